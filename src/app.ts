@@ -1,0 +1,147 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { createIdentityModule, createAuthenticator } from './modules/identity/index.js';
+import { createWebhooksModule } from './modules/webhooks/index.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { type DbHandle, openDatabase } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrations.js';
+import { platformMigrations } from './platform/db/platform-tables.js';
+import { access } from './platform/http/access.js';
+import { Type } from './platform/http/schemas.js';
+import { type App, createHttpServer } from './platform/http/server.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { type DemoWorld, type FlywheelModule, memberOf, type Runtime } from './platform/module.js';
+import { NatsSink } from './platform/outbox/nats.js';
+import { EventBus, OutboxRelay } from './platform/outbox/relay.js';
+import { sql } from 'kysely';
+
+/** The package version, read from package.json whether running from `src/` or `dist/server/`. */
+export const version: string = (() => {
+  for (const rel of ['../package.json', '../../package.json']) {
+    const file = new URL(rel, import.meta.url);
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')).version as string;
+  }
+  return '0.0.0';
+})();
+
+/** Every capability, in dependency order. A new module is one line here. */
+export function allModules(): FlywheelModule[] {
+  return [createIdentityModule(), createWebhooksModule()];
+}
+
+export type Flywheel = {
+  app: App;
+  rt: Runtime;
+  handle: DbHandle;
+  modules: FlywheelModule[];
+  relay: OutboxRelay;
+  /** Starts background work: the outbox relay and module loops. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type CreateOptions = { clock?: Clock; logger?: Logger; schema?: string; migrate?: boolean };
+
+/** The composition root: config -> db -> modules -> HTTP server. No DI container. */
+export async function createFlywheel(config: Config, opts: CreateOptions = {}): Promise<Flywheel> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const handle = openDatabase(config.databaseUrl, { schema: opts.schema });
+  const modules = allModules();
+  if (opts.migrate !== false) await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)]);
+
+  const bus = new EventBus();
+  const rt: Runtime = {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: opts.clock ?? systemClock,
+    logger,
+    bus,
+    sinks: [bus],
+    wakers: [],
+    nudge: () => {
+      for (const wake of rt.wakers) wake();
+    },
+  };
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
+  const app = await createHttpServer({
+    logger,
+    authenticate: createAuthenticator(rt),
+    ready: async () => {
+      await sql`select 1`.execute(handle.db);
+    },
+    webDir: config.webDir,
+    redis,
+    version,
+  });
+  for (const m of modules) await m.routes?.(app, rt);
+  homeRoute(app, rt, modules);
+
+  const stream = config.natsUrl ? await NatsSink.connect(config.natsUrl, logger) : null;
+  const relay = new OutboxRelay({ db: handle.db, clock: rt.clock, logger, pollMs: config.outboxPollMs }, rt.sinks, stream);
+  rt.wakers.unshift(() => relay.nudge());
+
+  let started = false;
+  return {
+    app,
+    rt,
+    handle,
+    modules,
+    relay,
+    async start() {
+      if (started) return;
+      started = true;
+      for (const m of modules) await m.start?.(rt);
+      relay.start();
+    },
+    async close() {
+      await app.close();
+      for (const m of [...modules].reverse()) await m.stop?.();
+      await relay.stop();
+      await stream?.close();
+      redis?.disconnect();
+      await handle.close();
+    },
+  };
+}
+
+function homeRoute(app: App, rt: Runtime, modules: FlywheelModule[]): void {
+  app.get(
+    '/api/home',
+    {
+      schema: {
+        tags: ['home'],
+        summary: "Figures for the signed-in member's home page, from every module",
+        response: {
+          200: Type.Object({
+            role: Type.String(),
+            orgKind: Type.String(),
+            figures: Type.Array(Type.Object({ key: Type.String(), value: Type.Number(), format: Type.Optional(Type.String()), group: Type.Optional(Type.String()) })),
+          }),
+        },
+      },
+      config: { access: access.member() },
+    },
+    async (req) => {
+      const p = memberOf(req);
+      const figures = [];
+      for (const m of modules) if (m.homeFigures) figures.push(...(await m.homeFigures(rt, p)));
+      return { role: p.role, orgKind: p.orgKind, figures };
+    },
+  );
+}
+
+/** Loads the demo world into an empty database; returns null when it already holds data. */
+export async function seedDemoWorld(fw: Pick<Flywheel, 'rt' | 'modules'>, onStep?: (module: string, i: number, n: number) => void): Promise<DemoWorld | null> {
+  const existing = await fw.rt.db.selectFrom('identity_org').select('id').limit(1).executeTakeFirst();
+  if (existing) return null;
+  const world: DemoWorld = { orgs: {}, users: {}, logins: [] };
+  const seeding = fw.modules.filter((m) => m.seed);
+  for (const [i, m] of seeding.entries()) {
+    onStep?.(m.name, i, seeding.length);
+    await m.seed!(fw.rt, world);
+  }
+  onStep?.('done', seeding.length, seeding.length);
+  return world;
+}

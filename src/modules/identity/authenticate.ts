@@ -1,0 +1,102 @@
+import type { FastifyRequest } from 'fastify';
+import { iso } from '../../platform/clock.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { Authenticator } from '../../platform/http/server.js';
+import type { Runtime } from '../../platform/module.js';
+import type { MemberPrincipal, OrgKind, Role } from '../../platform/principal.js';
+import { tokenHash } from './domain/credentials.js';
+
+export const sessionCookie = 'fw_session';
+export const csrfCookie = 'fw_csrf';
+
+/** The organisations a member of `orgId` may see: its own and, for a retailer, its stores. */
+export async function visibleOrgIds(db: Executor, orgId: string, kind: OrgKind): Promise<string[]> {
+  if (kind !== 'retailer') return [orgId];
+  const stores = await db.selectFrom('identity_org').select('id').where('parent_id', '=', orgId).execute();
+  return [orgId, ...stores.map((s) => s.id)];
+}
+
+export async function memberPrincipal(
+  db: Executor,
+  input: { userId: string; orgId: string; kind: OrgKind; role: Role; via: 'session' | 'api_key'; credentialId: string },
+): Promise<MemberPrincipal> {
+  return {
+    type: 'member',
+    userId: input.userId,
+    orgId: input.orgId,
+    orgKind: input.kind,
+    role: input.role,
+    orgIds: await visibleOrgIds(db, input.orgId, input.kind),
+    via: input.via,
+    credentialId: input.credentialId,
+  };
+}
+
+/** Session cookie (web app, with CSRF token) or `Authorization: Bearer fwk_…` (integrations). */
+export function createAuthenticator(rt: Pick<Runtime, 'db' | 'clock'>): Authenticator {
+  const { db, clock } = rt;
+  return async (req: FastifyRequest) => {
+    const now = iso(clock.now());
+    const header = req.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const secret = header.slice(7).trim();
+      const key = await db
+        .selectFrom('identity_api_key as k')
+        .innerJoin('identity_org as o', 'o.id', 'k.org_id')
+        .select(['k.id', 'k.org_id', 'k.role', 'k.last_used_at', 'o.kind'])
+        .where('k.secret_hash', '=', tokenHash(secret))
+        .where('k.revoked_at', 'is', null)
+        .where((w) => w.or([w('k.expires_at', 'is', null), w('k.expires_at', '>', now)]))
+        .where('o.status', '=', 'active')
+        .executeTakeFirst();
+      if (!key) return null;
+      // Record use at most once a minute: a key on a hot path should not write on every call.
+      if (!key.last_used_at || Date.parse(now) - Date.parse(key.last_used_at) > 60_000) {
+        await db.updateTable('identity_api_key').set({ last_used_at: now }).where('id', '=', key.id).execute();
+      }
+      const principal = await memberPrincipal(db, {
+        userId: key.id,
+        orgId: key.org_id,
+        kind: key.kind,
+        role: key.role,
+        via: 'api_key',
+        credentialId: key.id,
+      });
+      return { principal, csrfToken: null };
+    }
+    const token = req.cookies?.[sessionCookie];
+    if (!token) return null;
+    const session = await db
+      .selectFrom('identity_session')
+      .select(['id', 'user_id', 'shopper_id', 'org_id', 'csrf_token'])
+      .where('token_hash', '=', tokenHash(token))
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    if (!session) return null;
+    if (session.shopper_id) {
+      return { principal: { type: 'shopper', shopperId: session.shopper_id, via: 'session', credentialId: session.id }, csrfToken: session.csrf_token };
+    }
+    if (!session.user_id || !session.org_id) return null;
+    const membership = await db
+      .selectFrom('identity_membership as m')
+      .innerJoin('identity_org as o', 'o.id', 'm.org_id')
+      .innerJoin('identity_user as u', 'u.id', 'm.user_id')
+      .select(['m.role', 'o.kind'])
+      .where('m.user_id', '=', session.user_id)
+      .where('m.org_id', '=', session.org_id)
+      .where('o.status', '=', 'active')
+      .where('u.disabled', '=', 0)
+      .executeTakeFirst();
+    if (!membership) return null;
+    const principal = await memberPrincipal(db, {
+      userId: session.user_id,
+      orgId: session.org_id,
+      kind: membership.kind,
+      role: membership.role,
+      via: 'session',
+      credentialId: session.id,
+    });
+    return { principal, csrfToken: session.csrf_token };
+  };
+}

@@ -1,0 +1,6 @@
+import { defineErrors } from '../../platform/errors.js';
+
+export const webhookErrors = defineErrors({
+  'webhooks.delivery_pending': 'conflict',
+  'webhooks.endpoint_inactive': 'conflict',
+});

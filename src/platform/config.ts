@@ -1,0 +1,85 @@
+/** Runtime configuration, read once from environment variables with safe defaults. */
+export type Config = {
+  port: number;
+  host: string;
+  /** `postgres://…` selects PostgreSQL; anything else is a SQLite file path (or `:memory:`). */
+  databaseUrl: string;
+  redisUrl: string | null;
+  natsUrl: string | null;
+  logLevel: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  /** Load the demo world into an empty database on `serve`. */
+  seedDemo: boolean;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRatePerMinute: number;
+  outboxPollMs: number;
+  webhookTimeoutMs: number;
+  webhookMaxAttempts: number;
+  /** Base of the exponential webhook retry delay. */
+  webhookRetryBaseMs: number;
+  /** Directory holding the built web app. */
+  webDir: string;
+};
+
+export const configDefaults: Config = {
+  port: 3000,
+  host: '127.0.0.1',
+  databaseUrl: './data/flywheel.db',
+  redisUrl: null,
+  natsUrl: null,
+  logLevel: 'info',
+  sessionTtlHours: 12,
+  cookieSecure: false,
+  seedDemo: true,
+  loginMaxFailures: 5,
+  loginLockMinutes: 15,
+  loginRatePerMinute: 20,
+  outboxPollMs: 250,
+  webhookTimeoutMs: 5000,
+  webhookMaxAttempts: 8,
+  webhookRetryBaseMs: 10_000,
+  webDir: 'dist/web',
+};
+
+/** Every variable Flywheel reads, with its default: the README table is checked against this list. */
+export const envVariables: Record<string, keyof Config> = {
+  PORT: 'port',
+  HOST: 'host',
+  DATABASE_URL: 'databaseUrl',
+  REDIS_URL: 'redisUrl',
+  NATS_URL: 'natsUrl',
+  LOG_LEVEL: 'logLevel',
+  SESSION_TTL_HOURS: 'sessionTtlHours',
+  COOKIE_SECURE: 'cookieSecure',
+  SEED_DEMO: 'seedDemo',
+  LOGIN_MAX_FAILURES: 'loginMaxFailures',
+  LOGIN_LOCK_MINUTES: 'loginLockMinutes',
+  LOGIN_RATE_PER_MINUTE: 'loginRatePerMinute',
+  OUTBOX_POLL_MS: 'outboxPollMs',
+  WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
+  WEBHOOK_MAX_ATTEMPTS: 'webhookMaxAttempts',
+  WEBHOOK_RETRY_BASE_MS: 'webhookRetryBaseMs',
+  WEB_DIR: 'webDir',
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const config: Config = { ...configDefaults };
+  const target = config as Record<keyof Config, unknown>;
+  for (const [name, key] of Object.entries(envVariables)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const fallback = configDefaults[key];
+    if (typeof fallback === 'number') {
+      const value = Number(raw);
+      if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got "${raw}"`);
+      target[key] = value;
+    } else if (typeof fallback === 'boolean') {
+      target[key] = ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase());
+    } else {
+      target[key] = raw;
+    }
+  }
+  return { ...config, ...overrides };
+}

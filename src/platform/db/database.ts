@@ -1,0 +1,69 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+
+/**
+ * Every table Flywheel owns. Each module adds its own tables by declaration merging in its
+ * `repo.ts` (`declare module '…/platform/db/database.js' { interface Database { … } }`), so the
+ * core never changes when a module plugs in.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules through declaration merging
+export interface Database {}
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** A connection or a transaction: repositories accept either. */
+export type Executor = Db | Trx;
+export type Dialect = 'sqlite' | 'postgres';
+
+export type DbHandle = {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+};
+
+export function dialectOf(url: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+// int8 (counts, money sums, sequences) as a JS number: money in fen stays far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+/**
+ * Opens the system of record. SQLite runs in WAL mode with foreign keys on and
+ * `synchronous=NORMAL`, which survives a killed process (not a power cut) without fsync per commit.
+ * `schema` (PostgreSQL only) isolates a test run in its own schema.
+ */
+export function openDatabase(url: string, opts: { schema?: string; poolSize?: number } = {}): DbHandle {
+  if (dialectOf(url) === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? 10,
+      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+export function isPostgres(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Postgres raises 23505, SQLite `SQLITE_CONSTRAINT_UNIQUE` / `…_PRIMARYKEY`. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Booleans are stored as 0/1 on both engines. */
+export const bool = (v: boolean): number => (v ? 1 : 0);

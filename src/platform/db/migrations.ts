@@ -1,0 +1,42 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Db } from './database.js';
+import { isPostgres } from './database.js';
+
+/**
+ * A module's migrations, keyed by a name that starts with a UTC timestamp
+ * (`20261125_1600_identity_init`): the timestamp orders migrations across modules.
+ */
+export type Migrations = Record<string, Migration>;
+
+class CombinedProvider implements MigrationProvider {
+  constructor(private readonly sets: Migrations[]) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const all: Record<string, Migration> = {};
+    for (const set of this.sets) {
+      for (const [name, migration] of Object.entries(set)) {
+        if (all[name]) throw new Error(`migration ${name} is defined twice`);
+        all[name] = migration;
+      }
+    }
+    return all;
+  }
+}
+
+export async function migrateToLatest(db: Db, sets: Migrations[]): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new CombinedProvider(sets), migrationTableName: 'platform_migration', migrationLockTableName: 'platform_migration_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Column type helpers so one migration serves both engines. */
+export function columnTypes(db: Kysely<any>) {
+  const pg = isPostgres(db);
+  return {
+    /** Auto-incrementing 64-bit sequence, for ordering (outbox). */
+    serial: pg ? sql`bigserial` : sql`integer`,
+    serialIsAutoincrement: !pg,
+    json: sql`text`,
+    money: sql`bigint`,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Domain errors carry a stable code (`module.snake_case`) and a kind; one exhaustive map turns
+ * kinds into HTTP statuses, so a new kind cannot be added without deciding its status.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'locked'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'unavailable'
+  | 'internal';
+
+export const httpStatusOfKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  locked: 423,
+  rate_limited: 429,
+  payload_too_large: 413,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** One invalid field of a request, named by its path in the body, query or params. */
+export type FieldError = { field: string; message: string };
+
+const kindOfCode = new Map<string, ErrorKind>();
+
+/** Modules declare their error codes once (in `errors.ts`), each with its kind. */
+export function defineErrors<const T extends Record<string, ErrorKind>>(codes: T): T {
+  for (const [code, kind] of Object.entries(codes)) kindOfCode.set(code, kind);
+  return codes;
+}
+
+export const platformErrors = defineErrors({
+  'request.invalid': 'invalid',
+  'request.too_large': 'payload_too_large',
+  'request.not_found': 'not_found',
+  'request.rate_limited': 'rate_limited',
+  'auth.unauthenticated': 'unauthenticated',
+  'auth.forbidden': 'forbidden',
+  'auth.csrf_failed': 'forbidden',
+  'idempotency.key_reused': 'unprocessable',
+  'idempotency.in_progress': 'conflict',
+  'idempotency.key_invalid': 'invalid',
+  'pagination.cursor_invalid': 'invalid',
+  'tenant.violation': 'not_found',
+  'internal.error': 'internal',
+  'service.unavailable': 'unavailable',
+});
+
+export type ErrorCode = string;
+
+export class DomainError extends Error {
+  readonly kind: ErrorKind;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { errors?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    const kind = kindOfCode.get(code);
+    if (!kind) throw new Error(`error code ${code} was never declared with defineErrors`);
+    this.kind = kind;
+  }
+  get status(): number {
+    return httpStatusOfKind[this.kind];
+  }
+}
+
+/** `executeTakeFirstOrThrow(notFound('webhooks.endpoint'))` */
+export function notFound(what: string, id?: string): () => DomainError {
+  return () => new DomainError('request.not_found', `${what} not found`, id ? { id } : {});
+}
+
+export function invalidField(field: string, message: string): DomainError {
+  return new DomainError('request.invalid', `${field}: ${message}`, { errors: [{ field, message }] });
+}

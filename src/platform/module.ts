@@ -1,0 +1,100 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Db, Dialect } from './db/database.js';
+import type { Migrations } from './db/migrations.js';
+import { TenantScope } from './db/tenant.js';
+import { DomainError } from './errors.js';
+import { type App, idempotencyKeyOf } from './http/server.js';
+import type { Logger } from './logger.js';
+import type { EventBus, EventSink } from './outbox/relay.js';
+import type { MemberPrincipal, Principal, ShopperPrincipal } from './principal.js';
+import { runWrite, type WriteCtx, type WriteDeps } from './write.js';
+
+/** What the composition root hands every module. */
+export type Runtime = {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  logger: Logger;
+  bus: EventBus;
+  /** Wakes the outbox relay and every waker after a commit that wrote events. */
+  nudge: () => void;
+  /** Background loops to wake on `nudge` (the webhook sender). */
+  wakers: Array<() => void>;
+  /** Extra event sinks a module adds to the relay's in-process lane (webhooks fan-out). */
+  sinks: EventSink[];
+};
+
+/** A figure on a role's home page, from whichever module owns it. */
+export type HomeFigure = { key: string; value: number; format?: 'count' | 'fen' | 'percent'; group?: string };
+
+/**
+ * A capability that plugs in: its tables, routes, event subscriptions, demo data and home
+ * figures. The composition root lists modules; nothing in the platform names one.
+ */
+export type FlywheelModule = {
+  name: string;
+  migrations: Migrations;
+  routes?(app: App, rt: Runtime): void | Promise<void>;
+  /** Subscribe to events, add sinks, start background work. */
+  start?(rt: Runtime): void | Promise<void>;
+  stop?(): void | Promise<void>;
+  /** Load this module's part of the demo world; `world` carries ids earlier modules created. */
+  seed?(rt: Runtime, world: DemoWorld): Promise<void>;
+  homeFigures?(rt: Runtime, principal: MemberPrincipal): Promise<HomeFigure[]>;
+};
+
+/** Ids and credentials of the demo world, shared between modules' seeds. */
+export type DemoWorld = {
+  orgs: Record<string, string>;
+  users: Record<string, string>;
+  logins: Array<{ role: string; email: string; password: string; org: string }>;
+  [key: string]: unknown;
+};
+
+/** Runs a route's command as one write: transaction, events, audit, idempotency, status. */
+export async function handleWrite<T>(
+  rt: Pick<Runtime, 'db' | 'clock' | 'nudge'>,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: { action: string; objectType?: string; status?: number },
+  fn: (ctx: WriteCtx) => Promise<T>,
+): Promise<T> {
+  const deps: WriteDeps = { db: rt.db, clock: rt.clock, afterCommit: rt.nudge };
+  const result = await runWrite(
+    deps,
+    {
+      principal: req.principal,
+      requestId: req.id,
+      ip: req.ip,
+      idempotencyKey: idempotencyKeyOf(req),
+      fingerprint: { method: req.method, path: req.url, body: req.body ?? null },
+    },
+    opts,
+    fn,
+  );
+  reply.code(result.status);
+  if (result.replayed) reply.header('idempotent-replayed', 'true');
+  return result.body;
+}
+
+export function memberOf(req: FastifyRequest): MemberPrincipal {
+  const p = req.principal;
+  if (p?.type !== 'member') throw new DomainError('auth.forbidden', 'this route is for organisation members');
+  return p;
+}
+
+export function shopperOf(req: FastifyRequest): ShopperPrincipal {
+  const p = req.principal;
+  if (p?.type !== 'shopper') throw new DomainError('auth.forbidden', 'this route is for shoppers');
+  return p;
+}
+
+/** The tenant scope of the member making the request. */
+export function scopeOf(db: Db, req: FastifyRequest | Principal): TenantScope {
+  const p = 'principal' in req ? (req as FastifyRequest).principal : (req as Principal);
+  if (p?.type !== 'member') throw new DomainError('auth.forbidden', 'this route is for organisation members');
+  return new TenantScope(db, p);
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from './clock.js';
+import { iso } from './clock.js';
+import { type Db, isUniqueViolation, type Trx } from './db/database.js';
+import { DomainError } from './errors.js';
+import { newId } from './ids.js';
+import { type EventInput, writeEvents } from './outbox/outbox.js';
+import { actorId, type Principal } from './principal.js';
+
+/** Everything a command needs to change state: one transaction, who acts, and the time. */
+export type WriteCtx = {
+  trx: Trx;
+  principal: Principal | null;
+  requestId: string | null;
+  ip: string | null;
+  now: Date;
+  /** Queue events; they are written to the outbox in this transaction. */
+  emit(event: EventInput): void;
+  /** Record an audit entry in this transaction. `write` records one per call by itself. */
+  audit(entry: AuditEntry): void;
+};
+
+export type AuditEntry = {
+  action: string;
+  objectType?: string | null;
+  objectId?: string | null;
+  orgId?: string | null;
+  /** The actor when the principal is not yet known (a login). */
+  actorId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+export type WriteRequest = {
+  principal: Principal | null;
+  requestId: string | null;
+  ip: string | null;
+  /** From the `Idempotency-Key` header. */
+  idempotencyKey?: string | null;
+  /** Method, path and body of the request, fingerprinted for idempotency. */
+  fingerprint?: { method: string; path: string; body: unknown };
+};
+
+export type WriteDeps = { db: Db; clock: Clock; afterCommit?: () => void };
+
+export type WriteResult<T> = { status: number; body: T; replayed: boolean };
+
+/**
+ * Runs one command in one transaction with its events, its audit entry and, when the request
+ * carries an `Idempotency-Key`, the stored response: all commit together, so a retried request
+ * gets the same answer and never a second effect, even after a crash between commit and reply.
+ */
+export async function runWrite<T>(
+  deps: WriteDeps,
+  req: WriteRequest,
+  opts: { action: string; objectType?: string; status?: number },
+  fn: (ctx: WriteCtx) => Promise<T>,
+): Promise<WriteResult<T>> {
+  const status = opts.status ?? 200;
+  const key = req.idempotencyKey ?? null;
+  const scope = idempotencyScope(req.principal);
+  const hash = key ? fingerprintHash(req.fingerprint) : '';
+  if (key) {
+    if (key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
+      throw new DomainError('idempotency.key_invalid', 'Idempotency-Key must be 1-255 visible ASCII characters', {
+        errors: [{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }],
+      });
+    }
+    const stored = await findStored<T>(deps.db, scope, key, hash);
+    if (stored) return stored;
+  }
+  try {
+    const result = await deps.db.transaction().execute(async (trx) => {
+      if (key) {
+        // Claim the key first: a concurrent twin blocks here (PostgreSQL) or waits its turn (SQLite).
+        await trx
+          .insertInto('platform_idempotency')
+          .values({
+            scope,
+            key,
+            method: req.fingerprint?.method ?? '',
+            path: req.fingerprint?.path ?? '',
+            request_hash: hash,
+            status: 0,
+            response: '',
+            created_at: iso(deps.clock.now()),
+          })
+          .execute();
+      }
+      const events: EventInput[] = [];
+      const audits: AuditEntry[] = [];
+      const now = deps.clock.now();
+      const ctx: WriteCtx = {
+        trx,
+        principal: req.principal,
+        requestId: req.requestId,
+        ip: req.ip,
+        now,
+        emit: (e) => events.push(e),
+        audit: (a) => audits.push(a),
+      };
+      const body = await fn(ctx);
+      if (audits.length === 0) {
+        const objectId = (body as { id?: unknown } | null)?.id;
+        audits.push({ action: opts.action, objectType: opts.objectType ?? null, objectId: typeof objectId === 'string' ? objectId : null });
+      }
+      await writeAudit(trx, req, audits, now);
+      await writeEvents(trx, events, { now, actorId: actorId(req.principal), requestId: req.requestId });
+      if (key) {
+        await trx
+          .updateTable('platform_idempotency')
+          .set({ status, response: JSON.stringify(body ?? null) })
+          .where('scope', '=', scope)
+          .where('key', '=', key)
+          .execute();
+      }
+      return { body, hadEvents: events.length > 0 };
+    });
+    if (result.hadEvents) deps.afterCommit?.();
+    return { status, body: result.body, replayed: false };
+  } catch (error) {
+    if (key && isUniqueViolation(error)) {
+      const stored = await findStored<T>(deps.db, scope, key, hash);
+      if (stored) return stored;
+      throw new DomainError('idempotency.in_progress', 'a request with this Idempotency-Key is still in progress');
+    }
+    throw error;
+  }
+}
+
+function idempotencyScope(principal: Principal | null): string {
+  if (!principal) return 'anonymous';
+  return principal.type === 'member' ? `user:${principal.userId}:${principal.orgId}` : `shopper:${principal.shopperId}`;
+}
+
+function fingerprintHash(fp: WriteRequest['fingerprint']): string {
+  return createHash('sha256')
+    .update(JSON.stringify([fp?.method ?? '', fp?.path ?? '', fp?.body ?? null]))
+    .digest('hex');
+}
+
+async function findStored<T>(db: Db, scope: string, key: string, hash: string): Promise<WriteResult<T> | null> {
+  const row = await db
+    .selectFrom('platform_idempotency')
+    .selectAll()
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.request_hash !== hash) {
+    throw new DomainError('idempotency.key_reused', 'this Idempotency-Key was used with another request', {
+      errors: [{ field: 'Idempotency-Key', message: 'already used with a different request' }],
+    });
+  }
+  return { status: row.status, body: JSON.parse(row.response) as T, replayed: true };
+}
+
+async function writeAudit(trx: Trx, req: WriteRequest, entries: AuditEntry[], now: Date): Promise<void> {
+  const p = req.principal;
+  await trx
+    .insertInto('platform_audit')
+    .values(
+      entries.map((a) => ({
+        id: newId('aud'),
+        org_id: a.orgId !== undefined ? a.orgId : p?.type === 'member' ? p.orgId : null,
+        actor_type: p ? p.type : a.actorId ? 'member' : 'anonymous',
+        actor_id: a.actorId ?? actorId(p),
+        action: a.action,
+        object_type: a.objectType ?? null,
+        object_id: a.objectId ?? null,
+        request_id: req.requestId,
+        ip: req.ip,
+        details: a.details ? JSON.stringify(a.details) : null,
+        created_at: iso(now),
+      })),
+    )
+    .execute();
+}
