@@ -48,7 +48,7 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
   const logger = opts.logger ?? createLogger(config.logLevel);
   const handle = openDatabase(config.databaseUrl, { schema: opts.schema });
   const modules = allModules();
-  if (opts.migrate !== false) await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)]);
+  if (opts.migrate !== false) await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)], opts.schema);
 
   const bus = new EventBus();
   const rt: Runtime = {

@@ -22,8 +22,15 @@ class CombinedProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Db, sets: Migrations[]): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new CombinedProvider(sets), migrationTableName: 'platform_migration', migrationLockTableName: 'platform_migration_lock' });
+/** `schema` (PostgreSQL): where the migration tables live, when not the default schema. */
+export async function migrateToLatest(db: Db, sets: Migrations[], schema?: string): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new CombinedProvider(sets),
+    migrationTableName: 'platform_migration',
+    migrationLockTableName: 'platform_migration_lock',
+    migrationTableSchema: schema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

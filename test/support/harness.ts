@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createFlywheel, type Flywheel } from '../../src/app.js';
+import type { Clock } from '../../src/platform/clock.js';
+import { type Config, loadConfig } from '../../src/platform/config.js';
+import { dialectOf } from '../../src/platform/db/database.js';
+import { createLogger } from '../../src/platform/logger.js';
+
+/** The engine under test: PostgreSQL when DATABASE_URL says so, else SQLite in memory. */
+export const testDatabaseUrl = process.env.DATABASE_URL ?? ':memory:';
+export const testDialect = dialectOf(testDatabaseUrl);
+
+export type TestFlywheel = Flywheel & { cleanup(): Promise<void> };
+
+/**
+ * A Flywheel on a database of its own: a fresh in-memory SQLite, or a fresh PostgreSQL schema
+ * that is dropped afterwards. Background loops are not started unless asked, so tests drive the
+ * relay and the webhook sender by hand and stay deterministic.
+ */
+export async function startFlywheel(opts: { clock?: Clock; config?: Partial<Config>; start?: boolean } = {}): Promise<TestFlywheel> {
+  const config = loadConfig({ ...process.env, DATABASE_URL: testDatabaseUrl }, { logLevel: process.env.LOG_LEVEL ?? 'silent', webDir: 'dist/web', ...opts.config });
+  let schema: string | undefined;
+  if (testDialect === 'postgres') {
+    schema = `t_${randomBytes(6).toString('hex')}`;
+    const client = new pg.Client({ connectionString: testDatabaseUrl });
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+    await client.end();
+  }
+  const fw = await createFlywheel(config, { clock: opts.clock, logger: createLogger(config.logLevel), schema });
+  if (opts.start) await fw.start();
+  return {
+    ...fw,
+    async cleanup() {
+      await fw.close();
+      if (schema) {
+        const client = new pg.Client({ connectionString: testDatabaseUrl });
+        await client.connect();
+        await client.query(`drop schema ${schema} cascade`);
+        await client.end();
+      }
+    },
+  };
+}
