@@ -16,8 +16,15 @@ export class WebhookFanout implements EventSink {
 
   async deliver(event: FlywheelEvent): Promise<void> {
     if (!event.orgId) return;
-    const endpoints = await this.db.selectFrom('webhooks_endpoint').select(['id', 'event_types']).where('org_id', '=', event.orgId).where('active', '=', 1).execute();
-    const targets = endpoints.filter((e) => matchesEventType(JSON.parse(e.event_types), event.type));
+    // An endpoint hears of what happens after it was registered, not of the backlog before it.
+    const endpoints = await this.db
+      .selectFrom('webhooks_endpoint')
+      .select(['id', 'event_types'])
+      .where('org_id', '=', event.orgId)
+      .where('active', '=', 1)
+      .where('created_at', '<=', event.createdAt)
+      .execute();
+    const targets = endpoints.filter((e) => e.id !== event.aggregateId && matchesEventType(JSON.parse(e.event_types), event.type));
     if (targets.length === 0) return;
     await this.db
       .insertInto('webhooks_delivery')

@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifySignature } from '../../src/modules/webhooks/index.js';
+import { givenMember, givenOrg } from '../support/builders.js';
+import { startFlywheel, type TestFlywheel } from '../support/harness.js';
+
+type Received = { headers: IncomingMessage['headers']; body: string };
+
+/** A real HTTP receiver on loopback that answers with the scripted status codes in turn. */
+async function receiver(script: number[]): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  let i = 0;
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.statusCode = script[Math.min(i++, script.length - 1)];
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hook`, received, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('webhooks: signed deliveries with retries and dedupe, to a real receiver', () => {
+  let fw: TestFlywheel;
+  beforeEach(async () => {
+    fw = await startFlywheel({ start: true, config: { webhookRetryBaseMs: 50, outboxPollMs: 20, webhookMaxAttempts: 4 } });
+  });
+  afterEach(() => fw.cleanup());
+
+  it('signs each delivery, retries after failures, and delivers an event once per endpoint', async () => {
+    const hook = await receiver([500, 503, 200]);
+    try {
+      const org = await givenOrg(fw, 'brand');
+      const admin = await givenMember(fw, org, 'admin');
+      const created = await admin.post('/api/webhooks', { url: hook.url, eventTypes: ['identity.*'] });
+      expect(created.statusCode).toBe(201);
+      const { id, secret } = created.json();
+
+      const key = await admin.post('/api/api-keys', { name: 'ERP', role: 'viewer' });
+      expect(key.statusCode).toBe(201);
+      const delivered = await waitFor(() => hook.received.length >= 3 && hook.received);
+      const events = delivered.map((r) => JSON.parse(r.body));
+      expect(events.every((e) => e.type === 'identity.api_key_created' && e.aggregateId === key.json().id)).toBe(true);
+      for (const r of delivered) {
+        expect(verifySignature(secret, r.body, String(r.headers['flywheel-signature']), Math.floor(Date.now() / 1000))).toBe(true);
+        expect(verifySignature('whsec_other', r.body, String(r.headers['flywheel-signature']), Math.floor(Date.now() / 1000))).toBe(false);
+      }
+      expect(new Set(delivered.map((r) => r.headers['flywheel-event-id'])).size).toBe(1);
+
+      const log = await waitFor(async () => {
+        const res = await admin.get(`/api/webhooks/${id}/deliveries`);
+        const d = res.json().items[0];
+        return d?.status === 'delivered' && d;
+      });
+      expect(log.attempts).toBe(3);
+      const detail = (await admin.get(`/api/webhook-deliveries/${log.id}`)).json();
+      expect(detail.attemptLog.map((a: any) => a.statusCode)).toEqual([500, 503, 200]);
+
+      // The relay delivering the same event again (at-least-once) creates no second delivery.
+      await fw.rt.db.updateTable('platform_outbox').set({ published_at: null }).execute();
+      await fw.relay.drain();
+      const again = await admin.get(`/api/webhooks/${id}/deliveries`);
+      expect(again.json().items).toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(hook.received).toHaveLength(3);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('gives up after the last attempt and re-sends on request from the console', async () => {
+    const hook = await receiver([500, 500, 500, 500, 204]);
+    try {
+      const admin = await givenMember(fw, await givenOrg(fw, 'creator'), 'owner');
+      const { id } = (await admin.post('/api/webhooks', { url: hook.url, eventTypes: ['*'] })).json();
+      const ping = await admin.post(`/api/webhooks/${id}/ping`);
+      expect(ping.statusCode).toBe(201);
+      const failed = await waitFor(async () => {
+        const d = (await admin.get(`/api/webhook-deliveries/${ping.json().id}`)).json();
+        return d.status === 'failed' && d;
+      });
+      expect(failed.attempts).toBe(4);
+      expect(hook.received).toHaveLength(4);
+      const resent = await admin.post(`/api/webhook-deliveries/${failed.id}/resend`);
+      expect(resent.statusCode).toBe(200);
+      await waitFor(async () => (await admin.get(`/api/webhook-deliveries/${failed.id}`)).json().status === 'delivered');
+      expect(hook.received).toHaveLength(5);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('sends an organisation only its own events', async () => {
+    const hook = await receiver([200]);
+    try {
+      const a = await givenMember(fw, await givenOrg(fw, 'brand'), 'admin');
+      const b = await givenMember(fw, await givenOrg(fw, 'brand'), 'admin');
+      await a.post('/api/webhooks', { url: hook.url, eventTypes: ['*'] });
+      await b.post('/api/api-keys', { name: 'b-key', role: 'viewer' });
+      const mine = await a.post('/api/api-keys', { name: 'a-key', role: 'viewer' });
+      await waitFor(() => hook.received.length >= 1);
+      await fw.relay.drain();
+      await new Promise((r) => setTimeout(r, 200));
+      const ids = hook.received.map((r) => JSON.parse(r.body).aggregateId);
+      expect(ids).toEqual([mine.json().id]);
+    } finally {
+      await hook.close();
+    }
+  });
+});
