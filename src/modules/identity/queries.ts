@@ -69,24 +69,25 @@ export async function listApiKeys(scope: TenantScope, orgId: string, page: PageI
 }
 
 export async function listAudit(scope: TenantScope, filter: PageInput & { action?: string; orgId?: string; objectId?: string }) {
-  let q = scope.selectFrom('platform_audit' as any).selectAll() as any;
-  if (filter.action) q = q.where('action', 'like', `${filter.action.replace(/[%_]/g, '')}%`);
+  let q = scope.selectFrom('platform_audit').selectAll();
+  // A prefix match as a range, so `_` and `%` in the filter mean themselves.
+  if (filter.action) q = q.where('action', '>=', filter.action).where('action', '<', `${filter.action}\uffff`);
   if (filter.orgId) q = q.where('org_id', '=', filter.orgId);
   if (filter.objectId) q = q.where('object_id', '=', filter.objectId);
   const result = await paginate(q, 'id', filter);
   return {
-    items: (result.items as any[]).map((r) => ({
-      id: r.id as string,
-      orgId: r.org_id as string | null,
-      actorType: r.actor_type as string,
-      actorId: r.actor_id as string | null,
-      action: r.action as string,
-      objectType: r.object_type as string | null,
-      objectId: r.object_id as string | null,
-      requestId: r.request_id as string | null,
-      ip: r.ip as string | null,
+    items: result.items.map((r) => ({
+      id: r.id,
+      orgId: r.org_id,
+      actorType: r.actor_type,
+      actorId: r.actor_id,
+      action: r.action,
+      objectType: r.object_type,
+      objectId: r.object_id,
+      requestId: r.request_id,
+      ip: r.ip,
       details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
-      createdAt: r.created_at as string,
+      createdAt: r.created_at,
     })),
     nextCursor: result.nextCursor,
   };

@@ -21,9 +21,15 @@ export type App = FastifyInstance<any, any, any, Logger, TypeBoxTypeProvider>;
 /** Resolves the principal of a request from its session cookie or API key, or null. */
 export type Authenticator = (req: FastifyRequest) => Promise<{ principal: Principal; csrfToken: string | null } | null>;
 
+/** One /api route as registered: what the role walk and bad-input tests iterate over. */
+export type RouteEntry = { method: string; url: string; access: Access; body: unknown };
+
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+  }
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
   }
 }
 
@@ -96,10 +102,15 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
   });
 
   // Every /api route must say who may call it, and documents it together with its error shape.
+  const table: RouteEntry[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const acc = route.config?.access as Access | undefined;
     if (!acc) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access: acc, body: (route.schema as any)?.body ?? null });
+    }
     const schema = (route.schema ??= {}) as Record<string, any>;
     schema.response ??= {};
     for (const status of ['400', '401', '403', '404', '409', '422', '429']) {

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { givenMember, givenPlatform } from '../support/builders.js';
+import { TestClient } from '../support/client.js';
+import { exampleBody } from '../support/examples.js';
+import { startFlywheel, type TestFlywheel } from '../support/harness.js';
+
+/** Row counts of every table: "nothing written" means these do not move. */
+async function rowCounts(fw: TestFlywheel): Promise<Record<string, number>> {
+  const tables = await fw.rt.db.introspection.getTables();
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    if (t.name.startsWith('platform_migration')) continue;
+    const r = await (fw.rt.db as any).selectFrom(t.name).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst();
+    counts[t.name] = Number(r.n);
+  }
+  return counts;
+}
+
+function wrongTypeFor(value: unknown): unknown {
+  if (typeof value === 'string') return 12345;
+  if (typeof value === 'number') return 'not-a-number';
+  if (typeof value === 'boolean') return 'yes';
+  if (Array.isArray(value)) return 'not-an-array';
+  return 'not-an-object';
+}
+
+describe('bad input on every route with a body: 4xx problem+json naming the field, nothing written', () => {
+  let fw: TestFlywheel;
+  let operator: TestClient;
+  beforeAll(async () => {
+    fw = await startFlywheel({ config: { loginRatePerMinute: 100_000 } });
+    const platform = await givenPlatform(fw);
+    operator = await givenMember(fw, platform.orgId, 'owner');
+  });
+  afterAll(() => fw.cleanup());
+
+  it('refuses missing fields, wrong types, huge strings and unknown fields', async () => {
+    const failures: string[] = [];
+    const routes = fw.app.routeTable.filter((r) => r.body && !r.url.includes(':id'));
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    for (const route of routes) {
+      const client = route.access.kind === 'public' ? new TestClient(fw.app) : operator;
+      const valid = exampleBody(route.method, route.url);
+      const cases: Array<{ label: string; body: unknown; field: string }> = [];
+      const required: string[] = (route.body as any).required ?? [];
+      if (required.length) cases.push({ label: 'missing fields', body: {}, field: required[0] });
+      for (const [field, value] of Object.entries(valid)) {
+        cases.push({ label: `wrong type of ${field}`, body: { ...valid, [field]: wrongTypeFor(value) }, field });
+        if (typeof value === 'string') cases.push({ label: `huge ${field}`, body: { ...valid, [field]: 'x'.repeat(20_000) }, field });
+      }
+      cases.push({ label: 'unknown field', body: { ...valid, zz_unknown: 1 }, field: 'zz_unknown' });
+      cases.push({ label: 'not JSON', body: '{"broken": ', field: 'body' });
+
+      for (const c of cases) {
+        const before = await rowCounts(fw);
+        const res = await client.request(route.method, route.url, c.body, typeof c.body === 'string' ? { 'content-type': 'application/json' } : {});
+        const after = await rowCounts(fw);
+        const where = `${route.method} ${route.url} ${c.label}`;
+        if (res.statusCode < 400 || res.statusCode >= 500) {
+          failures.push(`${where}: status ${res.statusCode}`);
+          continue;
+        }
+        if (!String(res.headers['content-type']).startsWith('application/problem+json')) failures.push(`${where}: content-type ${res.headers['content-type']}`);
+        const problem = res.json();
+        const fields = (problem.errors ?? []).map((e: { field: string }) => e.field);
+        if (!fields.includes(c.field)) failures.push(`${where}: errors ${JSON.stringify(problem.errors)} do not name ${c.field}`);
+        if (JSON.stringify(before) !== JSON.stringify(after)) failures.push(`${where}: rows changed`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers a body over the size limit with 413 problem+json', async () => {
+    const res = await operator.post('/api/orgs', { kind: 'brand', name: 'x', attributes: { big: 'y'.repeat(1_100_000) } });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('request.too_large');
+  });
+
+  it('names a bad query parameter and a bad path id', async () => {
+    const q = await operator.get('/api/orgs?limit=5000&kind=planet');
+    expect(q.statusCode).toBe(400);
+    expect(q.json().errors.map((e: any) => e.field).sort()).toEqual(['querystring.kind', 'querystring.limit']);
+    const p = await operator.get('/api/orgs/not-an-id');
+    expect(p.statusCode).toBe(400);
+    expect(p.json().errors[0].field).toBe('params.id');
+    const c = await operator.get('/api/orgs?cursor=garbage');
+    expect(c.statusCode).toBe(400);
+    expect(c.json().errors[0].field).toBe('cursor');
+  });
+});

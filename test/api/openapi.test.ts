@@ -1,0 +1,40 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFlywheel, type TestFlywheel } from '../support/harness.js';
+
+describe('OpenAPI', () => {
+  let fw: TestFlywheel;
+  beforeAll(async () => {
+    fw = await startFlywheel();
+  });
+  afterAll(() => fw.cleanup());
+
+  it('serves an OpenAPI 3.1 document that passes the validator', async () => {
+    const res = await fw.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('documents every route, with a summary, a success response and the problem shape', async () => {
+    const doc = (await fw.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(fw.app.routeTable.length).toBeGreaterThan(20);
+    for (const route of fw.app.routeTable) {
+      const path = route.url.replace(/:(\w+)/g, '{$1}');
+      const op = doc.paths[path]?.[route.method.toLowerCase()];
+      expect(op, `${route.method} ${route.url}`).toBeDefined();
+      expect(op.summary, `${route.method} ${route.url} summary`).toBeTruthy();
+      expect(Object.keys(op.responses).some((s) => s.startsWith('2')), `${route.method} ${route.url} 2xx`).toBe(true);
+      expect(op.responses['400'], `${route.method} ${route.url} problem`).toBeDefined();
+    }
+  });
+
+  it('serves the docs page', async () => {
+    const res = await fw.app.inject({ method: 'GET', url: '/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});

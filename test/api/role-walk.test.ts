@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Access } from '../../src/platform/http/access.js';
+import { type OrgKind, type Role, roleAtLeast, roles } from '../../src/platform/principal.js';
+import { givenMember, givenOrg, givenShopper } from '../support/builders.js';
+import { TestClient } from '../support/client.js';
+import { exampleBody } from '../support/examples.js';
+import { startFlywheel, type TestFlywheel } from '../support/harness.js';
+
+type Persona = { name: string; client: TestClient; kind: OrgKind | 'shopper' | 'anonymous'; role?: Role; own: Objects };
+type Objects = { org: string; member: string; apiKey: string; webhook: string; delivery: string };
+
+/** What the access rule says this persona gets, before any object is looked at. */
+function expectedAuth(acc: Access, p: Persona): 401 | 403 | 'allowed' {
+  if (acc.kind === 'public') return 'allowed';
+  if (p.kind === 'anonymous') return 401;
+  if (acc.kind === 'signed_in') return 'allowed';
+  if (acc.kind === 'shopper') return p.kind === 'shopper' ? 'allowed' : 403;
+  if (p.kind === 'shopper') return 403;
+  if (acc.orgKinds && !acc.orgKinds.includes(p.kind)) return 403;
+  return roleAtLeast(p.role!, acc.minRole) ? 'allowed' : 403;
+}
+
+function fill(url: string, objects: Objects): string {
+  const id = url.startsWith('/api/orgs/')
+    ? objects.org
+    : url.startsWith('/api/members/')
+      ? objects.member
+      : url.startsWith('/api/api-keys/')
+        ? objects.apiKey
+        : url.startsWith('/api/webhooks/')
+          ? objects.webhook
+          : url.startsWith('/api/webhook-deliveries/')
+            ? objects.delivery
+            : '';
+  return url.replace(':id', id);
+}
+
+describe('every route as every role (generated from the route table)', () => {
+  let fw: TestFlywheel;
+  const personas: Persona[] = [];
+  let foreign: Objects;
+
+  async function objectsOf(orgId: string, owner: TestClient & { userId: string }): Promise<Objects> {
+    const key = (await owner.post('/api/api-keys', { name: 'walk', role: 'viewer' })).json();
+    const hook = (await owner.post('/api/webhooks', { url: 'http://127.0.0.1:9/walk', eventTypes: ['*'] })).json();
+    const delivery = (await owner.post(`/api/webhooks/${hook.id}/ping`)).json();
+    const member = await fw.rt.db.selectFrom('identity_membership').select('id').where('org_id', '=', orgId).where('user_id', '=', owner.userId).executeTakeFirstOrThrow();
+    return { org: orgId, member: member.id, apiKey: key.id, webhook: hook.id, delivery: delivery.id };
+  }
+
+  beforeAll(async () => {
+    fw = await startFlywheel({ config: { loginRatePerMinute: 100_000 } });
+    const retailer = await givenOrg(fw, 'retailer');
+    const orgs: Record<OrgKind, string> = {
+      platform: (await fw.rt.db.selectFrom('identity_org').select('id').where('kind', '=', 'platform').executeTakeFirstOrThrow()).id,
+      brand: await givenOrg(fw, 'brand'),
+      retailer,
+      store: await givenOrg(fw, 'store', { parentId: retailer }),
+      creator: await givenOrg(fw, 'creator'),
+      provider: await givenOrg(fw, 'provider'),
+    };
+    const foreignBrand = await givenOrg(fw, 'brand', { name: 'Foreign brand' });
+    foreign = await objectsOf(foreignBrand, await givenMember(fw, foreignBrand, 'owner'));
+    for (const kind of Object.keys(orgs) as OrgKind[]) {
+      const owner = await givenMember(fw, orgs[kind], 'owner');
+      const own = await objectsOf(orgs[kind], owner);
+      for (const role of roles) {
+        const client = role === 'owner' ? owner : await givenMember(fw, orgs[kind], role);
+        personas.push({ name: `${kind}/${role}`, client, kind, role, own });
+      }
+    }
+    const shopper = await givenShopper(fw);
+    const none = { org: '', member: '', apiKey: '', webhook: '', delivery: '' };
+    personas.push({ name: 'shopper', client: shopper, kind: 'shopper', own: { ...foreign } }, { name: 'anonymous', client: new TestClient(fw.app), kind: 'anonymous', own: { ...foreign, ...none, org: foreign.org } });
+  }, 120_000);
+  afterAll(() => fw.cleanup());
+
+  it('answers 401, 403, 2xx or 404 exactly as each route’s access rule and tenant say', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of fw.app.routeTable) {
+      if (route.url === '/api/auth/logout') continue; // would end the persona's session; tested in auth.test.ts
+      for (const p of personas) {
+        const expected = expectedAuth(route.access, p);
+        const body = route.body ? exampleBody(route.method, route.url) : undefined;
+        const hasId = route.url.includes(':id');
+        // Public routes (sign-in, register) would replace the persona's session: call them afresh.
+        const client = route.access.kind === 'public' ? new TestClient(fw.app) : p.client;
+        const check = async (url: string, want: (s: number, code?: string) => boolean, label: string) => {
+          const res = await client.request(route.method, url, body);
+          checked++;
+          const code = res.statusCode >= 400 ? res.json().code : undefined;
+          if (!want(res.statusCode, code)) failures.push(`${p.name} ${route.method} ${url} (${label}): got ${res.statusCode} ${res.body.slice(0, 160)}`);
+        };
+        if (expected !== 'allowed') {
+          await check(fill(route.url, p.own), (s) => s === expected, `expected ${expected}`);
+          continue;
+        }
+        if (route.access.kind === 'public') {
+          // A public route may still refuse the example's credentials (401), never for lack of a role.
+          await check(route.url, (s) => s !== 403 && s < 500, 'public');
+          continue;
+        }
+        if (hasId && p.kind !== 'platform') {
+          // Another brand's object does not exist for this persona, for reads and writes alike.
+          await check(fill(route.url, foreign), (s) => s === 404, 'foreign object -> 404');
+        }
+        if (route.method === 'GET') await check(fill(route.url, p.own), (s) => s === 200, 'own object -> 200');
+        // Past the access rule, a domain rule may still refuse (a retailer creating a brand), but never auth.
+        else if (!hasId && route.body) await check(route.url, (s, code) => s < 500 && !code?.startsWith('auth.'), 'allowed write');
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * A valid body for every route that takes one, keyed by `METHOD /url`. The bad-input and
+ * role-walk suites fail on a route with a body that has no example here, so every new route
+ * gets one.
+ */
+export const validBodies: Record<string, () => Record<string, unknown>> = {
+  'POST /api/auth/login': () => ({ email: 'nobody@test.dev', password: 'x-password' }),
+  'POST /api/auth/switch-org': () => ({ orgId: 'org_00000000000000000000000000' }),
+  'POST /api/shop/auth/register': () => ({ email: `new-${Math.random().toString(36).slice(2)}@test.dev`, password: 'long-enough-1', name: 'New Shopper' }),
+  'POST /api/shop/auth/login': () => ({ email: 'nobody@test.dev', password: 'x-password' }),
+  'POST /api/orgs': () => ({ kind: 'brand', name: 'A New Brand' }),
+  'PATCH /api/orgs/:id': () => ({ name: 'Renamed' }),
+  'POST /api/members': () => ({ email: `m-${Math.random().toString(36).slice(2)}@test.dev`, name: 'New Member', password: 'long-enough-1', role: 'viewer' }),
+  'PATCH /api/members/:id': () => ({ role: 'viewer' }),
+  'POST /api/api-keys': () => ({ name: 'Integration', role: 'viewer' }),
+  'POST /api/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] }),
+  'PATCH /api/webhooks/:id': () => ({ description: 'changed' }),
+};
+
+export function exampleBody(method: string, url: string): Record<string, unknown> {
+  const make = validBodies[`${method} ${url}`];
+  if (!make) throw new Error(`no example body for ${method} ${url}: add one to test/support/examples.ts`);
+  return make();
+}
