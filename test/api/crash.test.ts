@@ -1,0 +1,152 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttp, type Server } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl, testDialect } from '../support/harness.js';
+
+const entry = 'dist/server/cli/main.js';
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+async function waitUntil(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out');
+}
+
+async function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await once(child, 'exit');
+}
+
+/** The real server, as `npm start` runs it, in a child process we can kill -9. */
+function startServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [entry, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+describe('crash: kill -9 during a burst of writes', () => {
+  let dir: string;
+  let databaseUrl: string;
+  let dbName: string | null = null;
+  const received = new Map<string, number>();
+  let receiver: Server;
+  let receiverUrl: string;
+
+  beforeAll(async () => {
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: npm test builds it (npm run build:server)`);
+    dir = mkdtempSync(join(tmpdir(), 'flywheel-crash-'));
+    if (testDialect === 'postgres') {
+      dbName = `crash_${randomBytes(5).toString('hex')}`;
+      const c = new pg.Client({ connectionString: testDatabaseUrl });
+      await c.connect();
+      await c.query(`create database ${dbName}`);
+      await c.end();
+      const u = new URL(testDatabaseUrl);
+      u.pathname = `/${dbName}`;
+      databaseUrl = u.toString();
+    } else {
+      databaseUrl = join(dir, 'crash.db');
+    }
+    receiver = createHttp((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const event = JSON.parse(body);
+        received.set(event.aggregateId, (received.get(event.aggregateId) ?? 0) + 1);
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/events`;
+  });
+
+  afterAll(async () => {
+    await new Promise((r) => receiver.close(r));
+    rmSync(dir, { recursive: true, force: true });
+    if (dbName) {
+      const c = new pg.Client({ connectionString: testDatabaseUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${dbName} with (force)`);
+      await c.end();
+    }
+  });
+
+  it('keeps every acknowledged write and still delivers its events after restart', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = { DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'true', OUTBOX_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '200', LOGIN_RATE_PER_MINUTE: '1000' };
+    let server = startServer(env);
+    await waitUntil(async () => (await fetch(`${base}/readyz`)).ok, 60_000);
+
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'brand@oppo.demo', password: 'flywheel-demo' }) });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = await login.json();
+    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+    const hook = await fetch(`${base}/api/webhooks`, { method: 'POST', headers, body: JSON.stringify({ url: receiverUrl, eventTypes: ['identity.api_key_created'] }) });
+    expect(hook.status).toBe(201);
+
+    const acknowledged = new Map<string, string>();
+    const sent: Array<Promise<void>> = [];
+    let killed = false;
+    for (let i = 0; i < 5000 && !killed; i++) {
+      const key = `burst-${i}`;
+      sent.push(
+        fetch(`${base}/api/api-keys`, { method: 'POST', headers: { ...headers, 'idempotency-key': key }, body: JSON.stringify({ name: `key ${i}`, role: 'viewer' }) })
+          .then(async (res) => {
+            if (res.status === 201) acknowledged.set(key, (await res.json()).id);
+          })
+          .catch(() => undefined),
+      );
+      if (acknowledged.size >= 40 && !killed) {
+        server.kill('SIGKILL');
+        killed = true;
+      }
+      if (i % 8 === 7) await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.allSettled(sent);
+    expect(killed).toBe(true);
+    await exited(server);
+
+    server = startServer(env);
+    try {
+      await waitUntil(async () => (await fetch(`${base}/readyz`)).ok, 60_000);
+      const ids = new Set<string>();
+      let cursor: string | null = null;
+      do {
+        const res = await fetch(`${base}/api/api-keys?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers });
+        expect(res.status).toBe(200);
+        const page = await res.json();
+        for (const k of page.items) ids.add(k.id);
+        cursor = page.nextCursor;
+      } while (cursor);
+      for (const id of acknowledged.values()) expect(ids.has(id)).toBe(true);
+
+      // A retry of an acknowledged request replays the stored answer: no second key.
+      const [retryKey, retryId] = [...acknowledged][0];
+      const retry = await fetch(`${base}/api/api-keys`, { method: 'POST', headers: { ...headers, 'idempotency-key': retryKey }, body: JSON.stringify({ name: retryKey.replace('burst-', 'key '), role: 'viewer' }) });
+      expect((await retry.json()).id).toBe(retryId);
+
+      // Every committed key's event reaches the receiver after the restart, none twice in the log.
+      await waitUntil(async () => [...ids].every((id) => received.has(id)), 30_000);
+      expect([...acknowledged.values()].every((id) => received.has(id))).toBe(true);
+    } finally {
+      server.kill('SIGTERM');
+      await exited(server);
+    }
+  }, 150_000);
+});
