@@ -73,6 +73,7 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
     },
     webDir: config.webDir,
     redis,
+    redisPrefix: config.redisPrefix,
     version,
   });
   for (const m of modules) await m.routes?.(app, rt);

@@ -5,6 +5,8 @@ export type Config = {
   /** `postgres://…` selects PostgreSQL; anything else is a SQLite file path (or `:memory:`). */
   databaseUrl: string;
   redisUrl: string | null;
+  /** Prefix of every Redis key, so deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   natsUrl: string | null;
   logLevel: string;
   sessionTtlHours: number;
@@ -28,6 +30,7 @@ export const configDefaults: Config = {
   host: '127.0.0.1',
   databaseUrl: './data/flywheel.db',
   redisUrl: null,
+  redisPrefix: 'flywheel:',
   natsUrl: null,
   logLevel: 'info',
   sessionTtlHours: 12,
@@ -49,6 +52,7 @@ export const envVariables: Record<string, keyof Config> = {
   HOST: 'host',
   DATABASE_URL: 'databaseUrl',
   REDIS_URL: 'redisUrl',
+  REDIS_PREFIX: 'redisPrefix',
   NATS_URL: 'natsUrl',
   LOG_LEVEL: 'logLevel',
   SESSION_TTL_HOURS: 'sessionTtlHours',

@@ -95,7 +95,7 @@ describe('crash: kill -9 during a burst of writes', () => {
 
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'brand@oppo.demo', password: 'flywheel-demo' }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const { csrfToken } = await login.json();
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
     const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
     const hook = await fetch(`${base}/api/webhooks`, { method: 'POST', headers, body: JSON.stringify({ url: receiverUrl, eventTypes: ['identity.api_key_created'] }) });
     expect(hook.status).toBe(201);
@@ -108,7 +108,7 @@ describe('crash: kill -9 during a burst of writes', () => {
       sent.push(
         fetch(`${base}/api/api-keys`, { method: 'POST', headers: { ...headers, 'idempotency-key': key }, body: JSON.stringify({ name: `key ${i}`, role: 'viewer' }) })
           .then(async (res) => {
-            if (res.status === 201) acknowledged.set(key, (await res.json()).id);
+            if (res.status === 201) acknowledged.set(key, ((await res.json()) as { id: string }).id);
           })
           .catch(() => undefined),
       );
@@ -130,7 +130,7 @@ describe('crash: kill -9 during a burst of writes', () => {
       do {
         const res = await fetch(`${base}/api/api-keys?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers });
         expect(res.status).toBe(200);
-        const page = await res.json();
+        const page = (await res.json()) as { items: Array<{ id: string }>; nextCursor: string | null };
         for (const k of page.items) ids.add(k.id);
         cursor = page.nextCursor;
       } while (cursor);
@@ -139,7 +139,7 @@ describe('crash: kill -9 during a burst of writes', () => {
       // A retry of an acknowledged request replays the stored answer: no second key.
       const [retryKey, retryId] = [...acknowledged][0];
       const retry = await fetch(`${base}/api/api-keys`, { method: 'POST', headers: { ...headers, 'idempotency-key': retryKey }, body: JSON.stringify({ name: retryKey.replace('burst-', 'key '), role: 'viewer' }) });
-      expect((await retry.json()).id).toBe(retryId);
+      expect(((await retry.json()) as { id: string }).id).toBe(retryId);
 
       // Every committed key's event reaches the receiver after the restart, none twice in the log.
       await waitUntil(async () => [...ids].every((id) => received.has(id)), 30_000);

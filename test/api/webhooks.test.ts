@@ -25,7 +25,7 @@ async function receiver(script: number[]): Promise<{ url: string; received: Rece
   return { url: `http://127.0.0.1:${port}/hook`, received, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
+async function waitFor<T>(check: () => Promise<T | false | undefined> | T | false | undefined, ms = 30_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const v = await check();

@@ -18,7 +18,7 @@ export type TestFlywheel = Flywheel & { cleanup(): Promise<void> };
  * relay and the webhook sender by hand and stay deterministic.
  */
 export async function startFlywheel(opts: { clock?: Clock; config?: Partial<Config>; start?: boolean } = {}): Promise<TestFlywheel> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: testDatabaseUrl }, { logLevel: process.env.LOG_LEVEL ?? 'silent', webDir: 'dist/web', ...opts.config });
+  const config = loadConfig({ ...process.env, DATABASE_URL: testDatabaseUrl }, { logLevel: process.env.LOG_LEVEL ?? 'silent', webDir: 'dist/web', redisPrefix: `fwtest:${randomBytes(4).toString('hex')}:`, ...opts.config });
   let schema: string | undefined;
   if (testDialect === 'postgres') {
     schema = `t_${randomBytes(6).toString('hex')}`;

@@ -40,6 +40,7 @@ export type HttpOptions = {
   ready: () => Promise<void>;
   webDir: string | null;
   redis: Redis | null;
+  redisPrefix: string;
   version: string;
 };
 
@@ -80,7 +81,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
   });
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, redis: opts.redis ?? undefined, nameSpace: 'flywheel-rl-' });
+  await app.register(rateLimit, { global: false, redis: opts.redis ?? undefined, nameSpace: `${opts.redisPrefix}rl:` });
 
   await app.register(swagger, {
     openapi: {

@@ -1,0 +1,81 @@
+import { ApiOutlined, AuditOutlined, HomeOutlined, KeyOutlined, ShopOutlined, TeamOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { api, type Me } from '../shared/api';
+import { orgName } from '../shared/format';
+import { setLanguage } from '../shared/i18n';
+
+const MeContext = createContext<Me | null>(null);
+export const useMe = () => useContext(MeContext)!;
+
+const adminRoles = ['admin', 'owner'];
+
+/** The menu a member sees depends on their organisation's kind and their role. */
+export function menuFor(me: Me): Array<{ key: string; icon: ReactNode; label: string }> {
+  const kind = me.org?.kind ?? '';
+  const admin = adminRoles.includes(me.role ?? '');
+  const items: Array<{ key: string; icon: ReactNode; label: string; show: boolean }> = [
+    { key: '/', icon: <HomeOutlined />, label: 'menu.home', show: true },
+    { key: '/orgs', icon: <ApartmentOutlined />, label: 'menu.orgs', show: kind === 'platform' },
+    { key: '/orgs?kind=store', icon: <ShopOutlined />, label: 'menu.stores', show: kind === 'retailer' },
+    { key: '/members', icon: <TeamOutlined />, label: 'menu.members', show: true },
+    { key: '/api-keys', icon: <KeyOutlined />, label: 'menu.apiKeys', show: admin && kind !== 'store' },
+    { key: '/webhooks', icon: <ApiOutlined />, label: 'menu.webhooks', show: admin && kind !== 'store' },
+    { key: '/audit', icon: <AuditOutlined />, label: 'menu.audit', show: admin },
+  ];
+  return items.filter((i) => i.show).map(({ show, ...i }) => i);
+}
+
+export function ConsoleLayout() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [me, setMe] = useState<Me | null>(null);
+
+  useEffect(() => {
+    api<Me>('GET', '/api/auth/me')
+      .then((m) => (m.type === 'member' ? setMe(m) : navigate('/shop')))
+      .catch(() => navigate('/login'));
+  }, [navigate]);
+
+  if (!me) return <Spin style={{ marginTop: 120, width: '100%' }} />;
+  const items = menuFor(me).map((i) => ({ ...i, label: t(i.label) }));
+  const kind = me.org?.kind ?? '';
+  return (
+    <MeContext.Provider value={me}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider theme="light" width={220} breakpoint="lg" collapsedWidth={0}>
+          <div style={{ padding: '20px 24px', fontWeight: 700, fontSize: 18, color: '#e4572e' }}>{t('app.name')}</div>
+          <Menu data-testid="menu" mode="inline" selectedKeys={[location.pathname + location.search]} items={items} onClick={(e) => navigate(e.key)} />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'space-between', alignItems: 'center', paddingInline: 24 }}>
+            <Space>
+              <Typography.Text strong data-testid="org-name">{orgName(me.org, i18n.language)}</Typography.Text>
+              <Tag color="orange">{t(`kind.${kind}`)}</Tag>
+              <Tag>{t(`roles.${me.role}`)}</Tag>
+            </Space>
+            <Space>
+              <Button type="link" href="/docs" target="_blank">{t('app.docs')}</Button>
+              <Button data-testid="lang-switch" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>{t('app.language')}</Button>
+              <Typography.Text>{me.user?.name}</Typography.Text>
+              <Button
+                onClick={async () => {
+                  await api('POST', '/api/auth/logout');
+                  navigate('/login');
+                }}
+              >
+                {t('app.logout')}
+              </Button>
+            </Space>
+          </Layout.Header>
+          <Layout.Content style={{ padding: 24 }}>
+            <Outlet />
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </MeContext.Provider>
+  );
+}

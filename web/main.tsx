@@ -1,0 +1,48 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ConsoleLayout } from './console/Layout';
+import { Home } from './console/pages/home/Home';
+import { ApiKeys } from './console/pages/identity/ApiKeys';
+import { Audit } from './console/pages/identity/Audit';
+import { Login } from './console/pages/identity/Login';
+import { Members } from './console/pages/identity/Members';
+import { Orgs } from './console/pages/identity/Orgs';
+import { Webhooks } from './console/pages/webhooks/Webhooks';
+import './shared/i18n';
+import { Shop } from './shop/Shop';
+
+function Root() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#e4572e' } }}>
+      <AntApp>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<Login />} />
+            <Route path="/shop/*" element={<Shop />} />
+            <Route element={<ConsoleLayout />}>
+              <Route path="/" element={<Home />} />
+              <Route path="/orgs" element={<Orgs />} />
+              <Route path="/members" element={<Members />} />
+              <Route path="/api-keys" element={<ApiKeys />} />
+              <Route path="/webhooks" element={<Webhooks />} />
+              <Route path="/audit" element={<Audit />} />
+            </Route>
+            <Route path="*" element={<Navigate to="/" />} />
+          </Routes>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

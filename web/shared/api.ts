@@ -1,0 +1,41 @@
+/** The one HTTP client of the web app: JSON in and out, the CSRF header on writes, problem+json as errors. */
+export type Problem = { code: string; detail?: string; status: number; errors?: Array<{ field: string; message: string }> };
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.code);
+  }
+}
+
+function csrfToken(): string {
+  const m = document.cookie.match(/(?:^|; )fw_csrf=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : '';
+}
+
+export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(method !== 'GET' ? { 'x-csrf-token': csrfToken() } : {}),
+      ...headers,
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new ApiError(data ?? { code: 'http.error', status: res.status });
+  return data as T;
+}
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type Me = {
+  type: 'member' | 'shopper';
+  user?: { id: string; email: string; name: string } | null;
+  org?: { id: string; kind: string; name: string; attributes: Record<string, unknown> };
+  role?: string;
+  memberships?: Array<{ orgId: string; orgName: string; orgKind: string; role: string }>;
+  shopper?: { id: string; email: string; name: string };
+};
