@@ -15,12 +15,26 @@ function newest(dir) {
 }
 
 const targets = [
-  { name: 'server', sources: ['src', 'tsconfig.json', 'package.json'], output: 'dist/server/cli/main.js', command: 'npm run build:server --silent' },
-  { name: 'web app', sources: ['web', 'vite.config.ts', 'package.json'], output: 'dist/web/index.html', command: 'npm run build:web --silent' },
+  {
+    name: 'server',
+    sources: ['src', 'tsconfig.json', 'package.json'],
+    output: 'dist/server/cli/main.js',
+    command: 'npm run build:server --silent',
+  },
+  {
+    name: 'web app',
+    sources: ['web', 'vite.config.ts', 'package.json'],
+    output: 'dist/web/index.html',
+    command: 'npm run build:web --silent',
+  },
 ];
 for (const t of targets) {
   const built = existsSync(t.output) ? statSync(t.output).mtimeMs : 0;
-  const changed = Math.max(...t.sources.map((s) => (existsSync(s) && statSync(s).isDirectory() ? newest(s) : existsSync(s) ? statSync(s).mtimeMs : 0)));
+  const changed = Math.max(
+    ...t.sources.map((s) =>
+      existsSync(s) && statSync(s).isDirectory() ? newest(s) : existsSync(s) ? statSync(s).mtimeMs : 0,
+    ),
+  );
   if (changed > built) {
     console.log(`building the ${t.name}…`);
     execSync(t.command, { stdio: 'inherit' });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import { createIdentityModule, createAuthenticator } from './modules/identity/index.js';
+import { sql } from 'kysely';
+import { createAuthenticator, createIdentityModule } from './modules/identity/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -14,7 +15,6 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { type DemoWorld, type FlywheelModule, memberOf, type Runtime } from './platform/module.js';
 import { NatsSink } from './platform/outbox/nats.js';
 import { EventBus, OutboxRelay } from './platform/outbox/relay.js';
-import { sql } from 'kysely';
 
 /** The package version, read from package.json whether running from `src/` or `dist/server/`. */
 export const version: string = (() => {
@@ -48,7 +48,8 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
   const logger = opts.logger ?? createLogger(config.logLevel);
   const handle = openDatabase(config.databaseUrl, { schema: opts.schema });
   const modules = allModules();
-  if (opts.migrate !== false) await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)], opts.schema);
+  if (opts.migrate !== false)
+    await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)], opts.schema);
 
   const bus = new EventBus();
   const rt: Runtime = {
@@ -64,7 +65,9 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
       for (const wake of rt.wakers) wake();
     },
   };
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false })
+    : null;
   const app = await createHttpServer({
     logger,
     authenticate: createAuthenticator(rt),
@@ -80,7 +83,11 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
   homeRoute(app, rt, modules);
 
   const stream = config.natsUrl ? await NatsSink.connect(config.natsUrl, logger) : null;
-  const relay = new OutboxRelay({ db: handle.db, clock: rt.clock, logger, pollMs: config.outboxPollMs }, rt.sinks, stream);
+  const relay = new OutboxRelay(
+    { db: handle.db, clock: rt.clock, logger, pollMs: config.outboxPollMs },
+    rt.sinks,
+    stream,
+  );
   rt.wakers.unshift(() => relay.nudge());
 
   let started = false;
@@ -118,7 +125,14 @@ function homeRoute(app: App, rt: Runtime, modules: FlywheelModule[]): void {
           200: Type.Object({
             role: Type.String(),
             orgKind: Type.String(),
-            figures: Type.Array(Type.Object({ key: Type.String(), value: Type.Number(), format: Type.Optional(Type.String()), group: Type.Optional(Type.String()) })),
+            figures: Type.Array(
+              Type.Object({
+                key: Type.String(),
+                value: Type.Number(),
+                format: Type.Optional(Type.String()),
+                group: Type.Optional(Type.String()),
+              }),
+            ),
           }),
         },
       },
@@ -134,7 +148,10 @@ function homeRoute(app: App, rt: Runtime, modules: FlywheelModule[]): void {
 }
 
 /** Loads the demo world into an empty database; returns null when it already holds data. */
-export async function seedDemoWorld(fw: Pick<Flywheel, 'rt' | 'modules'>, onStep?: (module: string, i: number, n: number) => void): Promise<DemoWorld | null> {
+export async function seedDemoWorld(
+  fw: Pick<Flywheel, 'rt' | 'modules'>,
+  onStep?: (module: string, i: number, n: number) => void,
+): Promise<DemoWorld | null> {
   const existing = await fw.rt.db.selectFrom('identity_org').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const world: DemoWorld = { orgs: {}, users: {}, logins: [] };

@@ -19,7 +19,10 @@ import { Shop } from './shop/Shop';
 function Root() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#e4572e' } }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#e4572e' } }}
+    >
       <AntApp>
         <BrowserRouter>
           <Routes>

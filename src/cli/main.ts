@@ -8,7 +8,7 @@ import { loadConfig } from '../platform/config.js';
 import { dialectOf } from '../platform/db/database.js';
 import { DomainError } from '../platform/errors.js';
 import type { DemoWorld } from '../platform/module.js';
-import { roles, type Role } from '../platform/principal.js';
+import { type Role, roles } from '../platform/principal.js';
 import { runWrite } from '../platform/write.js';
 
 const usage = `flywheel ${version}
@@ -29,7 +29,9 @@ async function open(): Promise<Flywheel> {
 }
 
 async function seedWithProgress(fw: Flywheel): Promise<DemoWorld | null> {
-  const bar = process.stdout.isTTY ? new SingleBar({ format: 'seeding demo world [{bar}] {value}/{total} {module}', hideCursor: true }) : null;
+  const bar = process.stdout.isTTY
+    ? new SingleBar({ format: 'seeding demo world [{bar}] {value}/{total} {module}', hideCursor: true })
+    : null;
   const world = await seedDemoWorld(fw, (module, i, n) => {
     if (bar) {
       if (i === 0) bar.start(n, 0, { module });
@@ -44,7 +46,9 @@ async function seedWithProgress(fw: Flywheel): Promise<DemoWorld | null> {
 
 function printLogins(world: DemoWorld, url: string): void {
   console.log(`\nFlywheel demo world loaded. Sign in at ${url}/login (shoppers at ${url}/shop):`);
-  console.table(world.logins.map((l) => ({ role: l.role, email: l.email, password: l.password, organisation: l.org })));
+  console.table(
+    world.logins.map((l) => ({ role: l.role, email: l.email, password: l.password, organisation: l.org })),
+  );
 }
 
 async function serve(): Promise<void> {
@@ -56,7 +60,8 @@ async function serve(): Promise<void> {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   await fw.app.listen({ port: config.port, host: config.host });
   if (world) printLogins(world, url);
-  else if (config.seedDemo) console.log(`Flywheel is serving ${url} (the database already had data; demo logins are in the README).`);
+  else if (config.seedDemo)
+    console.log(`Flywheel is serving ${url} (the database already had data; demo logins are in the README).`);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -92,16 +97,49 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'user': {
       if (sub !== 'create') throw new Error('usage: flywheel user create …');
-      const { values } = parseArgs({ args: argv.slice(2), options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, org: { type: 'string' }, role: { type: 'string', default: 'admin' } } });
-      if (!values.email || !values.name || !values.password || !values.org) throw new Error('--email, --name, --password and --org are required');
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+          org: { type: 'string' },
+          role: { type: 'string', default: 'admin' },
+        },
+      });
+      if (!values.email || !values.name || !values.password || !values.org)
+        throw new Error('--email, --name, --password and --org are required');
       if (!roles.includes(values.role as Role)) throw new Error(`--role must be one of ${roles.join(', ')}`);
       const fw = await open();
       try {
-        const org = await fw.rt.db.selectFrom('identity_org').select(['id', 'kind']).where('id', '=', values.org).executeTakeFirst();
+        const org = await fw.rt.db
+          .selectFrom('identity_org')
+          .select(['id', 'kind'])
+          .where('id', '=', values.org)
+          .executeTakeFirst();
         if (!org) throw new Error(`no organisation ${values.org}`);
-        const cli = { type: 'member' as const, userId: 'cli', orgId: org.id, orgKind: org.kind, role: 'owner' as const, orgIds: [org.id], via: 'session' as const, credentialId: 'cli' };
-        const { body } = await runWrite({ db: fw.rt.db, clock: fw.rt.clock }, { principal: cli, requestId: 'cli', ip: null }, { action: 'identity.member.create' }, (ctx) =>
-          addMember(ctx, cli, { orgId: org.id, email: values.email!, name: values.name!, password: values.password!, role: values.role as Role }),
+        const cli = {
+          type: 'member' as const,
+          userId: 'cli',
+          orgId: org.id,
+          orgKind: org.kind,
+          role: 'owner' as const,
+          orgIds: [org.id],
+          via: 'session' as const,
+          credentialId: 'cli',
+        };
+        const { body } = await runWrite(
+          { db: fw.rt.db, clock: fw.rt.clock },
+          { principal: cli, requestId: 'cli', ip: null },
+          { action: 'identity.member.create' },
+          (ctx) =>
+            addMember(ctx, cli, {
+              orgId: org.id,
+              email: values.email!,
+              name: values.name!,
+              password: values.password!,
+              role: values.role as Role,
+            }),
         );
         console.log(`created ${body.email} as ${body.role} of ${org.id} (${body.userId})`);
       } finally {

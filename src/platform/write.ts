@@ -61,9 +61,13 @@ export async function runWrite<T>(
   const hash = key ? fingerprintHash(req.fingerprint) : '';
   if (key) {
     if (key.length > 255 || !/^[\x21-\x7e]+$/.test(key)) {
-      throw new DomainError('idempotency.key_invalid', 'Idempotency-Key must be 1-255 visible ASCII characters', {
-        errors: [{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }],
-      });
+      throw new DomainError(
+        'idempotency.key_invalid',
+        'Idempotency-Key must be 1-255 visible ASCII characters',
+        {
+          errors: [{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }],
+        },
+      );
     }
     const stored = await findStored<T>(deps.db, scope, key, hash);
     if (stored) return stored;
@@ -101,7 +105,11 @@ export async function runWrite<T>(
       const body = await fn(ctx);
       if (audits.length === 0) {
         const objectId = (body as { id?: unknown } | null)?.id;
-        audits.push({ action: opts.action, objectType: opts.objectType ?? null, objectId: typeof objectId === 'string' ? objectId : null });
+        audits.push({
+          action: opts.action,
+          objectType: opts.objectType ?? null,
+          objectId: typeof objectId === 'string' ? objectId : null,
+        });
       }
       await writeAudit(trx, req, audits, now);
       await writeEvents(trx, events, { now, actorId: actorId(req.principal), requestId: req.requestId });
@@ -121,7 +129,10 @@ export async function runWrite<T>(
     if (key && isUniqueViolation(error)) {
       const stored = await findStored<T>(deps.db, scope, key, hash);
       if (stored) return stored;
-      throw new DomainError('idempotency.in_progress', 'a request with this Idempotency-Key is still in progress');
+      throw new DomainError(
+        'idempotency.in_progress',
+        'a request with this Idempotency-Key is still in progress',
+      );
     }
     throw error;
   }
@@ -129,7 +140,9 @@ export async function runWrite<T>(
 
 function idempotencyScope(principal: Principal | null): string {
   if (!principal) return 'anonymous';
-  return principal.type === 'member' ? `user:${principal.userId}:${principal.orgId}` : `shopper:${principal.shopperId}`;
+  return principal.type === 'member'
+    ? `user:${principal.userId}:${principal.orgId}`
+    : `shopper:${principal.shopperId}`;
 }
 
 function fingerprintHash(fp: WriteRequest['fingerprint']): string {
@@ -138,7 +151,12 @@ function fingerprintHash(fp: WriteRequest['fingerprint']): string {
     .digest('hex');
 }
 
-async function findStored<T>(db: Db, scope: string, key: string, hash: string): Promise<WriteResult<T> | null> {
+async function findStored<T>(
+  db: Db,
+  scope: string,
+  key: string,
+  hash: string,
+): Promise<WriteResult<T> | null> {
   const row = await db
     .selectFrom('platform_idempotency')
     .selectAll()

@@ -9,7 +9,10 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
   const clock = new ManualClock('2026-11-25T08:00:00Z');
   beforeEach(async () => {
     clock.set('2026-11-25T08:00:00Z');
-    fw = await startFlywheel({ clock, config: { loginMaxFailures: 3, loginLockMinutes: 15, sessionTtlHours: 2 } });
+    fw = await startFlywheel({
+      clock,
+      config: { loginMaxFailures: 3, loginLockMinutes: 15, sessionTtlHours: 2 },
+    });
   });
   afterEach(() => fw.cleanup());
 
@@ -18,9 +21,18 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
     const user = await givenMember(fw, brand, 'admin');
     const me = await user.get('/api/auth/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ type: 'member', role: 'admin', org: { id: brand, kind: 'brand', name: 'OPPO' }, user: { email: user.email } });
+    expect(me.json()).toMatchObject({
+      type: 'member',
+      role: 'admin',
+      org: { id: brand, kind: 'brand', name: 'OPPO' },
+      user: { email: user.email },
+    });
 
-    const raw = await fw.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password } });
+    const raw = await fw.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password },
+    });
     const cookie = raw.headers['set-cookie'] as string[];
     expect(cookie.find((c) => c.startsWith('fw_session='))).toMatch(/HttpOnly/);
     expect(cookie.find((c) => c.startsWith('fw_csrf='))).not.toMatch(/HttpOnly/);
@@ -58,7 +70,9 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     }
-    expect((await anon.post('/api/auth/login', { email: user.email, password: 'wrong-password' })).json().code).toBe('identity.account_locked');
+    expect(
+      (await anon.post('/api/auth/login', { email: user.email, password: 'wrong-password' })).json().code,
+    ).toBe('identity.account_locked');
     const locked = await anon.post('/api/auth/login', { email: user.email, password });
     expect(locked.statusCode).toBe(423);
     clock.advance(15 * 60_000 + 1000);
@@ -66,7 +80,10 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
   });
 
   it('answers an unknown email like a wrong password', async () => {
-    const res = await new TestClient(fw.app).post('/api/auth/login', { email: 'nobody@test.dev', password: 'whatever1' });
+    const res = await new TestClient(fw.app).post('/api/auth/login', {
+      email: 'nobody@test.dev',
+      password: 'whatever1',
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('identity.invalid_credentials');
   });
@@ -76,7 +93,10 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
     try {
       const anon = new TestClient(limited.app);
       const codes = [];
-      for (let i = 0; i < 5; i++) codes.push((await anon.post('/api/auth/login', { email: 'x@test.dev', password: 'whatever1' })).statusCode);
+      for (let i = 0; i < 5; i++)
+        codes.push(
+          (await anon.post('/api/auth/login', { email: 'x@test.dev', password: 'whatever1' })).statusCode,
+        );
       expect(codes).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.cleanup();
@@ -90,12 +110,16 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
     expect(created.statusCode).toBe(201);
     const { secret, id, prefix } = created.json();
     expect(secret.startsWith(prefix)).toBe(true);
-    const stored = await fw.rt.db.selectFrom('identity_api_key').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const stored = await fw.rt.db
+      .selectFrom('identity_api_key')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.secret_hash).not.toContain(secret);
 
     const erp = new TestClient(fw.app);
     erp.bearer = secret;
-    expect((await erp.get('/api/orgs/' + org)).statusCode).toBe(200);
+    expect((await erp.get(`/api/orgs/${org}`)).statusCode).toBe(200);
     // a viewer key cannot write, and needs no CSRF header where it may
     expect((await erp.post('/api/api-keys', { name: 'x', role: 'viewer' })).statusCode).toBe(403);
     const list = await admin.get('/api/api-keys');
@@ -103,9 +127,9 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
     expect(list.json().items[0]).not.toHaveProperty('secret');
 
     expect((await admin.delete(`/api/api-keys/${id}`)).statusCode).toBe(200);
-    expect((await erp.get('/api/orgs/' + org)).statusCode).toBe(401);
+    expect((await erp.get(`/api/orgs/${org}`)).statusCode).toBe(401);
     erp.bearer = 'fwk_forged_key';
-    expect((await erp.get('/api/orgs/' + org)).statusCode).toBe(401);
+    expect((await erp.get(`/api/orgs/${org}`)).statusCode).toBe(401);
   });
 
   it('refuses granting a role above your own', async () => {
@@ -114,14 +138,30 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
     const res = await admin.post('/api/api-keys', { name: 'k', role: 'owner' });
     expect(res.statusCode).toBe(403);
     expect(res.json().errors).toEqual([{ field: 'role', message: 'higher than your own role' }]);
-    expect((await admin.post('/api/members', { email: 'boss@test.dev', name: 'Boss', password: 'longenough1', role: 'owner' })).statusCode).toBe(403);
+    expect(
+      (
+        await admin.post('/api/members', {
+          email: 'boss@test.dev',
+          name: 'Boss',
+          password: 'longenough1',
+          role: 'owner',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('keeps shoppers and members apart', async () => {
     const shopper = await givenShopper(fw);
-    expect((await shopper.get('/api/auth/me')).json()).toMatchObject({ type: 'shopper', shopper: { email: shopper.email } });
+    expect((await shopper.get('/api/auth/me')).json()).toMatchObject({
+      type: 'shopper',
+      shopper: { email: shopper.email },
+    });
     expect((await shopper.get('/api/orgs')).statusCode).toBe(403);
-    const reg = await new TestClient(fw.app).post('/api/shop/auth/register', { email: shopper.email, password: 'another-pass', name: 'Again' });
+    const reg = await new TestClient(fw.app).post('/api/shop/auth/register', {
+      email: shopper.email,
+      password: 'another-pass',
+      name: 'Again',
+    });
     expect(reg.statusCode).toBe(409);
     expect(reg.json().errors[0].field).toBe('email');
   });
@@ -131,7 +171,16 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
     const b = await givenOrg(fw, 'brand');
     const other = await givenOrg(fw, 'brand');
     const user = await givenMember(fw, a, 'owner');
-    await fw.rt.db.insertInto('identity_membership').values({ id: 'mem_01jx0000000000000000000000', org_id: b, user_id: user.userId, role: 'viewer', created_at: clock.now().toISOString() }).execute();
+    await fw.rt.db
+      .insertInto('identity_membership')
+      .values({
+        id: 'mem_01jx0000000000000000000000',
+        org_id: b,
+        user_id: user.userId,
+        role: 'viewer',
+        created_at: clock.now().toISOString(),
+      })
+      .execute();
     expect((await user.post('/api/auth/switch-org', { orgId: b })).statusCode).toBe(200);
     expect((await user.get('/api/auth/me')).json()).toMatchObject({ org: { id: b }, role: 'viewer' });
     expect((await user.post('/api/auth/switch-org', { orgId: other })).statusCode).toBe(404);

@@ -10,7 +10,10 @@ async function rowCounts(fw: TestFlywheel): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const t of tables) {
     if (t.name.startsWith('platform_migration')) continue;
-    const r = await (fw.rt.db as any).selectFrom(t.name).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const r = await (fw.rt.db as any)
+      .selectFrom(t.name)
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
     counts[t.name] = Number(r.n);
   }
   return counts;
@@ -45,25 +48,37 @@ describe('bad input on every route with a body: 4xx problem+json naming the fiel
       const required: string[] = (route.body as any).required ?? [];
       if (required.length) cases.push({ label: 'missing fields', body: {}, field: required[0] });
       for (const [field, value] of Object.entries(valid)) {
-        cases.push({ label: `wrong type of ${field}`, body: { ...valid, [field]: wrongTypeFor(value) }, field });
-        if (typeof value === 'string') cases.push({ label: `huge ${field}`, body: { ...valid, [field]: 'x'.repeat(20_000) }, field });
+        cases.push({
+          label: `wrong type of ${field}`,
+          body: { ...valid, [field]: wrongTypeFor(value) },
+          field,
+        });
+        if (typeof value === 'string')
+          cases.push({ label: `huge ${field}`, body: { ...valid, [field]: 'x'.repeat(20_000) }, field });
       }
       cases.push({ label: 'unknown field', body: { ...valid, zz_unknown: 1 }, field: 'zz_unknown' });
       cases.push({ label: 'not JSON', body: '{"broken": ', field: 'body' });
 
       for (const c of cases) {
         const before = await rowCounts(fw);
-        const res = await client.request(route.method, route.url, c.body, typeof c.body === 'string' ? { 'content-type': 'application/json' } : {});
+        const res = await client.request(
+          route.method,
+          route.url,
+          c.body,
+          typeof c.body === 'string' ? { 'content-type': 'application/json' } : {},
+        );
         const after = await rowCounts(fw);
         const where = `${route.method} ${route.url} ${c.label}`;
         if (res.statusCode < 400 || res.statusCode >= 500) {
           failures.push(`${where}: status ${res.statusCode}`);
           continue;
         }
-        if (!String(res.headers['content-type']).startsWith('application/problem+json')) failures.push(`${where}: content-type ${res.headers['content-type']}`);
+        if (!String(res.headers['content-type']).startsWith('application/problem+json'))
+          failures.push(`${where}: content-type ${res.headers['content-type']}`);
         const problem = res.json();
         const fields = (problem.errors ?? []).map((e: { field: string }) => e.field);
-        if (!fields.includes(c.field)) failures.push(`${where}: errors ${JSON.stringify(problem.errors)} do not name ${c.field}`);
+        if (!fields.includes(c.field))
+          failures.push(`${where}: errors ${JSON.stringify(problem.errors)} do not name ${c.field}`);
         if (JSON.stringify(before) !== JSON.stringify(after)) failures.push(`${where}: rows changed`);
       }
     }
@@ -71,7 +86,11 @@ describe('bad input on every route with a body: 4xx problem+json naming the fiel
   });
 
   it('answers a body over the size limit with 413 problem+json', async () => {
-    const res = await operator.post('/api/orgs', { kind: 'brand', name: 'x', attributes: { big: 'y'.repeat(1_100_000) } });
+    const res = await operator.post('/api/orgs', {
+      kind: 'brand',
+      name: 'x',
+      attributes: { big: 'y'.repeat(1_100_000) },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('request.too_large');
   });
@@ -79,7 +98,12 @@ describe('bad input on every route with a body: 4xx problem+json naming the fiel
   it('names a bad query parameter and a bad path id', async () => {
     const q = await operator.get('/api/orgs?limit=5000&kind=planet');
     expect(q.statusCode).toBe(400);
-    expect(q.json().errors.map((e: any) => e.field).sort()).toEqual(['querystring.kind', 'querystring.limit']);
+    expect(
+      q
+        .json()
+        .errors.map((e: any) => e.field)
+        .sort(),
+    ).toEqual(['querystring.kind', 'querystring.limit']);
     const p = await operator.get('/api/orgs/not-an-id');
     expect(p.statusCode).toBe(400);
     expect(p.json().errors[0].field).toBe('params.id');

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -36,7 +36,10 @@ async function exited(child: ChildProcess): Promise<void> {
 
 /** The real server, as `npm start` runs it, in a child process we can kill -9. */
 function startServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [entry, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [entry, 'serve'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 describe('crash: kill -9 during a burst of writes', () => {
@@ -89,15 +92,33 @@ describe('crash: kill -9 during a burst of writes', () => {
   it('keeps every acknowledged write and still delivers its events after restart', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'true', OUTBOX_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '200', LOGIN_RATE_PER_MINUTE: '1000' };
+    const env = {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED_DEMO: 'true',
+      OUTBOX_POLL_MS: '50',
+      WEBHOOK_RETRY_BASE_MS: '200',
+      LOGIN_RATE_PER_MINUTE: '1000',
+    };
     let server = startServer(env);
     await waitUntil(async () => (await fetch(`${base}/readyz`)).ok, 60_000);
 
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'brand@oppo.demo', password: 'flywheel-demo' }) });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'brand@oppo.demo', password: 'flywheel-demo' }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
-    const hook = await fetch(`${base}/api/webhooks`, { method: 'POST', headers, body: JSON.stringify({ url: receiverUrl, eventTypes: ['identity.api_key_created'] }) });
+    const hook = await fetch(`${base}/api/webhooks`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ url: receiverUrl, eventTypes: ['identity.api_key_created'] }),
+    });
     expect(hook.status).toBe(201);
 
     const acknowledged = new Map<string, string>();
@@ -106,7 +127,11 @@ describe('crash: kill -9 during a burst of writes', () => {
     for (let i = 0; i < 5000 && !killed; i++) {
       const key = `burst-${i}`;
       sent.push(
-        fetch(`${base}/api/api-keys`, { method: 'POST', headers: { ...headers, 'idempotency-key': key }, body: JSON.stringify({ name: `key ${i}`, role: 'viewer' }) })
+        fetch(`${base}/api/api-keys`, {
+          method: 'POST',
+          headers: { ...headers, 'idempotency-key': key },
+          body: JSON.stringify({ name: `key ${i}`, role: 'viewer' }),
+        })
           .then(async (res) => {
             if (res.status === 201) acknowledged.set(key, ((await res.json()) as { id: string }).id);
           })
@@ -128,7 +153,9 @@ describe('crash: kill -9 during a burst of writes', () => {
       const ids = new Set<string>();
       let cursor: string | null = null;
       do {
-        const res = await fetch(`${base}/api/api-keys?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers });
+        const res = await fetch(`${base}/api/api-keys?limit=200${cursor ? `&cursor=${cursor}` : ''}`, {
+          headers,
+        });
         expect(res.status).toBe(200);
         const page = (await res.json()) as { items: Array<{ id: string }>; nextCursor: string | null };
         for (const k of page.items) ids.add(k.id);
@@ -138,7 +165,11 @@ describe('crash: kill -9 during a burst of writes', () => {
 
       // A retry of an acknowledged request replays the stored answer: no second key.
       const [retryKey, retryId] = [...acknowledged][0];
-      const retry = await fetch(`${base}/api/api-keys`, { method: 'POST', headers: { ...headers, 'idempotency-key': retryKey }, body: JSON.stringify({ name: retryKey.replace('burst-', 'key '), role: 'viewer' }) });
+      const retry = await fetch(`${base}/api/api-keys`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': retryKey },
+        body: JSON.stringify({ name: retryKey.replace('burst-', 'key '), role: 'viewer' }),
+      });
       expect(((await retry.json()) as { id: string }).id).toBe(retryId);
 
       // Every committed key's event reaches the receiver after the restart, none twice in the log.

@@ -9,8 +9,25 @@ describe('Idempotency-Key on creating POSTs', () => {
   });
   afterEach(() => fw.cleanup());
 
-  const countKeys = async () => Number((await fw.rt.db.selectFrom('identity_api_key').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const countEvents = async () => Number((await fw.rt.db.selectFrom('platform_outbox').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'identity.api_key_created').executeTakeFirstOrThrow()).n);
+  const countKeys = async () =>
+    Number(
+      (
+        await fw.rt.db
+          .selectFrom('identity_api_key')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const countEvents = async () =>
+    Number(
+      (
+        await fw.rt.db
+          .selectFrom('platform_outbox')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('type', '=', 'identity.api_key_created')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('gives the same response and one effect for the same key and body; 422 for another body', async () => {
     const admin = await givenMember(fw, await givenOrg(fw, 'brand'), 'admin');
@@ -33,7 +50,11 @@ describe('Idempotency-Key on creating POSTs', () => {
   it('has one effect when the same request races itself', async () => {
     const admin = await givenMember(fw, await givenOrg(fw, 'brand'), 'admin');
     const key = { 'idempotency-key': 'race-1' };
-    const results = await Promise.all(Array.from({ length: 16 }, () => admin.post('/api/webhooks', { url: 'http://127.0.0.1:9/x', eventTypes: ['*'] }, key)));
+    const results = await Promise.all(
+      Array.from({ length: 16 }, () =>
+        admin.post('/api/webhooks', { url: 'http://127.0.0.1:9/x', eventTypes: ['*'] }, key),
+      ),
+    );
     const ok = results.filter((r) => r.statusCode === 201);
     expect(ok.length).toBeGreaterThanOrEqual(1);
     expect(results.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
@@ -85,7 +106,11 @@ describe('tenant isolation (DESIGN §6.6)', () => {
       ['DELETE', `/api/webhooks/${hook.id}`],
       ['GET', `/api/webhooks/${hook.id}/deliveries`],
       ['POST', `/api/webhooks/${hook.id}/ping`],
-      ['POST', '/api/members', { orgId: heilan, email: 'spy@test.dev', name: 'Spy', password: 'long-enough-1', role: 'owner' }],
+      [
+        'POST',
+        '/api/members',
+        { orgId: heilan, email: 'spy@test.dev', name: 'Spy', password: 'long-enough-1', role: 'owner' },
+      ],
     ] as Array<[string, string, unknown?]>) {
       const res = await a.request(method, url, body);
       expect(res.statusCode, `${method} ${url}`).toBe(404);
@@ -102,13 +127,28 @@ describe('tenant isolation (DESIGN §6.6)', () => {
     const store2 = await givenOrg(fw, 'store', { parentId: retailer });
     const hq = await givenMember(fw, retailer, 'admin');
     const shop = await givenMember(fw, store1, 'staff');
-    expect((await hq.get('/api/orgs')).json().items.map((o: any) => o.id).sort()).toEqual([retailer, store1, store2].sort());
+    expect(
+      (await hq.get('/api/orgs'))
+        .json()
+        .items.map((o: any) => o.id)
+        .sort(),
+    ).toEqual([retailer, store1, store2].sort());
     expect((await shop.get('/api/orgs')).json().items.map((o: any) => o.id)).toEqual([store1]);
     expect((await shop.get(`/api/orgs/${store2}`)).statusCode).toBe(404);
-    const opened = await hq.post('/api/orgs', { kind: 'store', name: 'New store', parentId: retailer, province: '北京', lat: 39.9, lng: 116.4, floorAreaM2: 120 });
+    const opened = await hq.post('/api/orgs', {
+      kind: 'store',
+      name: 'New store',
+      parentId: retailer,
+      province: '北京',
+      lat: 39.9,
+      lng: 116.4,
+      floorAreaM2: 120,
+    });
     expect(opened.statusCode).toBe(201);
     const other = await givenOrg(fw, 'retailer');
-    expect((await hq.post('/api/orgs', { kind: 'store', name: 'Not mine', parentId: other })).statusCode).toBe(403);
+    expect(
+      (await hq.post('/api/orgs', { kind: 'store', name: 'Not mine', parentId: other })).statusCode,
+    ).toBe(403);
   });
 
   it('records every write in the audit log with actor, organisation, action, object and request id', async () => {
@@ -116,7 +156,13 @@ describe('tenant isolation (DESIGN §6.6)', () => {
     const admin = await givenMember(fw, org, 'admin');
     const created = await admin.post('/api/api-keys', { name: 'Audit me', role: 'viewer' });
     const log = (await admin.get('/api/audit-log?action=identity.api_key')).json().items;
-    expect(log[0]).toMatchObject({ orgId: org, actorId: admin.userId, action: 'identity.api_key.create', objectId: created.json().id, requestId: created.headers['x-request-id'] });
+    expect(log[0]).toMatchObject({
+      orgId: org,
+      actorId: admin.userId,
+      action: 'identity.api_key.create',
+      objectId: created.json().id,
+      requestId: created.headers['x-request-id'],
+    });
     const other = await givenMember(fw, await givenOrg(fw, 'brand'), 'admin');
     expect((await other.get('/api/audit-log')).json().items.every((e: any) => e.orgId !== org)).toBe(true);
   });

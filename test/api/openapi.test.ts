@@ -27,7 +27,10 @@ describe('OpenAPI', () => {
       const op = doc.paths[path]?.[route.method.toLowerCase()];
       expect(op, `${route.method} ${route.url}`).toBeDefined();
       expect(op.summary, `${route.method} ${route.url} summary`).toBeTruthy();
-      expect(Object.keys(op.responses).some((s) => s.startsWith('2')), `${route.method} ${route.url} 2xx`).toBe(true);
+      expect(
+        Object.keys(op.responses).some((s) => s.startsWith('2')),
+        `${route.method} ${route.url} 2xx`,
+      ).toBe(true);
       expect(op.responses['400'], `${route.method} ${route.url} problem`).toBeDefined();
     }
   });

@@ -6,7 +6,13 @@ import { TestClient } from '../support/client.js';
 import { exampleBody } from '../support/examples.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
 
-type Persona = { name: string; client: TestClient; kind: OrgKind | 'shopper' | 'anonymous'; role?: Role; own: Objects };
+type Persona = {
+  name: string;
+  client: TestClient;
+  kind: OrgKind | 'shopper' | 'anonymous';
+  role?: Role;
+  own: Objects;
+};
 type Objects = { org: string; member: string; apiKey: string; webhook: string; delivery: string };
 
 /** What the access rule says this persona gets, before any object is looked at. */
@@ -42,9 +48,16 @@ describe('every route as every role (generated from the route table)', () => {
 
   async function objectsOf(orgId: string, owner: TestClient & { userId: string }): Promise<Objects> {
     const key = (await owner.post('/api/api-keys', { name: 'walk', role: 'viewer' })).json();
-    const hook = (await owner.post('/api/webhooks', { url: 'http://127.0.0.1:9/walk', eventTypes: ['*'] })).json();
+    const hook = (
+      await owner.post('/api/webhooks', { url: 'http://127.0.0.1:9/walk', eventTypes: ['*'] })
+    ).json();
     const delivery = (await owner.post(`/api/webhooks/${hook.id}/ping`)).json();
-    const member = await fw.rt.db.selectFrom('identity_membership').select('id').where('org_id', '=', orgId).where('user_id', '=', owner.userId).executeTakeFirstOrThrow();
+    const member = await fw.rt.db
+      .selectFrom('identity_membership')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', owner.userId)
+      .executeTakeFirstOrThrow();
     return { org: orgId, member: member.id, apiKey: key.id, webhook: hook.id, delivery: delivery.id };
   }
 
@@ -52,7 +65,13 @@ describe('every route as every role (generated from the route table)', () => {
     fw = await startFlywheel({ config: { loginRatePerMinute: 100_000 } });
     const retailer = await givenOrg(fw, 'retailer');
     const orgs: Record<OrgKind, string> = {
-      platform: (await fw.rt.db.selectFrom('identity_org').select('id').where('kind', '=', 'platform').executeTakeFirstOrThrow()).id,
+      platform: (
+        await fw.rt.db
+          .selectFrom('identity_org')
+          .select('id')
+          .where('kind', '=', 'platform')
+          .executeTakeFirstOrThrow()
+      ).id,
       brand: await givenOrg(fw, 'brand'),
       retailer,
       store: await givenOrg(fw, 'store', { parentId: retailer }),
@@ -71,7 +90,15 @@ describe('every route as every role (generated from the route table)', () => {
     }
     const shopper = await givenShopper(fw);
     const none = { org: '', member: '', apiKey: '', webhook: '', delivery: '' };
-    personas.push({ name: 'shopper', client: shopper, kind: 'shopper', own: { ...foreign } }, { name: 'anonymous', client: new TestClient(fw.app), kind: 'anonymous', own: { ...foreign, ...none, org: foreign.org } });
+    personas.push(
+      { name: 'shopper', client: shopper, kind: 'shopper', own: { ...foreign } },
+      {
+        name: 'anonymous',
+        client: new TestClient(fw.app),
+        kind: 'anonymous',
+        own: { ...foreign, ...none, org: foreign.org },
+      },
+    );
   }, 120_000);
   afterAll(() => fw.cleanup());
 
@@ -90,7 +117,10 @@ describe('every route as every role (generated from the route table)', () => {
           const res = await client.request(route.method, url, body);
           checked++;
           const code = res.statusCode >= 400 ? res.json().code : undefined;
-          if (!want(res.statusCode, code)) failures.push(`${p.name} ${route.method} ${url} (${label}): got ${res.statusCode} ${res.body.slice(0, 160)}`);
+          if (!want(res.statusCode, code))
+            failures.push(
+              `${p.name} ${route.method} ${url} (${label}): got ${res.statusCode} ${res.body.slice(0, 160)}`,
+            );
         };
         if (expected !== 'allowed') {
           await check(fill(route.url, p.own), (s) => s === expected, `expected ${expected}`);
@@ -105,9 +135,11 @@ describe('every route as every role (generated from the route table)', () => {
           // Another brand's object does not exist for this persona, for reads and writes alike.
           await check(fill(route.url, foreign), (s) => s === 404, 'foreign object -> 404');
         }
-        if (route.method === 'GET') await check(fill(route.url, p.own), (s) => s === 200, 'own object -> 200');
+        if (route.method === 'GET')
+          await check(fill(route.url, p.own), (s) => s === 200, 'own object -> 200');
         // Past the access rule, a domain rule may still refuse (a retailer creating a brand), but never auth.
-        else if (!hasId && route.body) await check(route.url, (s, code) => s < 500 && !code?.startsWith('auth.'), 'allowed write');
+        else if (!hasId && route.body)
+          await check(route.url, (s, code) => s < 500 && !code?.startsWith('auth.'), 'allowed write');
       }
     }
     expect(failures).toEqual([]);

@@ -8,7 +8,9 @@ import { startFlywheel, type TestFlywheel } from '../support/harness.js';
 type Received = { headers: IncomingMessage['headers']; body: string };
 
 /** A real HTTP receiver on loopback that answers with the scripted status codes in turn. */
-async function receiver(script: number[]): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+async function receiver(
+  script: number[],
+): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   let i = 0;
   const server: Server = createServer((req, res) => {
@@ -22,10 +24,17 @@ async function receiver(script: number[]): Promise<{ url: string; received: Rece
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hook`, received, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
-async function waitFor<T>(check: () => Promise<T | false | undefined> | T | false | undefined, ms = 30_000): Promise<T> {
+async function waitFor<T>(
+  check: () => Promise<T | false | undefined> | T | false | undefined,
+  ms = 30_000,
+): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const v = await check();
@@ -38,7 +47,10 @@ async function waitFor<T>(check: () => Promise<T | false | undefined> | T | fals
 describe('webhooks: signed deliveries with retries and dedupe, to a real receiver', () => {
   let fw: TestFlywheel;
   beforeEach(async () => {
-    fw = await startFlywheel({ start: true, config: { webhookRetryBaseMs: 50, outboxPollMs: 20, webhookMaxAttempts: 4 } });
+    fw = await startFlywheel({
+      start: true,
+      config: { webhookRetryBaseMs: 50, outboxPollMs: 20, webhookMaxAttempts: 4 },
+    });
   });
   afterEach(() => fw.cleanup());
 
@@ -55,10 +67,26 @@ describe('webhooks: signed deliveries with retries and dedupe, to a real receive
       expect(key.statusCode).toBe(201);
       const delivered = await waitFor(() => hook.received.length >= 3 && hook.received);
       const events = delivered.map((r) => JSON.parse(r.body));
-      expect(events.every((e) => e.type === 'identity.api_key_created' && e.aggregateId === key.json().id)).toBe(true);
+      expect(
+        events.every((e) => e.type === 'identity.api_key_created' && e.aggregateId === key.json().id),
+      ).toBe(true);
       for (const r of delivered) {
-        expect(verifySignature(secret, r.body, String(r.headers['flywheel-signature']), Math.floor(Date.now() / 1000))).toBe(true);
-        expect(verifySignature('whsec_other', r.body, String(r.headers['flywheel-signature']), Math.floor(Date.now() / 1000))).toBe(false);
+        expect(
+          verifySignature(
+            secret,
+            r.body,
+            String(r.headers['flywheel-signature']),
+            Math.floor(Date.now() / 1000),
+          ),
+        ).toBe(true);
+        expect(
+          verifySignature(
+            'whsec_other',
+            r.body,
+            String(r.headers['flywheel-signature']),
+            Math.floor(Date.now() / 1000),
+          ),
+        ).toBe(false);
       }
       expect(new Set(delivered.map((r) => r.headers['flywheel-event-id'])).size).toBe(1);
 
@@ -98,7 +126,9 @@ describe('webhooks: signed deliveries with retries and dedupe, to a real receive
       expect(hook.received).toHaveLength(4);
       const resent = await admin.post(`/api/webhook-deliveries/${failed.id}/resend`);
       expect(resent.statusCode).toBe(200);
-      await waitFor(async () => (await admin.get(`/api/webhook-deliveries/${failed.id}`)).json().status === 'delivered');
+      await waitFor(
+        async () => (await admin.get(`/api/webhook-deliveries/${failed.id}`)).json().status === 'delivered',
+      );
       expect(hook.received).toHaveLength(5);
     } finally {
       await hook.close();

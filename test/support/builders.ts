@@ -1,6 +1,5 @@
-import { createOrg } from '../../src/modules/identity/index.js';
 import { registerShopper } from '../../src/modules/identity/commands/sessions.js';
-import { addMember } from '../../src/modules/identity/index.js';
+import { addMember, createOrg } from '../../src/modules/identity/index.js';
 import { newId } from '../../src/platform/ids.js';
 import type { MemberPrincipal, OrgKind, Role } from '../../src/platform/principal.js';
 import { runWrite } from '../../src/platform/write.js';
@@ -11,37 +10,95 @@ export const password = 'test-password-1';
 
 /** The platform organisation and its owner, created directly (nothing above them can). */
 export async function givenPlatform(fw: TestFlywheel): Promise<MemberPrincipal> {
-  const existing = await fw.rt.db.selectFrom('identity_org').select('id').where('kind', '=', 'platform').executeTakeFirst();
+  const existing = await fw.rt.db
+    .selectFrom('identity_org')
+    .select('id')
+    .where('kind', '=', 'platform')
+    .executeTakeFirst();
   const id = existing?.id ?? newId('org');
   if (!existing) {
     const now = fw.rt.clock.now().toISOString();
     await fw.rt.db
       .insertInto('identity_org')
-      .values({ id, org_id: id, kind: 'platform', name: 'Platform', parent_id: null, status: 'active', province: null, city: null, district: null, address: null, lat: null, lng: null, floor_area_m2: null, city_tier: null, provider_type: null, attributes: null, created_at: now, updated_at: now })
+      .values({
+        id,
+        org_id: id,
+        kind: 'platform',
+        name: 'Platform',
+        parent_id: null,
+        status: 'active',
+        province: null,
+        city: null,
+        district: null,
+        address: null,
+        lat: null,
+        lng: null,
+        floor_area_m2: null,
+        city_tier: null,
+        provider_type: null,
+        attributes: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
   }
-  return { type: 'member', userId: 'usr_test', orgId: id, orgKind: 'platform', role: 'owner', orgIds: [id], via: 'session', credentialId: 'test' };
+  return {
+    type: 'member',
+    userId: 'usr_test',
+    orgId: id,
+    orgKind: 'platform',
+    role: 'owner',
+    orgIds: [id],
+    via: 'session',
+    credentialId: 'test',
+  };
 }
 
 let counter = 0;
 
 /** An organisation of `kind` (a store gets a retailer of its own unless `parentId` is given). */
-export async function givenOrg(fw: TestFlywheel, kind: Exclude<OrgKind, 'platform'>, overrides: { name?: string; parentId?: string } = {}): Promise<string> {
+export async function givenOrg(
+  fw: TestFlywheel,
+  kind: Exclude<OrgKind, 'platform'>,
+  overrides: { name?: string; parentId?: string } = {},
+): Promise<string> {
   const operator = await givenPlatform(fw);
   let parentId = overrides.parentId;
   if (kind === 'store' && !parentId) parentId = await givenOrg(fw, 'retailer');
-  const { body } = await runWrite({ db: fw.rt.db, clock: fw.rt.clock }, { principal: operator, requestId: 'test', ip: null }, { action: 'test.org' }, (ctx) =>
-    createOrg(ctx, operator, { kind, name: overrides.name ?? `${kind} ${++counter}`, parentId, providerType: kind === 'provider' ? 'quality_local' : undefined }),
+  const { body } = await runWrite(
+    { db: fw.rt.db, clock: fw.rt.clock },
+    { principal: operator, requestId: 'test', ip: null },
+    { action: 'test.org' },
+    (ctx) =>
+      createOrg(ctx, operator, {
+        kind,
+        name: overrides.name ?? `${kind} ${++counter}`,
+        parentId,
+        providerType: kind === 'provider' ? 'quality_local' : undefined,
+      }),
   );
   return body.id;
 }
 
 /** A user with `role` in `orgId`, signed in through the API. */
-export async function givenMember(fw: TestFlywheel, orgId: string, role: Role = 'owner'): Promise<TestClient & { email: string; userId: string }> {
+export async function givenMember(
+  fw: TestFlywheel,
+  orgId: string,
+  role: Role = 'owner',
+): Promise<TestClient & { email: string; userId: string }> {
   const operator = await givenPlatform(fw);
   const email = `u${++counter}-${Date.now()}@test.dev`;
-  const { body } = await runWrite({ db: fw.rt.db, clock: fw.rt.clock }, { principal: operator, requestId: 'test', ip: null }, { action: 'test.member' }, (ctx) =>
-    addMember(ctx, operator, { orgId, email, name: `User ${counter}`, password, role }, { bypassRoleCheck: true }),
+  const { body } = await runWrite(
+    { db: fw.rt.db, clock: fw.rt.clock },
+    { principal: operator, requestId: 'test', ip: null },
+    { action: 'test.member' },
+    (ctx) =>
+      addMember(
+        ctx,
+        operator,
+        { orgId, email, name: `User ${counter}`, password, role },
+        { bypassRoleCheck: true },
+      ),
   );
   const client = await new TestClient(fw.app).login(email, password);
   return Object.assign(client, { email, userId: body.userId });
@@ -49,8 +106,17 @@ export async function givenMember(fw: TestFlywheel, orgId: string, role: Role = 
 
 export async function givenShopper(fw: TestFlywheel): Promise<TestClient & { email: string }> {
   const email = `s${++counter}-${Date.now()}@test.dev`;
-  await runWrite({ db: fw.rt.db, clock: fw.rt.clock }, { principal: null, requestId: 'test', ip: null }, { action: 'test.shopper' }, (ctx) =>
-    registerShopper({ db: fw.rt.db, clock: fw.rt.clock, config: fw.rt.config }, ctx, { email, password, name: 'Shopper' }, null),
+  await runWrite(
+    { db: fw.rt.db, clock: fw.rt.clock },
+    { principal: null, requestId: 'test', ip: null },
+    { action: 'test.shopper' },
+    (ctx) =>
+      registerShopper(
+        { db: fw.rt.db, clock: fw.rt.clock, config: fw.rt.config },
+        ctx,
+        { email, password, name: 'Shopper' },
+        null,
+      ),
   );
   const client = await new TestClient(fw.app).loginShopper(email, password);
   return Object.assign(client, { email });

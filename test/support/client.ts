@@ -12,7 +12,12 @@ export class TestClient {
 
   constructor(private readonly app: App) {}
 
-  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse & { body: string; json: () => any }> {
+  async request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse & { body: string; json: () => any }> {
     const h: Record<string, string> = { ...headers };
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
@@ -50,7 +55,8 @@ export class TestClient {
 
   async loginShopper(email: string, password: string): Promise<this> {
     const res = await this.post('/api/shop/auth/login', { email, password });
-    if (res.statusCode !== 200) throw new Error(`shopper login ${email} failed: ${res.statusCode} ${res.body}`);
+    if (res.statusCode !== 200)
+      throw new Error(`shopper login ${email} failed: ${res.statusCode} ${res.body}`);
     this.csrf = res.json().csrfToken;
     return this;
   }

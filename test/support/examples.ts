@@ -6,11 +6,20 @@
 export const validBodies: Record<string, () => Record<string, unknown>> = {
   'POST /api/auth/login': () => ({ email: 'nobody@test.dev', password: 'x-password' }),
   'POST /api/auth/switch-org': () => ({ orgId: 'org_00000000000000000000000000' }),
-  'POST /api/shop/auth/register': () => ({ email: `new-${Math.random().toString(36).slice(2)}@test.dev`, password: 'long-enough-1', name: 'New Shopper' }),
+  'POST /api/shop/auth/register': () => ({
+    email: `new-${Math.random().toString(36).slice(2)}@test.dev`,
+    password: 'long-enough-1',
+    name: 'New Shopper',
+  }),
   'POST /api/shop/auth/login': () => ({ email: 'nobody@test.dev', password: 'x-password' }),
   'POST /api/orgs': () => ({ kind: 'brand', name: 'A New Brand' }),
   'PATCH /api/orgs/:id': () => ({ name: 'Renamed' }),
-  'POST /api/members': () => ({ email: `m-${Math.random().toString(36).slice(2)}@test.dev`, name: 'New Member', password: 'long-enough-1', role: 'viewer' }),
+  'POST /api/members': () => ({
+    email: `m-${Math.random().toString(36).slice(2)}@test.dev`,
+    name: 'New Member',
+    password: 'long-enough-1',
+    role: 'viewer',
+  }),
   'PATCH /api/members/:id': () => ({ role: 'viewer' }),
   'POST /api/api-keys': () => ({ name: 'Integration', role: 'viewer' }),
   'POST /api/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] }),

@@ -17,8 +17,18 @@ export type TestFlywheel = Flywheel & { cleanup(): Promise<void> };
  * that is dropped afterwards. Background loops are not started unless asked, so tests drive the
  * relay and the webhook sender by hand and stay deterministic.
  */
-export async function startFlywheel(opts: { clock?: Clock; config?: Partial<Config>; start?: boolean } = {}): Promise<TestFlywheel> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: testDatabaseUrl }, { logLevel: process.env.LOG_LEVEL ?? 'silent', webDir: 'dist/web', redisPrefix: `fwtest:${randomBytes(4).toString('hex')}:`, ...opts.config });
+export async function startFlywheel(
+  opts: { clock?: Clock; config?: Partial<Config>; start?: boolean } = {},
+): Promise<TestFlywheel> {
+  const config = loadConfig(
+    { ...process.env, DATABASE_URL: testDatabaseUrl },
+    {
+      logLevel: process.env.LOG_LEVEL ?? 'silent',
+      webDir: 'dist/web',
+      redisPrefix: `fwtest:${randomBytes(4).toString('hex')}:`,
+      ...opts.config,
+    },
+  );
   let schema: string | undefined;
   if (testDialect === 'postgres') {
     schema = `t_${randomBytes(6).toString('hex')}`;
@@ -27,7 +37,11 @@ export async function startFlywheel(opts: { clock?: Clock; config?: Partial<Conf
     await client.query(`create schema ${schema}`);
     await client.end();
   }
-  const fw = await createFlywheel(config, { clock: opts.clock, logger: createLogger(config.logLevel), schema });
+  const fw = await createFlywheel(config, {
+    clock: opts.clock,
+    logger: createLogger(config.logLevel),
+    schema,
+  });
   if (opts.start) await fw.start();
   return {
     ...fw,

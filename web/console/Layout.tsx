@@ -1,4 +1,12 @@
-import { ApiOutlined, AuditOutlined, HomeOutlined, KeyOutlined, ShopOutlined, TeamOutlined, ApartmentOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,19 +55,44 @@ export function ConsoleLayout() {
     <MeContext.Provider value={me}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Sider theme="light" width={220} breakpoint="lg" collapsedWidth={0}>
-          <div style={{ padding: '20px 24px', fontWeight: 700, fontSize: 18, color: '#e4572e' }}>{t('app.name')}</div>
-          <Menu data-testid="menu" mode="inline" selectedKeys={[location.pathname + location.search]} items={items} onClick={(e) => navigate(e.key)} />
+          <div style={{ padding: '20px 24px', fontWeight: 700, fontSize: 18, color: '#e4572e' }}>
+            {t('app.name')}
+          </div>
+          <Menu
+            data-testid="menu"
+            mode="inline"
+            selectedKeys={[location.pathname + location.search]}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+          />
         </Layout.Sider>
         <Layout>
-          <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'space-between', alignItems: 'center', paddingInline: 24 }}>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              display: 'flex',
+              justifyContent: 'space-between',
+              alignItems: 'center',
+              paddingInline: 24,
+            }}
+          >
             <Space>
-              <Typography.Text strong data-testid="org-name">{orgName(me.org, i18n.language)}</Typography.Text>
+              <Typography.Text strong data-testid="org-name">
+                {orgName(me.org, i18n.language)}
+              </Typography.Text>
               <Tag color="orange">{t(`kind.${kind}`)}</Tag>
               <Tag>{t(`roles.${me.role}`)}</Tag>
             </Space>
             <Space>
-              <Button type="link" href="/docs" target="_blank">{t('app.docs')}</Button>
-              <Button data-testid="lang-switch" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>{t('app.language')}</Button>
+              <Button type="link" href="/docs" target="_blank">
+                {t('app.docs')}
+              </Button>
+              <Button
+                data-testid="lang-switch"
+                onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+              >
+                {t('app.language')}
+              </Button>
               <Typography.Text>{me.user?.name}</Typography.Text>
               <Button
                 onClick={async () => {

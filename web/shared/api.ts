@@ -1,5 +1,10 @@
 /** The one HTTP client of the web app: JSON in and out, the CSRF header on writes, problem+json as errors. */
-export type Problem = { code: string; detail?: string; status: number; errors?: Array<{ field: string; message: string }> };
+export type Problem = {
+  code: string;
+  detail?: string;
+  status: number;
+  errors?: Array<{ field: string; message: string }>;
+};
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -12,7 +17,12 @@ function csrfToken(): string {
   return m ? decodeURIComponent(m[1]) : '';
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',

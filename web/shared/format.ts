@@ -17,7 +17,10 @@ export function formatTime(iso: string | null | undefined, lang: string): string
 }
 
 /** An organisation's name in the UI language: Chinese names carry their English one in `attributes.nameEn`. */
-export function orgName(org: { name: string; attributes?: Record<string, unknown> } | undefined, lang: string): string {
+export function orgName(
+  org: { name: string; attributes?: Record<string, unknown> } | undefined,
+  lang: string,
+): string {
   if (!org) return '';
   const en = org.attributes?.nameEn;
   return lang === 'en' && typeof en === 'string' ? en : org.name;

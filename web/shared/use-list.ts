@@ -13,7 +13,10 @@ export function useList<T>(path: string | null) {
       setLoading(true);
       try {
         const sep = path.includes('?') ? '&' : '?';
-        const page = await api<Page<T>>('GET', cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path);
+        const page = await api<Page<T>>(
+          'GET',
+          cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path,
+        );
         setItems((prev) => (cursor ? [...prev, ...page.items] : page.items));
         setNext(page.nextCursor);
       } finally {

@@ -18,7 +18,14 @@ export async function visibleOrgIds(db: Executor, orgId: string, kind: OrgKind):
 
 export async function memberPrincipal(
   db: Executor,
-  input: { userId: string; orgId: string; kind: OrgKind; role: Role; via: 'session' | 'api_key'; credentialId: string },
+  input: {
+    userId: string;
+    orgId: string;
+    kind: OrgKind;
+    role: Role;
+    via: 'session' | 'api_key';
+    credentialId: string;
+  },
 ): Promise<MemberPrincipal> {
   return {
     type: 'member',
@@ -52,7 +59,11 @@ export function createAuthenticator(rt: Pick<Runtime, 'db' | 'clock'>): Authenti
       if (!key) return null;
       // Record use at most once a minute: a key on a hot path should not write on every call.
       if (!key.last_used_at || Date.parse(now) - Date.parse(key.last_used_at) > 60_000) {
-        await db.updateTable('identity_api_key').set({ last_used_at: now }).where('id', '=', key.id).execute();
+        await db
+          .updateTable('identity_api_key')
+          .set({ last_used_at: now })
+          .where('id', '=', key.id)
+          .execute();
       }
       const principal = await memberPrincipal(db, {
         userId: key.id,
@@ -75,7 +86,15 @@ export function createAuthenticator(rt: Pick<Runtime, 'db' | 'clock'>): Authenti
       .executeTakeFirst();
     if (!session) return null;
     if (session.shopper_id) {
-      return { principal: { type: 'shopper', shopperId: session.shopper_id, via: 'session', credentialId: session.id }, csrfToken: session.csrf_token };
+      return {
+        principal: {
+          type: 'shopper',
+          shopperId: session.shopper_id,
+          via: 'session',
+          credentialId: session.id,
+        },
+        csrfToken: session.csrf_token,
+      };
     }
     if (!session.user_id || !session.org_id) return null;
     const membership = await db

@@ -1,5 +1,5 @@
-import { scopeOf } from '../../platform/module.js';
 import type { FlywheelModule } from '../../platform/module.js';
+import { scopeOf } from '../../platform/module.js';
 import './errors.js';
 import { identityFigures } from './queries.js';
 import { identityMigrations } from './repo.js';
@@ -15,10 +15,10 @@ export type { IdentityTables } from './repo.js';
 /** Accounts, organisations, roles, sessions, API keys and the audit log. */
 export function createIdentityModule(): FlywheelModule {
   return {
-  name: 'identity',
-  migrations: identityMigrations,
-  routes: identityRoutes,
-  seed: seedIdentity,
-  homeFigures: (rt, principal) => identityFigures(scopeOf(rt.db, principal), principal),
+    name: 'identity',
+    migrations: identityMigrations,
+    routes: identityRoutes,
+    seed: seedIdentity,
+    homeFigures: (rt, principal) => identityFigures(scopeOf(rt.db, principal), principal),
   };
 }

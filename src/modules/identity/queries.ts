@@ -9,13 +9,25 @@ type PageInput = { limit?: number; cursor?: string };
 
 export async function getMe(db: Db, principal: Principal) {
   if (principal.type === 'shopper') {
-    const s = await db.selectFrom('identity_shopper').select(['id', 'email', 'name', 'phone']).where('id', '=', principal.shopperId).executeTakeFirstOrThrow();
+    const s = await db
+      .selectFrom('identity_shopper')
+      .select(['id', 'email', 'name', 'phone'])
+      .where('id', '=', principal.shopperId)
+      .executeTakeFirstOrThrow();
     return { type: 'shopper' as const, shopper: s };
   }
-  const org = await db.selectFrom('identity_org').selectAll().where('id', '=', principal.orgId).executeTakeFirstOrThrow();
+  const org = await db
+    .selectFrom('identity_org')
+    .selectAll()
+    .where('id', '=', principal.orgId)
+    .executeTakeFirstOrThrow();
   const user =
     principal.via === 'session'
-      ? await db.selectFrom('identity_user').select(['id', 'email', 'name', 'locale']).where('id', '=', principal.userId).executeTakeFirst()
+      ? await db
+          .selectFrom('identity_user')
+          .select(['id', 'email', 'name', 'locale'])
+          .where('id', '=', principal.userId)
+          .executeTakeFirst()
       : null;
   const memberships = user
     ? await db
@@ -37,7 +49,10 @@ export async function getMe(db: Db, principal: Principal) {
   };
 }
 
-export async function listOrgs(scope: TenantScope, filter: PageInput & { kind?: OrgKind; parentId?: string; q?: string }) {
+export async function listOrgs(
+  scope: TenantScope,
+  filter: PageInput & { kind?: OrgKind; parentId?: string; q?: string },
+) {
   let q = scope.selectFrom('identity_org').selectAll();
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.parentId) q = q.where('parent_id', '=', filter.parentId);
@@ -47,7 +62,11 @@ export async function listOrgs(scope: TenantScope, filter: PageInput & { kind?: 
 }
 
 export async function getOrg(scope: TenantScope, id: string) {
-  const row = await scope.selectFrom('identity_org').selectAll().where('id', '=', id).executeTakeFirstOrThrow(notFound('organisation', id));
+  const row = await scope
+    .selectFrom('identity_org')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('organisation', id));
   return orgView(row);
 }
 
@@ -56,7 +75,17 @@ export async function listMembers(scope: TenantScope, orgId: string, page: PageI
   const q = scope
     .selectFrom('identity_membership')
     .innerJoin('identity_user', 'identity_user.id', 'identity_membership.user_id')
-    .select(['identity_membership.id', 'identity_membership.org_id', 'identity_membership.user_id', 'identity_membership.role', 'identity_membership.created_at', 'identity_user.email', 'identity_user.name', 'identity_user.disabled', 'identity_user.last_login_at'])
+    .select([
+      'identity_membership.id',
+      'identity_membership.org_id',
+      'identity_membership.user_id',
+      'identity_membership.role',
+      'identity_membership.created_at',
+      'identity_user.email',
+      'identity_user.name',
+      'identity_user.disabled',
+      'identity_user.last_login_at',
+    ])
     .where('identity_membership.org_id', '=', orgId);
   const result = await paginate(q, 'identity_membership.id', page, 'asc');
   return { items: result.items.map(memberView), nextCursor: result.nextCursor };
@@ -64,14 +93,22 @@ export async function listMembers(scope: TenantScope, orgId: string, page: PageI
 
 export async function listApiKeys(scope: TenantScope, orgId: string, page: PageInput) {
   scope.assertSees(orgId, 'organisation');
-  const result = await paginate(scope.selectFrom('identity_api_key').selectAll().where('org_id', '=', orgId), 'id', page);
+  const result = await paginate(
+    scope.selectFrom('identity_api_key').selectAll().where('org_id', '=', orgId),
+    'id',
+    page,
+  );
   return { items: result.items.map(apiKeyView), nextCursor: result.nextCursor };
 }
 
-export async function listAudit(scope: TenantScope, filter: PageInput & { action?: string; orgId?: string; objectId?: string }) {
+export async function listAudit(
+  scope: TenantScope,
+  filter: PageInput & { action?: string; orgId?: string; objectId?: string },
+) {
   let q = scope.selectFrom('platform_audit').selectAll();
   // A prefix match as a range, so `_` and `%` in the filter mean themselves.
-  if (filter.action) q = q.where('action', '>=', filter.action).where('action', '<', `${filter.action}\uffff`);
+  if (filter.action)
+    q = q.where('action', '>=', filter.action).where('action', '<', `${filter.action}\uffff`);
   if (filter.orgId) q = q.where('org_id', '=', filter.orgId);
   if (filter.objectId) q = q.where('object_id', '=', filter.objectId);
   const result = await paginate(q, 'id', filter);
@@ -96,17 +133,45 @@ export async function listAudit(scope: TenantScope, filter: PageInput & { action
 /** Counts behind the home page figures of identity. */
 export async function identityFigures(scope: TenantScope, principal: Principal) {
   if (principal.type !== 'member') return [];
-  const count = async (q: any) => Number((await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-  const figures = [{ key: 'members', value: await count(scope.selectFrom('identity_membership').where('org_id', '=', principal.orgId)), group: 'identity' }];
+  const count = async (q: any) =>
+    Number((await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const figures = [
+    {
+      key: 'members',
+      value: await count(scope.selectFrom('identity_membership').where('org_id', '=', principal.orgId)),
+      group: 'identity',
+    },
+  ];
   if (principal.orgKind === 'platform') {
     for (const kind of ['brand', 'retailer', 'store', 'creator', 'provider'] as const) {
-      figures.push({ key: `orgs.${kind}`, value: await count(scope.selectFrom('identity_org').where('kind', '=', kind)), group: 'identity' });
+      figures.push({
+        key: `orgs.${kind}`,
+        value: await count(scope.selectFrom('identity_org').where('kind', '=', kind)),
+        group: 'identity',
+      });
     }
-    figures.push({ key: 'shoppers', value: await count(scope.db.selectFrom('identity_shopper')), group: 'identity' });
+    figures.push({
+      key: 'shoppers',
+      value: await count(scope.db.selectFrom('identity_shopper')),
+      group: 'identity',
+    });
   }
   if (principal.orgKind === 'retailer') {
-    figures.push({ key: 'orgs.store', value: await count(scope.selectFrom('identity_org').where('kind', '=', 'store')), group: 'identity' });
+    figures.push({
+      key: 'orgs.store',
+      value: await count(scope.selectFrom('identity_org').where('kind', '=', 'store')),
+      group: 'identity',
+    });
   }
-  figures.push({ key: 'apiKeys', value: await count(scope.selectFrom('identity_api_key').where('org_id', '=', principal.orgId).where('revoked_at', 'is', null)), group: 'identity' });
+  figures.push({
+    key: 'apiKeys',
+    value: await count(
+      scope
+        .selectFrom('identity_api_key')
+        .where('org_id', '=', principal.orgId)
+        .where('revoked_at', 'is', null),
+    ),
+    group: 'identity',
+  });
   return figures;
 }

@@ -136,7 +136,11 @@ export const identityMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('identity_membership_org_user', ['org_id', 'user_id'])
         .execute();
-      await db.schema.createIndex('identity_membership_user').on('identity_membership').column('user_id').execute();
+      await db.schema
+        .createIndex('identity_membership_user')
+        .on('identity_membership')
+        .column('user_id')
+        .execute();
 
       await db.schema
         .createTable('identity_shopper')
@@ -180,7 +184,11 @@ export const identityMigrations: Migrations = {
         .addColumn('last_used_at', 'text')
         .addColumn('revoked_at', 'text')
         .execute();
-      await db.schema.createIndex('identity_api_key_org').on('identity_api_key').columns(['org_id', 'id']).execute();
+      await db.schema
+        .createIndex('identity_api_key_org')
+        .on('identity_api_key')
+        .columns(['org_id', 'id'])
+        .execute();
     },
   },
 };

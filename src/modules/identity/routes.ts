@@ -8,7 +8,14 @@ import { csrfCookie, sessionCookie } from './authenticate.js';
 import { createApiKey, revokeApiKey } from './commands/api-keys.js';
 import { addMember, removeMember, updateMember } from './commands/members.js';
 import { createOrg, updateOrg } from './commands/orgs.js';
-import { loginMember, loginShopper, logout, type NewSession, registerShopper, switchOrg } from './commands/sessions.js';
+import {
+  loginMember,
+  loginShopper,
+  logout,
+  type NewSession,
+  registerShopper,
+  switchOrg,
+} from './commands/sessions.js';
 import { getMe, getOrg, listApiKeys, listAudit, listMembers, listOrgs } from './queries.js';
 import {
   AddMemberBody,
@@ -52,114 +59,299 @@ export function identityRoutes(app: App, rt: Runtime): void {
 
   const setSessionCookies = (reply: FastifyReply, s: NewSession) => {
     const expires = new Date(s.expiresAt);
-    reply.setCookie(sessionCookie, s.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, expires });
-    reply.setCookie(csrfCookie, s.csrfToken, { path: '/', httpOnly: false, sameSite: 'lax', secure: config.cookieSecure, expires });
+    reply.setCookie(sessionCookie, s.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+      expires,
+    });
+    reply.setCookie(csrfCookie, s.csrfToken, {
+      path: '/',
+      httpOnly: false,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+      expires,
+    });
     return { csrfToken: s.csrfToken, expiresAt: s.expiresAt };
   };
 
   app.post(
     '/api/auth/login',
-    { schema: { tags, summary: 'Sign in a member (sets the session cookie)', body: LoginBody, response: { 200: SessionOut } }, config: { access: access.public, ...loginLimit } },
-    async (req, reply) => setSessionCookies(reply, await loginMember(sessionDeps, writeReq(req), req.body, req.headers['user-agent'] ?? null)),
+    {
+      schema: {
+        tags,
+        summary: 'Sign in a member (sets the session cookie)',
+        body: LoginBody,
+        response: { 200: SessionOut },
+      },
+      config: { access: access.public, ...loginLimit },
+    },
+    async (req, reply) =>
+      setSessionCookies(
+        reply,
+        await loginMember(sessionDeps, writeReq(req), req.body, req.headers['user-agent'] ?? null),
+      ),
   );
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: 'End the current session', response: { 200: Ok } }, config: { access: access.signedIn } },
+    {
+      schema: { tags, summary: 'End the current session', response: { 200: Ok } },
+      config: { access: access.signedIn },
+    },
     async (req, reply) => {
-      const result = await handleWrite(rt, req, reply, { action: 'identity.session.revoke', objectType: 'session' }, (ctx) => logout(ctx, req.principal!));
+      const result = await handleWrite(
+        rt,
+        req,
+        reply,
+        { action: 'identity.session.revoke', objectType: 'session' },
+        (ctx) => logout(ctx, req.principal!),
+      );
       reply.clearCookie(sessionCookie, { path: '/' }).clearCookie(csrfCookie, { path: '/' });
       return result;
     },
   );
 
-  app.get('/api/auth/me', { schema: { tags, summary: 'Who am I', response: { 200: Me } }, config: { access: access.signedIn } }, async (req) => getMe(db, req.principal!));
+  app.get(
+    '/api/auth/me',
+    { schema: { tags, summary: 'Who am I', response: { 200: Me } }, config: { access: access.signedIn } },
+    async (req) => getMe(db, req.principal!),
+  );
 
   app.post(
     '/api/auth/switch-org',
-    { schema: { tags, summary: 'Act for another organisation you belong to', body: SwitchOrgBody, response: { 200: SwitchOrgOut } }, config: { access: access.member() } },
-    async (req, reply) => handleWrite(rt, req, reply, { action: 'identity.session.switch_org', objectType: 'session' }, (ctx) => switchOrg(ctx, req.principal!, req.body.orgId)),
+    {
+      schema: {
+        tags,
+        summary: 'Act for another organisation you belong to',
+        body: SwitchOrgBody,
+        response: { 200: SwitchOrgOut },
+      },
+      config: { access: access.member() },
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.session.switch_org', objectType: 'session' }, (ctx) =>
+        switchOrg(ctx, req.principal!, req.body.orgId),
+      ),
   );
 
   app.post(
     '/api/shop/auth/register',
-    { schema: { tags: ['shop'], summary: 'Create a shopper account and sign in', body: RegisterShopperBody, response: { 201: SessionOut } }, config: { access: access.public, ...loginLimit } },
+    {
+      schema: {
+        tags: ['shop'],
+        summary: 'Create a shopper account and sign in',
+        body: RegisterShopperBody,
+        response: { 201: SessionOut },
+      },
+      config: { access: access.public, ...loginLimit },
+    },
     async (req, reply) => {
-      const session = await handleWrite(rt, req, reply, { action: 'identity.shopper.create', status: 201 }, (ctx) => registerShopper(sessionDeps, ctx, req.body, req.headers['user-agent'] ?? null));
+      const session = await handleWrite(
+        rt,
+        req,
+        reply,
+        { action: 'identity.shopper.create', status: 201 },
+        (ctx) => registerShopper(sessionDeps, ctx, req.body, req.headers['user-agent'] ?? null),
+      );
       return setSessionCookies(reply, session);
     },
   );
 
   app.post(
     '/api/shop/auth/login',
-    { schema: { tags: ['shop'], summary: 'Sign in a shopper', body: ShopperLoginBody, response: { 200: SessionOut } }, config: { access: access.public, ...loginLimit } },
-    async (req, reply) => setSessionCookies(reply, await loginShopper(sessionDeps, writeReq(req), req.body, req.headers['user-agent'] ?? null)),
+    {
+      schema: {
+        tags: ['shop'],
+        summary: 'Sign in a shopper',
+        body: ShopperLoginBody,
+        response: { 200: SessionOut },
+      },
+      config: { access: access.public, ...loginLimit },
+    },
+    async (req, reply) =>
+      setSessionCookies(
+        reply,
+        await loginShopper(sessionDeps, writeReq(req), req.body, req.headers['user-agent'] ?? null),
+      ),
   );
 
-  app.get('/api/orgs', { schema: { tags, summary: 'Organisations you can see', querystring: OrgListQuery, response: { 200: Page(Org) } }, config: { access: access.member() } }, async (req) =>
-    listOrgs(scopeOf(db, req), req.query),
+  app.get(
+    '/api/orgs',
+    {
+      schema: {
+        tags,
+        summary: 'Organisations you can see',
+        querystring: OrgListQuery,
+        response: { 200: Page(Org) },
+      },
+      config: { access: access.member() },
+    },
+    async (req) => listOrgs(scopeOf(db, req), req.query),
   );
 
   app.post(
     '/api/orgs',
-    { schema: { tags, summary: 'Onboard an organisation (operator) or open a store (retailer)', body: CreateOrgBody, response: { 201: Org } }, config: { access: access.member('admin', ['platform', 'retailer']) } },
-    async (req, reply) => handleWrite(rt, req, reply, { action: 'identity.org.create', status: 201 }, (ctx) => createOrg(ctx, memberOf(req), req.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Onboard an organisation (operator) or open a store (retailer)',
+        body: CreateOrgBody,
+        response: { 201: Org },
+      },
+      config: { access: access.member('admin', ['platform', 'retailer']) },
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.org.create', status: 201 }, (ctx) =>
+        createOrg(ctx, memberOf(req), req.body),
+      ),
   );
 
-  app.get('/api/orgs/:id', { schema: { tags, summary: 'One organisation', params: IdParams, response: { 200: Org } }, config: { access: access.member() } }, async (req) =>
-    getOrg(scopeOf(db, req), req.params.id),
+  app.get(
+    '/api/orgs/:id',
+    {
+      schema: { tags, summary: 'One organisation', params: IdParams, response: { 200: Org } },
+      config: { access: access.member() },
+    },
+    async (req) => getOrg(scopeOf(db, req), req.params.id),
   );
 
   app.patch(
     '/api/orgs/:id',
-    { schema: { tags, summary: 'Change an organisation', params: IdParams, body: UpdateOrgBody, response: { 200: Org } }, config: { access: access.member('admin') } },
-    async (req, reply) => handleWrite(rt, req, reply, { action: 'identity.org.update', objectType: 'org' }, (ctx) => updateOrg(ctx, scopeOf(db, req), memberOf(req), req.params.id, req.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Change an organisation',
+        params: IdParams,
+        body: UpdateOrgBody,
+        response: { 200: Org },
+      },
+      config: { access: access.member('admin') },
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.org.update', objectType: 'org' }, (ctx) =>
+        updateOrg(ctx, scopeOf(db, req), memberOf(req), req.params.id, req.body),
+      ),
   );
 
   app.get(
     '/api/members',
-    { schema: { tags, summary: 'Members of your organisation (or one you can see)', querystring: MemberListQuery, response: { 200: Page(Member) } }, config: { access: access.member() } },
+    {
+      schema: {
+        tags,
+        summary: 'Members of your organisation (or one you can see)',
+        querystring: MemberListQuery,
+        response: { 200: Page(Member) },
+      },
+      config: { access: access.member() },
+    },
     async (req) => listMembers(scopeOf(db, req), req.query.orgId ?? memberOf(req).orgId, req.query),
   );
 
   app.post(
     '/api/members',
-    { schema: { tags, summary: 'Add a user to an organisation', body: AddMemberBody, response: { 201: Member } }, config: { access: access.member('admin') } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a user to an organisation',
+        body: AddMemberBody,
+        response: { 201: Member },
+      },
+      config: { access: access.member('admin') },
+    },
     async (req, reply) => {
       const p = memberOf(req);
-      return handleWrite(rt, req, reply, { action: 'identity.member.create', status: 201 }, (ctx) => addMember(ctx, p, { ...req.body, orgId: req.body.orgId ?? p.orgId }));
+      return handleWrite(rt, req, reply, { action: 'identity.member.create', status: 201 }, (ctx) =>
+        addMember(ctx, p, { ...req.body, orgId: req.body.orgId ?? p.orgId }),
+      );
     },
   );
 
   app.patch(
     '/api/members/:id',
-    { schema: { tags, summary: "Change a member's role", params: IdParams, body: UpdateMemberBody, response: { 200: Member } }, config: { access: access.member('admin') } },
-    async (req, reply) => handleWrite(rt, req, reply, { action: 'identity.member.update', objectType: 'membership' }, (ctx) => updateMember(ctx, scopeOf(db, req), memberOf(req), req.params.id, req.body)),
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role",
+        params: IdParams,
+        body: UpdateMemberBody,
+        response: { 200: Member },
+      },
+      config: { access: access.member('admin') },
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.member.update', objectType: 'membership' }, (ctx) =>
+        updateMember(ctx, scopeOf(db, req), memberOf(req), req.params.id, req.body),
+      ),
   );
 
   app.delete(
     '/api/members/:id',
-    { schema: { tags, summary: 'Remove a member', params: IdParams, response: { 200: Removed } }, config: { access: access.member('admin') } },
-    async (req, reply) => handleWrite(rt, req, reply, { action: 'identity.member.delete', objectType: 'membership' }, (ctx) => removeMember(ctx, scopeOf(db, req), memberOf(req), req.params.id)),
+    {
+      schema: { tags, summary: 'Remove a member', params: IdParams, response: { 200: Removed } },
+      config: { access: access.member('admin') },
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.member.delete', objectType: 'membership' }, (ctx) =>
+        removeMember(ctx, scopeOf(db, req), memberOf(req), req.params.id),
+      ),
   );
 
-  app.get('/api/api-keys', { schema: { tags, summary: 'API keys of your organisation', querystring: ApiKeyListQuery, response: { 200: Page(ApiKey) } }, config: { access: access.member('admin') } }, async (req) =>
-    listApiKeys(scopeOf(db, req), req.query.orgId ?? memberOf(req).orgId, req.query),
+  app.get(
+    '/api/api-keys',
+    {
+      schema: {
+        tags,
+        summary: 'API keys of your organisation',
+        querystring: ApiKeyListQuery,
+        response: { 200: Page(ApiKey) },
+      },
+      config: { access: access.member('admin') },
+    },
+    async (req) => listApiKeys(scopeOf(db, req), req.query.orgId ?? memberOf(req).orgId, req.query),
   );
 
   app.post(
     '/api/api-keys',
-    { schema: { tags, summary: 'Create an API key (the secret is shown once)', body: CreateApiKeyBody, response: { 201: CreatedApiKey } }, config: { access: access.member('admin') } },
-    async (req, reply) => handleWrite(rt, req, reply, { action: 'identity.api_key.create', status: 201 }, (ctx) => createApiKey(ctx, scopeOf(db, req), memberOf(req), req.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Create an API key (the secret is shown once)',
+        body: CreateApiKeyBody,
+        response: { 201: CreatedApiKey },
+      },
+      config: { access: access.member('admin') },
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.api_key.create', status: 201 }, (ctx) =>
+        createApiKey(ctx, scopeOf(db, req), memberOf(req), req.body),
+      ),
   );
 
   app.delete(
     '/api/api-keys/:id',
-    { schema: { tags, summary: 'Revoke an API key', params: IdParams, response: { 200: ApiKey } }, config: { access: access.member('admin') } },
-    async (req, reply) => handleWrite(rt, req, reply, { action: 'identity.api_key.revoke', objectType: 'api_key' }, (ctx) => revokeApiKey(ctx, scopeOf(db, req), req.params.id)),
+    {
+      schema: { tags, summary: 'Revoke an API key', params: IdParams, response: { 200: ApiKey } },
+      config: { access: access.member('admin') },
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.api_key.revoke', objectType: 'api_key' }, (ctx) =>
+        revokeApiKey(ctx, scopeOf(db, req), req.params.id),
+      ),
   );
 
-  app.get('/api/audit-log', { schema: { tags, summary: 'Audit log of every write', querystring: AuditQuery, response: { 200: Page(AuditEntry) } }, config: { access: access.member('admin') } }, async (req) =>
-    listAudit(scopeOf(db, req), req.query),
+  app.get(
+    '/api/audit-log',
+    {
+      schema: {
+        tags,
+        summary: 'Audit log of every write',
+        querystring: AuditQuery,
+        response: { 200: Page(AuditEntry) },
+      },
+      config: { access: access.member('admin') },
+    },
+    async (req) => listAudit(scopeOf(db, req), req.query),
   );
 }

@@ -1,5 +1,16 @@
+import {
+  AnyId,
+  Email,
+  Id,
+  Nullable,
+  Obj,
+  Page,
+  PageQuery,
+  Str,
+  Timestamp,
+  Type,
+} from '../../platform/http/schemas.js';
 import { orgKinds, roles } from '../../platform/principal.js';
-import { AnyId, Email, Id, Nullable, Obj, Page, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
 import { providerTypes } from './domain/orgs.js';
 
 export const OrgKindSchema = Type.Enum(orgKinds);
@@ -7,16 +18,32 @@ export const RoleSchema = Type.Enum(roles);
 export const ProviderTypeSchema = Type.Enum(providerTypes);
 const Password = Type.String({ minLength: 8, maxLength: 128 });
 
-export const LoginBody = Obj({ email: Email, password: Type.String({ minLength: 1, maxLength: 128 }), orgId: Type.Optional(Id('org')) });
-export const ShopperLoginBody = Obj({ email: Email, password: Type.String({ minLength: 1, maxLength: 128 }) });
-export const RegisterShopperBody = Obj({ email: Email, password: Password, name: Str({ max: 80 }), phone: Type.Optional(Str({ max: 20, pattern: '^\\+?[0-9 -]{5,20}$' })) });
+export const LoginBody = Obj({
+  email: Email,
+  password: Type.String({ minLength: 1, maxLength: 128 }),
+  orgId: Type.Optional(Id('org')),
+});
+export const ShopperLoginBody = Obj({
+  email: Email,
+  password: Type.String({ minLength: 1, maxLength: 128 }),
+});
+export const RegisterShopperBody = Obj({
+  email: Email,
+  password: Password,
+  name: Str({ max: 80 }),
+  phone: Type.Optional(Str({ max: 20, pattern: '^\\+?[0-9 -]{5,20}$' })),
+});
 export const SwitchOrgBody = Obj({ orgId: Id('org') });
 
 export const SwitchOrgOut = Type.Object({ orgId: Type.String() });
 export const Removed = Type.Object({ id: Type.String(), ok: Type.Boolean() });
 export const SessionOut = Type.Object({ csrfToken: Type.String(), expiresAt: Timestamp });
 
-const Attributes = Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()]), { maxProperties: 20 });
+const Attributes = Type.Record(
+  Type.String({ maxLength: 40 }),
+  Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()]),
+  { maxProperties: 20 },
+);
 
 const ProfileFields = {
   province: Type.Optional(Str({ max: 40 })),
@@ -67,7 +94,12 @@ export const Org = Type.Object(
   { $id: 'Org' },
 );
 
-export const OrgListQuery = Obj({ ...PageQuery.properties, kind: Type.Optional(OrgKindSchema), parentId: Type.Optional(Id('org')), q: Type.Optional(Str({ max: 80 })) });
+export const OrgListQuery = Obj({
+  ...PageQuery.properties,
+  kind: Type.Optional(OrgKindSchema),
+  parentId: Type.Optional(Id('org')),
+  q: Type.Optional(Str({ max: 80 })),
+});
 
 export const Member = Type.Object(
   {
@@ -85,7 +117,13 @@ export const Member = Type.Object(
 );
 
 export const MemberListQuery = Obj({ ...PageQuery.properties, orgId: Type.Optional(Id('org')) });
-export const AddMemberBody = Obj({ orgId: Type.Optional(Id('org')), email: Email, name: Str({ max: 80 }), password: Type.Optional(Password), role: RoleSchema });
+export const AddMemberBody = Obj({
+  orgId: Type.Optional(Id('org')),
+  email: Email,
+  name: Str({ max: 80 }),
+  password: Type.Optional(Password),
+  role: RoleSchema,
+});
 export const UpdateMemberBody = Obj({ role: RoleSchema });
 
 export const ApiKey = Type.Object(
@@ -103,8 +141,15 @@ export const ApiKey = Type.Object(
   },
   { $id: 'ApiKey' },
 );
-export const CreatedApiKey = Type.Object({ ...ApiKey.properties, secret: Type.String({ description: 'shown once; store it now' }) });
-export const CreateApiKeyBody = Obj({ name: Str({ max: 80 }), role: RoleSchema, expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) });
+export const CreatedApiKey = Type.Object({
+  ...ApiKey.properties,
+  secret: Type.String({ description: 'shown once; store it now' }),
+});
+export const CreateApiKeyBody = Obj({
+  name: Str({ max: 80 }),
+  role: RoleSchema,
+  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+});
 export const ApiKeyListQuery = MemberListQuery;
 
 export const AuditEntry = Type.Object(
@@ -123,22 +168,49 @@ export const AuditEntry = Type.Object(
   },
   { $id: 'AuditEntry' },
 );
-export const AuditQuery = Obj({ ...PageQuery.properties, action: Type.Optional(Str({ max: 80 })), orgId: Type.Optional(Id('org')), objectId: Type.Optional(AnyId) });
+export const AuditQuery = Obj({
+  ...PageQuery.properties,
+  action: Type.Optional(Str({ max: 80 })),
+  orgId: Type.Optional(Id('org')),
+  objectId: Type.Optional(AnyId),
+});
 
 export const Me = Type.Object({
   type: Type.Union([Type.Literal('member'), Type.Literal('shopper')]),
   via: Type.Optional(Type.String()),
-  user: Type.Optional(Nullable(Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), locale: Type.String() }))),
+  user: Type.Optional(
+    Nullable(
+      Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), locale: Type.String() }),
+    ),
+  ),
   org: Type.Optional(Org),
   role: Type.Optional(RoleSchema),
-  memberships: Type.Optional(Type.Array(Type.Object({ orgId: Type.String(), orgName: Type.String(), orgKind: OrgKindSchema, role: RoleSchema }))),
-  shopper: Type.Optional(Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), phone: Nullable(Type.String()) })),
+  memberships: Type.Optional(
+    Type.Array(
+      Type.Object({ orgId: Type.String(), orgName: Type.String(), orgKind: OrgKindSchema, role: RoleSchema }),
+    ),
+  ),
+  shopper: Type.Optional(
+    Type.Object({
+      id: Type.String(),
+      email: Type.String(),
+      name: Type.String(),
+      phone: Nullable(Type.String()),
+    }),
+  ),
 });
 
 export const HomeFigures = Type.Object({
   role: Type.String(),
   orgKind: Type.String(),
-  figures: Type.Array(Type.Object({ key: Type.String(), value: Type.Number(), format: Type.Optional(Type.String()), group: Type.Optional(Type.String()) })),
+  figures: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      value: Type.Number(),
+      format: Type.Optional(Type.String()),
+      group: Type.Optional(Type.String()),
+    }),
+  ),
 });
 
 export { Page };

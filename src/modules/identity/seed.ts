@@ -4,10 +4,17 @@ import type { DemoWorld, Runtime } from '../../platform/module.js';
 import type { MemberPrincipal, Role } from '../../platform/principal.js';
 import { runWrite } from '../../platform/write.js';
 import { addMember } from './commands/members.js';
-import { createOrg, type CreateOrgInput } from './commands/orgs.js';
+import { type CreateOrgInput, createOrg } from './commands/orgs.js';
 import { registerShopper } from './commands/sessions.js';
 import { hashPassword } from './domain/credentials.js';
-import { demoBrands, demoCreators, demoPassword, demoProviders, demoRetailer, demoStores } from './seed-data.js';
+import {
+  demoBrands,
+  demoCreators,
+  demoPassword,
+  demoProviders,
+  demoRetailer,
+  demoStores,
+} from './seed-data.js';
 
 /**
  * The platform, three brands, the JD Home chain with twenty stores, creators, one provider of
@@ -23,36 +30,97 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('identity_org')
-      .values({ id: platformId, org_id: platformId, kind: 'platform', name: 'Flywheel 平台运营', parent_id: null, status: 'active', province: null, city: null, district: null, address: null, lat: null, lng: null, floor_area_m2: null, city_tier: null, provider_type: null, attributes: JSON.stringify({ nameEn: 'Flywheel Operations' }), created_at: now, updated_at: now })
+      .values({
+        id: platformId,
+        org_id: platformId,
+        kind: 'platform',
+        name: 'Flywheel 平台运营',
+        parent_id: null,
+        status: 'active',
+        province: null,
+        city: null,
+        district: null,
+        address: null,
+        lat: null,
+        lng: null,
+        floor_area_m2: null,
+        city_tier: null,
+        provider_type: null,
+        attributes: JSON.stringify({ nameEn: 'Flywheel Operations' }),
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     await trx
       .insertInto('identity_user')
-      .values({ id: operatorId, email: 'operator@flywheel.demo', name: '平台运营 Operator', password_hash: await hashPassword(demoPassword), locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, last_login_at: null, created_at: now })
+      .values({
+        id: operatorId,
+        email: 'operator@flywheel.demo',
+        name: '平台运营 Operator',
+        password_hash: await hashPassword(demoPassword),
+        locale: 'zh-CN',
+        disabled: 0,
+        failed_logins: 0,
+        locked_until: null,
+        last_login_at: null,
+        created_at: now,
+      })
       .execute();
-    await trx.insertInto('identity_membership').values({ id: newId('mem'), org_id: platformId, user_id: operatorId, role: 'owner', created_at: now }).execute();
+    await trx
+      .insertInto('identity_membership')
+      .values({ id: newId('mem'), org_id: platformId, user_id: operatorId, role: 'owner', created_at: now })
+      .execute();
   });
   world.orgs.platform = platformId;
   world.users.operator = operatorId;
-  world.logins.push({ role: 'operator', email: 'operator@flywheel.demo', password: demoPassword, org: 'Flywheel' });
+  world.logins.push({
+    role: 'operator',
+    email: 'operator@flywheel.demo',
+    password: demoPassword,
+    org: 'Flywheel',
+  });
 
-  const operator: MemberPrincipal = { type: 'member', userId: operatorId, orgId: platformId, orgKind: 'platform', role: 'owner', orgIds: [platformId], via: 'session', credentialId: 'seed' };
+  const operator: MemberPrincipal = {
+    type: 'member',
+    userId: operatorId,
+    orgId: platformId,
+    orgKind: 'platform',
+    role: 'owner',
+    orgIds: [platformId],
+    via: 'session',
+    credentialId: 'seed',
+  };
   const system = { principal: operator, requestId: 'seed', ip: null };
   const create = async (key: string, input: CreateOrgInput) => {
-    const { body } = await runWrite(deps, system, { action: 'identity.org.create' }, (ctx) => createOrg(ctx, operator, input));
+    const { body } = await runWrite(deps, system, { action: 'identity.org.create' }, (ctx) =>
+      createOrg(ctx, operator, input),
+    );
     world.orgs[key] = body.id;
     return body.id;
   };
   const member = async (orgKey: string, email: string, name: string, role: Role) => {
-    const { body } = await runWrite(deps, system, { action: 'identity.member.create' }, (ctx) => addMember(ctx, operator, { orgId: world.orgs[orgKey], email, name, password: demoPassword, role }));
+    const { body } = await runWrite(deps, system, { action: 'identity.member.create' }, (ctx) =>
+      addMember(ctx, operator, { orgId: world.orgs[orgKey], email, name, password: demoPassword, role }),
+    );
     world.users[email] = body.userId;
   };
 
   for (const b of demoBrands) {
-    await create(b.key, { kind: 'brand', name: b.name, attributes: { nameEn: b.nameEn, category: b.category }, owner: { email: b.email, name: `${b.nameEn} 品牌管理员`, password: demoPassword } });
+    await create(b.key, {
+      kind: 'brand',
+      name: b.name,
+      attributes: { nameEn: b.nameEn, category: b.category },
+      owner: { email: b.email, name: `${b.nameEn} 品牌管理员`, password: demoPassword },
+    });
   }
   world.logins.push({ role: 'brand', email: 'brand@oppo.demo', password: demoPassword, org: 'OPPO' });
 
-  await create(demoRetailer.key, { kind: 'retailer', name: demoRetailer.name, attributes: { nameEn: demoRetailer.nameEn }, owner: { email: demoRetailer.email, name: 'JD Home 渠道负责人', password: demoPassword } });
+  await create(demoRetailer.key, {
+    kind: 'retailer',
+    name: demoRetailer.name,
+    attributes: { nameEn: demoRetailer.nameEn },
+    owner: { email: demoRetailer.email, name: 'JD Home 渠道负责人', password: demoPassword },
+  });
   world.logins.push({ role: 'retailer', email: demoRetailer.email, password: demoPassword, org: 'JD Home' });
 
   for (const s of demoStores) {
@@ -73,23 +141,68 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
   }
   await member('bj-sanlitun', 'store@jdhome.demo', '三里屯店 店员', 'staff');
   await member('bj-sanlitun', 'manager@jdhome.demo', '三里屯店 店长', 'admin');
-  world.logins.push({ role: 'store', email: 'store@jdhome.demo', password: demoPassword, org: demoStores[0].nameEn });
+  world.logins.push({
+    role: 'store',
+    email: 'store@jdhome.demo',
+    password: demoPassword,
+    org: demoStores[0].nameEn,
+  });
 
   for (const [i, c] of demoCreators.entries()) {
     const email = i === 0 ? 'creator@flywheel.demo' : `creator-${c.key}@flywheel.demo`;
-    await create(`creator-${c.key}`, { kind: 'creator', name: c.name, attributes: { nameEn: c.nameEn, followers: c.followers, niche: c.niche }, owner: { email, name: c.name, password: demoPassword } });
+    await create(`creator-${c.key}`, {
+      kind: 'creator',
+      name: c.name,
+      attributes: { nameEn: c.nameEn, followers: c.followers, niche: c.niche },
+      owner: { email, name: c.name, password: demoPassword },
+    });
   }
-  world.logins.push({ role: 'creator', email: 'creator@flywheel.demo', password: demoPassword, org: demoCreators[0].nameEn });
+  world.logins.push({
+    role: 'creator',
+    email: 'creator@flywheel.demo',
+    password: demoPassword,
+    org: demoCreators[0].nameEn,
+  });
 
   for (const [i, p] of demoProviders.entries()) {
     const email = i === 0 ? 'provider@flywheel.demo' : `provider-${p.key}@flywheel.demo`;
-    await create(`provider-${p.key}`, { kind: 'provider', name: p.name, providerType: p.type, attributes: { nameEn: p.nameEn }, owner: { email, name: p.nameEn, password: demoPassword } });
+    await create(`provider-${p.key}`, {
+      kind: 'provider',
+      name: p.name,
+      providerType: p.type,
+      attributes: { nameEn: p.nameEn },
+      owner: { email, name: p.nameEn, password: demoPassword },
+    });
   }
-  world.logins.push({ role: 'provider', email: 'provider@flywheel.demo', password: demoPassword, org: demoProviders[0].nameEn });
+  world.logins.push({
+    role: 'provider',
+    email: 'provider@flywheel.demo',
+    password: demoPassword,
+    org: demoProviders[0].nameEn,
+  });
 
-  const { body: shopper } = await runWrite(deps, { principal: null, requestId: 'seed', ip: null }, { action: 'identity.shopper.create' }, (ctx) =>
-    registerShopper({ db, clock, config: rt.config }, ctx, { email: 'shopper@flywheel.demo', password: demoPassword, name: '王小明', phone: '+86 138 0000 0000' }, null),
+  const { body: shopper } = await runWrite(
+    deps,
+    { principal: null, requestId: 'seed', ip: null },
+    { action: 'identity.shopper.create' },
+    (ctx) =>
+      registerShopper(
+        { db, clock, config: rt.config },
+        ctx,
+        {
+          email: 'shopper@flywheel.demo',
+          password: demoPassword,
+          name: '王小明',
+          phone: '+86 138 0000 0000',
+        },
+        null,
+      ),
   );
   world.users.shopper = shopper.id;
-  world.logins.push({ role: 'shopper', email: 'shopper@flywheel.demo', password: demoPassword, org: '/shop' });
+  world.logins.push({
+    role: 'shopper',
+    email: 'shopper@flywheel.demo',
+    password: demoPassword,
+    org: '/shop',
+  });
 }

@@ -19,7 +19,9 @@ export function orgView(row: OrgRow) {
     floorAreaM2: row.floor_area_m2,
     cityTier: row.city_tier,
     providerType: row.provider_type,
-    attributes: row.attributes ? (JSON.parse(row.attributes) as Record<string, string | number | boolean>) : {},
+    attributes: row.attributes
+      ? (JSON.parse(row.attributes) as Record<string, string | number | boolean>)
+      : {},
     createdAt: row.created_at,
   };
 }

@@ -24,7 +24,9 @@ export class WebhookFanout implements EventSink {
       .where('active', '=', 1)
       .where('created_at', '<=', event.createdAt)
       .execute();
-    const targets = endpoints.filter((e) => e.id !== event.aggregateId && matchesEventType(JSON.parse(e.event_types), event.type));
+    const targets = endpoints.filter(
+      (e) => e.id !== event.aggregateId && matchesEventType(JSON.parse(e.event_types), event.type),
+    );
     if (targets.length === 0) return;
     await this.db
       .insertInto('webhooks_delivery')
@@ -104,7 +106,17 @@ export class WebhookSender {
     const due = await db
       .selectFrom('webhooks_delivery as d')
       .innerJoin('webhooks_endpoint as e', 'e.id', 'd.endpoint_id')
-      .select(['d.id', 'd.org_id', 'd.payload', 'd.attempts', 'd.next_attempt_at', 'd.event_id', 'd.event_type', 'e.url', 'e.secret'])
+      .select([
+        'd.id',
+        'd.org_id',
+        'd.payload',
+        'd.attempts',
+        'd.next_attempt_at',
+        'd.event_id',
+        'd.event_type',
+        'e.url',
+        'e.secret',
+      ])
       .where('d.status', '=', 'pending')
       .where('d.next_attempt_at', '<=', now)
       .where('e.active', '=', 1)
@@ -115,7 +127,13 @@ export class WebhookSender {
     await Promise.all(
       due.map(async (d) => {
         const claimUntil = iso(addMs(clock.now(), this.opts.timeoutMs * 2));
-        const claim = await db.updateTable('webhooks_delivery').set({ next_attempt_at: claimUntil }).where('id', '=', d.id).where('status', '=', 'pending').where('next_attempt_at', '=', d.next_attempt_at).executeTakeFirst();
+        const claim = await db
+          .updateTable('webhooks_delivery')
+          .set({ next_attempt_at: claimUntil })
+          .where('id', '=', d.id)
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '=', d.next_attempt_at)
+          .executeTakeFirst();
         if (Number(claim.numUpdatedRows) === 0) return;
         sent++;
         await this.attempt(d);
@@ -124,7 +142,16 @@ export class WebhookSender {
     return sent;
   }
 
-  private async attempt(d: { id: string; org_id: string; payload: string; attempts: number; event_id: string; event_type: string; url: string; secret: string }): Promise<void> {
+  private async attempt(d: {
+    id: string;
+    org_id: string;
+    payload: string;
+    attempts: number;
+    event_id: string;
+    event_type: string;
+    url: string;
+    secret: string;
+  }): Promise<void> {
     const { db, clock } = this.deps;
     const started = Date.now();
     const signature = signPayload(d.secret, d.payload, Math.floor(clock.now().getTime() / 1000));
@@ -158,7 +185,16 @@ export class WebhookSender {
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('webhooks_attempt')
-        .values({ id: newId('wha'), org_id: d.org_id, delivery_id: d.id, attempted_at: iso(now), status_code: statusCode, duration_ms: Date.now() - started, error: error ?? (ok ? null : `HTTP ${statusCode}`), response_snippet: snippet })
+        .values({
+          id: newId('wha'),
+          org_id: d.org_id,
+          delivery_id: d.id,
+          attempted_at: iso(now),
+          status_code: statusCode,
+          duration_ms: Date.now() - started,
+          error: error ?? (ok ? null : `HTTP ${statusCode}`),
+          response_snippet: snippet,
+        })
         .execute();
       await trx
         .updateTable('webhooks_delivery')
@@ -168,7 +204,8 @@ export class WebhookSender {
           last_status_code: statusCode,
           last_error: ok ? null : (error ?? `HTTP ${statusCode}`),
           delivered_at: ok ? iso(now) : null,
-          next_attempt_at: status === 'pending' ? iso(addMs(now, retryDelayMs(attempts, this.opts.retryBaseMs))) : null,
+          next_attempt_at:
+            status === 'pending' ? iso(addMs(now, retryDelayMs(attempts, this.opts.retryBaseMs))) : null,
         })
         .where('id', '=', d.id)
         .execute();

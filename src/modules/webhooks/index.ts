@@ -13,21 +13,26 @@ export type { WebhookTables } from './repo.js';
 export function createWebhooksModule(): FlywheelModule {
   let sender: WebhookSender | null = null;
   return {
-  name: 'webhooks',
-  migrations: webhookMigrations,
-  routes: webhookRoutes,
-  start(rt: Runtime) {
-    const { config } = rt;
-    sender = new WebhookSender(rt, { timeoutMs: config.webhookTimeoutMs, maxAttempts: config.webhookMaxAttempts, retryBaseMs: config.webhookRetryBaseMs, pollMs: Math.max(config.outboxPollMs, 250) });
-    const s = sender;
-    rt.sinks.push(new WebhookFanout(rt.db, () => s.nudge()));
-    rt.wakers.push(() => s.nudge());
-    s.start();
-  },
-  async stop() {
-    await sender?.stop();
-    sender = null;
-  },
-  homeFigures: (rt, principal) => webhookFigures(scopeOf(rt.db, principal), principal.orgId),
+    name: 'webhooks',
+    migrations: webhookMigrations,
+    routes: webhookRoutes,
+    start(rt: Runtime) {
+      const { config } = rt;
+      sender = new WebhookSender(rt, {
+        timeoutMs: config.webhookTimeoutMs,
+        maxAttempts: config.webhookMaxAttempts,
+        retryBaseMs: config.webhookRetryBaseMs,
+        pollMs: Math.max(config.outboxPollMs, 250),
+      });
+      const s = sender;
+      rt.sinks.push(new WebhookFanout(rt.db, () => s.nudge()));
+      rt.wakers.push(() => s.nudge());
+      s.start();
+    },
+    async stop() {
+      await sender?.stop();
+      sender = null;
+    },
+    homeFigures: (rt, principal) => webhookFigures(scopeOf(rt.db, principal), principal.orgId),
   };
 }

@@ -12,14 +12,41 @@ export async function listEndpoints(scope: TenantScope, page: PageInput) {
 }
 
 export async function getEndpoint(scope: TenantScope, id: string) {
-  return endpointView(await scope.selectFrom('webhooks_endpoint').selectAll().where('id', '=', id).executeTakeFirstOrThrow(notFound('webhook endpoint', id)));
+  return endpointView(
+    await scope
+      .selectFrom('webhooks_endpoint')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow(notFound('webhook endpoint', id)),
+  );
 }
 
-export async function listDeliveries(scope: TenantScope, endpointId: string, filter: PageInput & { status?: DeliveryStatus }) {
-  await scope.selectFrom('webhooks_endpoint').select('id').where('id', '=', endpointId).executeTakeFirstOrThrow(notFound('webhook endpoint', endpointId));
+export async function listDeliveries(
+  scope: TenantScope,
+  endpointId: string,
+  filter: PageInput & { status?: DeliveryStatus },
+) {
+  await scope
+    .selectFrom('webhooks_endpoint')
+    .select('id')
+    .where('id', '=', endpointId)
+    .executeTakeFirstOrThrow(notFound('webhook endpoint', endpointId));
   let q = scope
     .selectFrom('webhooks_delivery')
-    .select(['id', 'org_id', 'endpoint_id', 'event_id', 'event_type', 'status', 'attempts', 'next_attempt_at', 'last_status_code', 'last_error', 'created_at', 'delivered_at'])
+    .select([
+      'id',
+      'org_id',
+      'endpoint_id',
+      'event_id',
+      'event_type',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'last_status_code',
+      'last_error',
+      'created_at',
+      'delivered_at',
+    ])
     .where('endpoint_id', '=', endpointId);
   if (filter.status) q = q.where('status', '=', filter.status);
   const r = await paginate(q, 'id', filter);
@@ -27,12 +54,28 @@ export async function listDeliveries(scope: TenantScope, endpointId: string, fil
 }
 
 export async function getDelivery(scope: TenantScope, id: string) {
-  const d = await scope.selectFrom('webhooks_delivery').selectAll().where('id', '=', id).executeTakeFirstOrThrow(notFound('webhook delivery', id));
-  const attempts = await scope.selectFrom('webhooks_attempt').selectAll().where('delivery_id', '=', id).orderBy('id').execute();
+  const d = await scope
+    .selectFrom('webhooks_delivery')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('webhook delivery', id));
+  const attempts = await scope
+    .selectFrom('webhooks_attempt')
+    .selectAll()
+    .where('delivery_id', '=', id)
+    .orderBy('id')
+    .execute();
   return {
     ...deliveryView(d),
     payload: JSON.parse(d.payload) as Record<string, unknown>,
-    attemptLog: attempts.map((a) => ({ id: a.id, attemptedAt: a.attempted_at, statusCode: a.status_code, durationMs: a.duration_ms, error: a.error, responseSnippet: a.response_snippet })),
+    attemptLog: attempts.map((a) => ({
+      id: a.id,
+      attemptedAt: a.attempted_at,
+      statusCode: a.status_code,
+      durationMs: a.duration_ms,
+      error: a.error,
+      responseSnippet: a.response_snippet,
+    })),
   };
 }
 

@@ -61,12 +61,18 @@ export const webhookMigrations: Migrations = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('webhooks_endpoint_org').on('webhooks_endpoint').columns(['org_id', 'active']).execute();
+      await db.schema
+        .createIndex('webhooks_endpoint_org')
+        .on('webhooks_endpoint')
+        .columns(['org_id', 'active'])
+        .execute();
       await db.schema
         .createTable('webhooks_delivery')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('org_id', 'text', (c) => c.notNull())
-        .addColumn('endpoint_id', 'text', (c) => c.notNull().references('webhooks_endpoint.id').onDelete('cascade'))
+        .addColumn('endpoint_id', 'text', (c) =>
+          c.notNull().references('webhooks_endpoint.id').onDelete('cascade'),
+        )
         .addColumn('event_id', 'text', (c) => c.notNull())
         .addColumn('event_type', 'text', (c) => c.notNull())
         .addColumn('payload', 'text', (c) => c.notNull())
@@ -80,20 +86,34 @@ export const webhookMigrations: Migrations = {
         // One delivery per event and endpoint: a re-published event is not sent twice.
         .addUniqueConstraint('webhooks_delivery_once', ['endpoint_id', 'event_id'])
         .execute();
-      await db.schema.createIndex('webhooks_delivery_due').on('webhooks_delivery').columns(['status', 'next_attempt_at']).execute();
-      await db.schema.createIndex('webhooks_delivery_endpoint').on('webhooks_delivery').columns(['endpoint_id', 'id']).execute();
+      await db.schema
+        .createIndex('webhooks_delivery_due')
+        .on('webhooks_delivery')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('webhooks_delivery_endpoint')
+        .on('webhooks_delivery')
+        .columns(['endpoint_id', 'id'])
+        .execute();
       await db.schema
         .createTable('webhooks_attempt')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('org_id', 'text', (c) => c.notNull())
-        .addColumn('delivery_id', 'text', (c) => c.notNull().references('webhooks_delivery.id').onDelete('cascade'))
+        .addColumn('delivery_id', 'text', (c) =>
+          c.notNull().references('webhooks_delivery.id').onDelete('cascade'),
+        )
         .addColumn('attempted_at', 'text', (c) => c.notNull())
         .addColumn('status_code', 'integer')
         .addColumn('duration_ms', 'integer', (c) => c.notNull())
         .addColumn('error', 'text')
         .addColumn('response_snippet', 'text')
         .execute();
-      await db.schema.createIndex('webhooks_attempt_delivery').on('webhooks_attempt').columns(['delivery_id', 'id']).execute();
+      await db.schema
+        .createIndex('webhooks_attempt_delivery')
+        .on('webhooks_attempt')
+        .columns(['delivery_id', 'id'])
+        .execute();
     },
   },
 };

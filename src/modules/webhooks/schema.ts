@@ -1,6 +1,11 @@
 import { AnyId, Nullable, Obj, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
 
-const EventType = Type.String({ minLength: 1, maxLength: 100, pattern: '^(\\*|[a-z_]+\\.(\\*|[a-z_]+))$', description: '`*`, `module.*` or `module.event_name`' });
+const EventType = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  pattern: '^(\\*|[a-z_]+\\.(\\*|[a-z_]+))$',
+  description: '`*`, `module.*` or `module.event_name`',
+});
 const Url = Type.String({ format: 'uri', pattern: '^https?://', minLength: 8, maxLength: 2000 });
 
 export const CreateEndpointBody = Obj({
@@ -29,9 +34,16 @@ export const Endpoint = Type.Object(
   },
   { $id: 'WebhookEndpoint' },
 );
-export const CreatedEndpoint = Type.Object({ ...Endpoint.properties, secret: Type.String({ description: 'signing secret; shown once' }) });
+export const CreatedEndpoint = Type.Object({
+  ...Endpoint.properties,
+  secret: Type.String({ description: 'signing secret; shown once' }),
+});
 
-const DeliveryStatus = Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]);
+const DeliveryStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('delivered'),
+  Type.Literal('failed'),
+]);
 export const Delivery = Type.Object(
   {
     id: Type.String(),
@@ -52,7 +64,14 @@ export const DeliveryDetail = Type.Object({
   ...Delivery.properties,
   payload: Type.Record(Type.String(), Type.Unknown()),
   attemptLog: Type.Array(
-    Type.Object({ id: Type.String(), attemptedAt: Timestamp, statusCode: Nullable(Type.Integer()), durationMs: Type.Integer(), error: Nullable(Type.String()), responseSnippet: Nullable(Type.String()) }),
+    Type.Object({
+      id: Type.String(),
+      attemptedAt: Timestamp,
+      statusCode: Nullable(Type.Integer()),
+      durationMs: Type.Integer(),
+      error: Nullable(Type.String()),
+      responseSnippet: Nullable(Type.String()),
+    }),
   ),
 });
 export const DeliveryQuery = Obj({ ...PageQuery.properties, status: Type.Optional(DeliveryStatus) });

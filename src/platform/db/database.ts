@@ -62,7 +62,11 @@ export function isPostgres(db: Executor): boolean {
 /** Postgres raises 23505, SQLite `SQLITE_CONSTRAINT_UNIQUE` / `…_PRIMARYKEY`. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /** Booleans are stored as 0/1 on both engines. */

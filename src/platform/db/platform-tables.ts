@@ -55,7 +55,9 @@ export const platformMigrations: Migrations = {
       const t = columnTypes(db);
       await db.schema
         .createTable('platform_outbox')
-        .addColumn('seq', t.serial, (c) => (t.serialIsAutoincrement ? c.primaryKey().autoIncrement() : c.primaryKey()))
+        .addColumn('seq', t.serial, (c) =>
+          t.serialIsAutoincrement ? c.primaryKey().autoIncrement() : c.primaryKey(),
+        )
         .addColumn('id', 'text', (c) => c.notNull().unique())
         .addColumn('type', 'text', (c) => c.notNull())
         .addColumn('aggregate_type', 'text', (c) => c.notNull())
@@ -72,9 +74,17 @@ export const platformMigrations: Migrations = {
         .addColumn('next_attempt_at', 'text')
         .execute();
       // The relay scans only what is still unpublished.
-      await sql`create index platform_outbox_pending on platform_outbox (seq) where published_at is null`.execute(db);
-      await sql`create index platform_outbox_unstreamed on platform_outbox (seq) where streamed_at is null`.execute(db);
-      await db.schema.createIndex('platform_outbox_org').on('platform_outbox').columns(['org_id', 'seq']).execute();
+      await sql`create index platform_outbox_pending on platform_outbox (seq) where published_at is null`.execute(
+        db,
+      );
+      await sql`create index platform_outbox_unstreamed on platform_outbox (seq) where streamed_at is null`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex('platform_outbox_org')
+        .on('platform_outbox')
+        .columns(['org_id', 'seq'])
+        .execute();
 
       await db.schema
         .createTable('platform_idempotency')
@@ -103,7 +113,11 @@ export const platformMigrations: Migrations = {
         .addColumn('details', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('platform_audit_org').on('platform_audit').columns(['org_id', 'id']).execute();
+      await db.schema
+        .createIndex('platform_audit_org')
+        .on('platform_audit')
+        .columns(['org_id', 'id'])
+        .execute();
     },
   },
 };

@@ -39,6 +39,7 @@ export class TenantScope {
     if (!this.sees(orgId)) throw new DomainError('tenant.violation', `${what} not found`);
   }
 
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is Kysely's own empty selection type
   selectFrom<T extends TenantTable>(table: T): SelectQueryBuilder<Database, T, {}> {
     const q = (this.db as Executor).selectFrom(table as any) as any;
     return this.restrict(q, table);

@@ -21,7 +21,11 @@ export const access = {
   public: { kind: 'public' } as Access,
   shopper: { kind: 'shopper' } as Access,
   signedIn: { kind: 'signed_in' } as Access,
-  member: (minRole: Role = 'viewer', orgKinds?: readonly OrgKind[]): Access => ({ kind: 'member', minRole, orgKinds }),
+  member: (minRole: Role = 'viewer', orgKinds?: readonly OrgKind[]): Access => ({
+    kind: 'member',
+    minRole,
+    orgKinds,
+  }),
 };
 
 declare module 'fastify' {

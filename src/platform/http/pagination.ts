@@ -17,7 +17,10 @@ export async function paginate<DB, TB extends keyof DB, O extends { id: string }
     const after = decodeCursor(page.cursor);
     q = q.where(idColumn, order === 'desc' ? '<' : '>', after);
   }
-  const rows = await q.orderBy(idColumn, order).limit(limit + 1).execute();
+  const rows = await q
+    .orderBy(idColumn, order)
+    .limit(limit + 1)
+    .execute();
   const items = rows.slice(0, limit);
   const nextCursor = rows.length > limit ? encodeCursor(items[items.length - 1].id) : null;
   return { items, nextCursor };

@@ -68,12 +68,16 @@ export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyRepl
 }
 
 /** Maps anything thrown by a route to RFC 9457 problem+json; only real bugs become a 500. */
-export function toDomainError(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }): DomainError | null {
+export function toDomainError(
+  error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string },
+): DomainError | null {
   if (error instanceof DomainError) return error;
   if (error.validation) {
     const errors = fieldErrors(error.validation, error.validationContext);
     const names = errors.map((e) => e.field).join(', ');
-    return new DomainError('request.invalid', `invalid ${error.validationContext ?? 'request'}: ${names}`, { errors });
+    return new DomainError('request.invalid', `invalid ${error.validationContext ?? 'request'}: ${names}`, {
+      errors,
+    });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -81,15 +85,24 @@ export function toDomainError(error: FastifyError & { validation?: ValidationIss
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new DomainError('request.invalid', error.message, { errors: [{ field: 'body', message: error.message }] });
+      return new DomainError('request.invalid', error.message, {
+        errors: [{ field: 'body', message: error.message }],
+      });
   }
-  if (error.statusCode === 429) return new DomainError('request.rate_limited', 'too many requests, slow down');
+  if (error.statusCode === 429)
+    return new DomainError('request.rate_limited', 'too many requests, slow down');
   if (error.statusCode === 400 && error instanceof SyntaxError) {
-    return new DomainError('request.invalid', 'body is not valid JSON', { errors: [{ field: 'body', message: 'is not valid JSON' }] });
+    return new DomainError('request.invalid', 'body is not valid JSON', {
+      errors: [{ field: 'body', message: 'is not valid JSON' }],
+    });
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     const code = error.statusCode === 404 ? 'request.not_found' : 'request.invalid';
-    return new DomainError(code, error.message, code === 'request.invalid' ? { errors: [{ field: 'body', message: error.message }] } : {});
+    return new DomainError(
+      code,
+      error.message,
+      code === 'request.invalid' ? { errors: [{ field: 'body', message: error.message }] } : {},
+    );
   }
   return null;
 }

@@ -1,14 +1,26 @@
 import Type, { type Static, type TObject, type TProperties, type TSchema } from 'typebox';
 
-export { Type, type Static };
+export { type Static, Type };
 
 /** Objects reject unknown fields: a typo in a field name is a 400, not a silent no-op. */
-export function Obj<P extends TProperties>(properties: P, options: { description?: string; $id?: string } = {}): TObject<P> {
+export function Obj<P extends TProperties>(
+  properties: P,
+  options: { description?: string; $id?: string } = {},
+): TObject<P> {
   return Type.Object(properties, { additionalProperties: false, ...options });
 }
 
 /** A bounded string: every string input has a maximum length. */
-export function Str(opts: { min?: number; max?: number; pattern?: string; format?: string; description?: string; examples?: string[] } = {}) {
+export function Str(
+  opts: {
+    min?: number;
+    max?: number;
+    pattern?: string;
+    format?: string;
+    description?: string;
+    examples?: string[];
+  } = {},
+) {
   const { min, max, ...rest } = opts;
   return Type.String({ minLength: min ?? 1, maxLength: max ?? 200, ...rest });
 }

@@ -19,7 +19,9 @@ import { Problem } from './schemas.js';
 export type App = FastifyInstance<any, any, any, Logger, TypeBoxTypeProvider>;
 
 /** Resolves the principal of a request from its session cookie or API key, or null. */
-export type Authenticator = (req: FastifyRequest) => Promise<{ principal: Principal; csrfToken: string | null } | null>;
+export type Authenticator = (
+  req: FastifyRequest,
+) => Promise<{ principal: Principal; csrfToken: string | null } | null>;
 
 /** One /api route as registered: what the role walk and bad-input tests iterate over. */
 export type RouteEntry = { method: string; url: string; access: Access; body: unknown };
@@ -77,11 +79,18 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
       return sendProblem(reply, problemOf(domain, req));
     }
     req.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, problemOf(new DomainError('internal.error', `internal error; quote request id ${req.id}`), req));
+    return sendProblem(
+      reply,
+      problemOf(new DomainError('internal.error', `internal error; quote request id ${req.id}`), req),
+    );
   });
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, redis: opts.redis ?? undefined, nameSpace: `${opts.redisPrefix}rl:` });
+  await app.register(rateLimit, {
+    global: false,
+    redis: opts.redis ?? undefined,
+    nameSpace: `${opts.redisPrefix}rl:`,
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -94,8 +103,17 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'fw_session', description: 'Web session; unsafe methods also need the X-CSRF-Token header.' },
-          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created in the console (`fwk_…`).' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'fw_session',
+            description: 'Web session; unsafe methods also need the X-CSRF-Token header.',
+          },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key created in the console (`fwk_…`).',
+          },
         },
       },
     },
@@ -110,15 +128,20 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
     const acc = route.config?.access as Access | undefined;
     if (!acc) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') table.push({ method, url: route.url, access: acc, body: (route.schema as any)?.body ?? null });
+      if (method !== 'HEAD')
+        table.push({ method, url: route.url, access: acc, body: (route.schema as any)?.body ?? null });
     }
-    const schema = (route.schema ??= {}) as Record<string, any>;
+    route.schema = route.schema ?? {};
+    const schema = route.schema as Record<string, any>;
     schema.response ??= {};
     for (const status of ['400', '401', '403', '404', '409', '422', '429']) {
       schema.response[status] ??= { $ref: 'Problem#', description: 'problem+json (RFC 9457)' };
     }
     if (acc.kind !== 'public') schema.security = [{ session: [] }, { apiKey: [] }];
-    const who = acc.kind === 'member' ? `members (${acc.minRole}+${acc.orgKinds ? `, ${acc.orgKinds.join('/')}` : ''})` : acc.kind;
+    const who =
+      acc.kind === 'member'
+        ? `members (${acc.minRole}+${acc.orgKinds ? `, ${acc.orgKinds.join('/')}` : ''})`
+        : acc.kind;
     schema.description = [schema.description, `Access: ${who}.`].filter(Boolean).join(' ');
   });
 
@@ -130,7 +153,11 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
     req.principal = auth?.principal ?? null;
     if (acc.kind === 'public') return;
     if (!auth) throw new DomainError('auth.unauthenticated', 'sign in or send an API key');
-    if (auth.csrfToken !== null && unsafeMethods.has(req.method) && req.headers[csrfHeader] !== auth.csrfToken) {
+    if (
+      auth.csrfToken !== null &&
+      unsafeMethods.has(req.method) &&
+      req.headers[csrfHeader] !== auth.csrfToken
+    ) {
       throw new DomainError('auth.csrf_failed', `missing or wrong ${csrfHeader} header`);
     }
     const p = auth.principal;
@@ -139,11 +166,13 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
       if (p.type !== 'shopper') throw new DomainError('auth.forbidden', 'this route is for shoppers');
       return;
     }
-    if (p.type !== 'member') throw new DomainError('auth.forbidden', 'this route is for organisation members');
+    if (p.type !== 'member')
+      throw new DomainError('auth.forbidden', 'this route is for organisation members');
     if (acc.orgKinds && !acc.orgKinds.includes(p.orgKind)) {
       throw new DomainError('auth.forbidden', `this route is for ${acc.orgKinds.join(', ')} organisations`);
     }
-    if (!roleAtLeast(p.role, acc.minRole)) throw new DomainError('auth.forbidden', `needs the ${acc.minRole} role or above`);
+    if (!roleAtLeast(p.role, acc.minRole))
+      throw new DomainError('auth.forbidden', `needs the ${acc.minRole} role or above`);
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -175,7 +204,10 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
       // The web app routes on the client: every page path serves its shell.
       return reply.type('text/html').sendFile('index.html');
     }
-    return sendProblem(reply, problemOf(new DomainError('request.not_found', `no route ${req.method} ${path}`), req));
+    return sendProblem(
+      reply,
+      problemOf(new DomainError('request.not_found', `no route ${req.method} ${path}`), req),
+    );
   });
 
   return app;

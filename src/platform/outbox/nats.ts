@@ -1,4 +1,4 @@
-import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
+import { type JetStreamClient, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../logger.js';
 import type { FlywheelEvent } from './outbox.js';
@@ -29,14 +29,21 @@ export class NatsSink implements EventSink {
     try {
       await jsm.streams.info(natsStream);
     } catch {
-      await jsm.streams.add({ name: natsStream, subjects: [`${natsSubjectPrefix}.>`], duplicate_window: 120_000_000_000 });
+      await jsm.streams.add({
+        name: natsStream,
+        subjects: [`${natsSubjectPrefix}.>`],
+        duplicate_window: 120_000_000_000,
+      });
       logger.info({ stream: natsStream }, 'created NATS JetStream stream');
     }
     return new NatsSink(nc, jetstream(nc));
   }
 
   async deliver(event: FlywheelEvent): Promise<void> {
-    await this.js.publish(natsSubject(event.type), JSON.stringify(event), { msgID: event.id, timeout: 5_000 });
+    await this.js.publish(natsSubject(event.type), JSON.stringify(event), {
+      msgID: event.id,
+      timeout: 5_000,
+    });
   }
 
   async close(): Promise<void> {

@@ -102,7 +102,8 @@ export class OutboxRelay {
     const { db, clock, logger } = this.deps;
     const now = iso(clock.now());
     let q = db.selectFrom('platform_outbox').selectAll().where(lane, 'is', null);
-    if (lane === 'published_at') q = q.where((w) => w.or([w('next_attempt_at', 'is', null), w('next_attempt_at', '<=', now)]));
+    if (lane === 'published_at')
+      q = q.where((w) => w.or([w('next_attempt_at', 'is', null), w('next_attempt_at', '<=', now)]));
     const rows = await q.orderBy('seq').limit(200).execute();
     let delivered = 0;
     for (const row of rows) {
@@ -117,7 +118,11 @@ export class OutboxRelay {
           const delay = Math.min(60_000, 250 * 2 ** Math.min(attempts, 8));
           await db
             .updateTable('platform_outbox')
-            .set({ attempts, last_error: message.slice(0, 500), next_attempt_at: iso(new Date(clock.now().getTime() + delay)) })
+            .set({
+              attempts,
+              last_error: message.slice(0, 500),
+              next_attempt_at: iso(new Date(clock.now().getTime() + delay)),
+            })
             .where('seq', '=', row.seq)
             .execute();
         } else {
@@ -125,7 +130,11 @@ export class OutboxRelay {
         }
         break;
       }
-      await db.updateTable('platform_outbox').set({ [lane]: iso(clock.now()) }).where('seq', '=', row.seq).execute();
+      await db
+        .updateTable('platform_outbox')
+        .set({ [lane]: iso(clock.now()) })
+        .where('seq', '=', row.seq)
+        .execute();
       delivered++;
     }
     return delivered;

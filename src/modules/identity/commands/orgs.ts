@@ -47,18 +47,35 @@ function profileColumns(p: OrgProfile) {
 export async function createOrg(ctx: WriteCtx, principal: MemberPrincipal, input: CreateOrgInput) {
   let parentKind: OrgKind | null = null;
   if (input.parentId) {
-    const parent = await ctx.trx.selectFrom('identity_org').select('kind').where('id', '=', input.parentId).executeTakeFirst();
+    const parent = await ctx.trx
+      .selectFrom('identity_org')
+      .select('kind')
+      .where('id', '=', input.parentId)
+      .executeTakeFirst();
     if (!parent) throw invalidField('parentId', 'no such organisation');
     parentKind = parent.kind;
   }
-  const refusal = canCreateOrg({ kind: principal.orgKind, id: principal.orgId }, { kind: input.kind, parentId: input.parentId ?? null, parentKind });
+  const refusal = canCreateOrg(
+    { kind: principal.orgKind, id: principal.orgId },
+    { kind: input.kind, parentId: input.parentId ?? null, parentKind },
+  );
   if (refusal) {
-    throw new DomainError(refusal, refusal === 'identity.parent_invalid' ? 'a store belongs to a retailer; other organisations have no parent' : `you may not create a ${input.kind}`, {
-      errors: [{ field: refusal === 'identity.parent_invalid' ? 'parentId' : 'kind', message: 'not allowed here' }],
-    });
+    throw new DomainError(
+      refusal,
+      refusal === 'identity.parent_invalid'
+        ? 'a store belongs to a retailer; other organisations have no parent'
+        : `you may not create a ${input.kind}`,
+      {
+        errors: [
+          { field: refusal === 'identity.parent_invalid' ? 'parentId' : 'kind', message: 'not allowed here' },
+        ],
+      },
+    );
   }
-  if (input.kind === 'provider' && !input.providerType) throw invalidField('providerType', 'is required for a provider');
-  if (input.kind !== 'provider' && input.providerType) throw invalidField('providerType', 'only providers have a type');
+  if (input.kind === 'provider' && !input.providerType)
+    throw invalidField('providerType', 'is required for a provider');
+  if (input.kind !== 'provider' && input.providerType)
+    throw invalidField('providerType', 'only providers have a type');
   const id = newId('org');
   const now = iso(ctx.now);
   const row = {
@@ -73,7 +90,13 @@ export async function createOrg(ctx: WriteCtx, principal: MemberPrincipal, input
     updated_at: now,
   };
   await ctx.trx.insertInto('identity_org').values(row).execute();
-  ctx.emit({ type: 'identity.org_created', aggregateType: 'org', aggregateId: id, orgId: id, payload: { kind: input.kind, name: input.name, parentId: row.parent_id } });
+  ctx.emit({
+    type: 'identity.org_created',
+    aggregateType: 'org',
+    aggregateId: id,
+    orgId: id,
+    payload: { kind: input.kind, name: input.name, parentId: row.parent_id },
+  });
   ctx.audit({ action: 'identity.org.create', objectType: 'org', objectId: id });
   if (input.owner) {
     await addMember(ctx, principal, { orgId: id, ...input.owner, role: 'owner' }, { bypassRoleCheck: true });
@@ -81,19 +104,50 @@ export async function createOrg(ctx: WriteCtx, principal: MemberPrincipal, input
   return orgView(row);
 }
 
-function nullify<T extends Record<string, unknown>>(o: T): { [K in keyof T]: Exclude<T[K], undefined> | null } {
+function nullify<T extends Record<string, unknown>>(
+  o: T,
+): { [K in keyof T]: Exclude<T[K], undefined> | null } {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v ?? null])) as any;
 }
 
-export async function updateOrg(ctx: WriteCtx, scope: TenantScope, principal: MemberPrincipal, id: string, input: OrgProfile & { name?: string; status?: 'active' | 'suspended' }) {
-  const current = await scope.on(ctx.trx).selectFrom('identity_org').selectAll().where('id', '=', id).executeTakeFirstOrThrow(notFound('organisation', id));
-  if (input.status && principal.orgKind !== 'platform') throw new DomainError('auth.forbidden', 'only the platform operator suspends organisations');
-  if (input.status && current.kind === 'platform') throw invalidField('status', 'the platform cannot be suspended');
-  if (input.providerType && current.kind !== 'provider') throw invalidField('providerType', 'only providers have a type');
-  const changes = Object.fromEntries(Object.entries({ name: input.name, status: input.status, ...profileColumns(input) }).filter(([, v]) => v !== undefined));
+export async function updateOrg(
+  ctx: WriteCtx,
+  scope: TenantScope,
+  principal: MemberPrincipal,
+  id: string,
+  input: OrgProfile & { name?: string; status?: 'active' | 'suspended' },
+) {
+  const current = await scope
+    .on(ctx.trx)
+    .selectFrom('identity_org')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('organisation', id));
+  if (input.status && principal.orgKind !== 'platform')
+    throw new DomainError('auth.forbidden', 'only the platform operator suspends organisations');
+  if (input.status && current.kind === 'platform')
+    throw invalidField('status', 'the platform cannot be suspended');
+  if (input.providerType && current.kind !== 'provider')
+    throw invalidField('providerType', 'only providers have a type');
+  const changes = Object.fromEntries(
+    Object.entries({ name: input.name, status: input.status, ...profileColumns(input) }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
   if (Object.keys(changes).length === 0) return orgView(current);
   const updated = { ...current, ...changes, updated_at: iso(ctx.now) };
-  await scope.on(ctx.trx).updateTable('identity_org').set({ ...changes, updated_at: updated.updated_at }).where('id', '=', id).execute();
-  ctx.emit({ type: 'identity.org_updated', aggregateType: 'org', aggregateId: id, orgId: id, payload: { changes: Object.keys(changes) } });
+  await scope
+    .on(ctx.trx)
+    .updateTable('identity_org')
+    .set({ ...changes, updated_at: updated.updated_at })
+    .where('id', '=', id)
+    .execute();
+  ctx.emit({
+    type: 'identity.org_updated',
+    aggregateType: 'org',
+    aggregateId: id,
+    orgId: id,
+    payload: { changes: Object.keys(changes) },
+  });
   return orgView(updated);
 }

@@ -6,9 +6,17 @@ import { newId, newSecret } from '../../../platform/ids.js';
 import type { Runtime } from '../../../platform/module.js';
 import type { Principal } from '../../../platform/principal.js';
 import { runWrite, type WriteCtx, type WriteRequest } from '../../../platform/write.js';
-import { decoyHash, hashPassword, newSessionToken, tokenHash, verifyPassword } from '../domain/credentials.js';
+import {
+  decoyHash,
+  hashPassword,
+  newSessionToken,
+  tokenHash,
+  verifyPassword,
+} from '../domain/credentials.js';
 
-type Deps = Pick<Runtime, 'db' | 'clock'> & { config: Pick<Config, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes'> };
+type Deps = Pick<Runtime, 'db' | 'clock'> & {
+  config: Pick<Config, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes'>;
+};
 
 export type NewSession = { token: string; csrfToken: string; expiresAt: string; sessionId: string };
 
@@ -32,7 +40,9 @@ async function checkPassword(deps: Deps, table: AccountTable, email: string, pas
     throw new DomainError('identity.invalid_credentials', 'wrong email or password');
   }
   if (account.locked_until && account.locked_until > iso(now)) {
-    throw new DomainError('identity.account_locked', 'too many failed sign-ins; try again later', { lockedUntil: account.locked_until });
+    throw new DomainError('identity.account_locked', 'too many failed sign-ins; try again later', {
+      lockedUntil: account.locked_until,
+    });
   }
   if (!(await verifyPassword(account.password_hash, password))) {
     await db
@@ -47,14 +57,22 @@ async function checkPassword(deps: Deps, table: AccountTable, email: string, pas
       .where('failed_logins', '>=', config.loginMaxFailures)
       .executeTakeFirst();
     if (Number(locked.numUpdatedRows) > 0) {
-      throw new DomainError('identity.account_locked', 'too many failed sign-ins; the account is locked for a while');
+      throw new DomainError(
+        'identity.account_locked',
+        'too many failed sign-ins; the account is locked for a while',
+      );
     }
     throw new DomainError('identity.invalid_credentials', 'wrong email or password');
   }
   return account.id;
 }
 
-async function insertSession(ctx: WriteCtx, deps: Deps, owner: { userId?: string; shopperId?: string; orgId?: string }, userAgent: string | null): Promise<NewSession> {
+async function insertSession(
+  ctx: WriteCtx,
+  deps: Deps,
+  owner: { userId?: string; shopperId?: string; orgId?: string },
+  userAgent: string | null,
+): Promise<NewSession> {
   const token = newSessionToken();
   const csrfToken = newSecret(24);
   const id = newId('ses');
@@ -87,7 +105,11 @@ export async function loginMember(
   userAgent: string | null,
 ): Promise<NewSession & { userId: string; orgId: string }> {
   const userId = await checkPassword(deps, 'identity_user', input.email, input.password);
-  const user = await deps.db.selectFrom('identity_user').select(['disabled']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await deps.db
+    .selectFrom('identity_user')
+    .select(['disabled'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   if (user.disabled) throw new DomainError('identity.account_disabled', 'this account is disabled');
   let q = deps.db
     .selectFrom('identity_membership as m')
@@ -97,17 +119,29 @@ export async function loginMember(
     .where('o.status', '=', 'active');
   if (input.orgId) q = q.where('m.org_id', '=', input.orgId);
   const membership = await q.orderBy('m.created_at').executeTakeFirst();
-  if (!membership) throw new DomainError('identity.no_membership', 'this account belongs to no active organisation');
-  const { body } = await runWrite(deps, req, { action: 'identity.session.create', objectType: 'session' }, async (ctx) => {
-    const session = await insertSession(ctx, deps, { userId, orgId: membership.org_id }, userAgent);
-    await ctx.trx
-      .updateTable('identity_user')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: iso(ctx.now) })
-      .where('id', '=', userId)
-      .execute();
-    ctx.audit({ action: 'identity.session.create', objectType: 'session', objectId: session.sessionId, actorId: userId, orgId: membership.org_id });
-    return { ...session, userId, orgId: membership.org_id };
-  });
+  if (!membership)
+    throw new DomainError('identity.no_membership', 'this account belongs to no active organisation');
+  const { body } = await runWrite(
+    deps,
+    req,
+    { action: 'identity.session.create', objectType: 'session' },
+    async (ctx) => {
+      const session = await insertSession(ctx, deps, { userId, orgId: membership.org_id }, userAgent);
+      await ctx.trx
+        .updateTable('identity_user')
+        .set({ failed_logins: 0, locked_until: null, last_login_at: iso(ctx.now) })
+        .where('id', '=', userId)
+        .execute();
+      ctx.audit({
+        action: 'identity.session.create',
+        objectType: 'session',
+        objectId: session.sessionId,
+        actorId: userId,
+        orgId: membership.org_id,
+      });
+      return { ...session, userId, orgId: membership.org_id };
+    },
+  );
   return body;
 }
 
@@ -120,8 +154,18 @@ export async function loginShopper(
   const shopperId = await checkPassword(deps, 'identity_shopper', input.email, input.password);
   const { body } = await runWrite(deps, req, { action: 'identity.shopper_session.create' }, async (ctx) => {
     const session = await insertSession(ctx, deps, { shopperId }, userAgent);
-    await ctx.trx.updateTable('identity_shopper').set({ failed_logins: 0, locked_until: null }).where('id', '=', shopperId).execute();
-    ctx.audit({ action: 'identity.shopper_session.create', objectType: 'session', objectId: session.sessionId, actorId: shopperId, orgId: null });
+    await ctx.trx
+      .updateTable('identity_shopper')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', shopperId)
+      .execute();
+    ctx.audit({
+      action: 'identity.shopper_session.create',
+      objectType: 'session',
+      objectId: session.sessionId,
+      actorId: shopperId,
+      orgId: null,
+    });
     return { ...session, shopperId };
   });
   return body;
@@ -134,8 +178,15 @@ export async function registerShopper(
   userAgent: string | null,
 ): Promise<NewSession & { id: string }> {
   const email = input.email.toLowerCase();
-  const taken = await ctx.trx.selectFrom('identity_shopper').select('id').where('email', '=', email).executeTakeFirst();
-  if (taken) throw new DomainError('identity.email_taken', 'an account with this email exists; sign in instead', { errors: [{ field: 'email', message: 'is already registered' }] });
+  const taken = await ctx.trx
+    .selectFrom('identity_shopper')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirst();
+  if (taken)
+    throw new DomainError('identity.email_taken', 'an account with this email exists; sign in instead', {
+      errors: [{ field: 'email', message: 'is already registered' }],
+    });
   const id = newId('shp');
   await ctx.trx
     .insertInto('identity_shopper')
@@ -150,22 +201,43 @@ export async function registerShopper(
       created_at: iso(ctx.now),
     })
     .execute();
-  ctx.emit({ type: 'identity.shopper_registered', aggregateType: 'shopper', aggregateId: id, orgId: null, payload: { shopperId: id } });
-  ctx.audit({ action: 'identity.shopper.create', objectType: 'shopper', objectId: id, actorId: id, orgId: null });
+  ctx.emit({
+    type: 'identity.shopper_registered',
+    aggregateType: 'shopper',
+    aggregateId: id,
+    orgId: null,
+    payload: { shopperId: id },
+  });
+  ctx.audit({
+    action: 'identity.shopper.create',
+    objectType: 'shopper',
+    objectId: id,
+    actorId: id,
+    orgId: null,
+  });
   const session = await insertSession(ctx, deps, { shopperId: id }, userAgent);
   return { ...session, id };
 }
 
 export async function logout(ctx: WriteCtx, principal: Principal): Promise<{ ok: true }> {
   if (principal.via === 'session') {
-    await ctx.trx.updateTable('identity_session').set({ revoked_at: iso(ctx.now) }).where('id', '=', principal.credentialId).execute();
+    await ctx.trx
+      .updateTable('identity_session')
+      .set({ revoked_at: iso(ctx.now) })
+      .where('id', '=', principal.credentialId)
+      .execute();
   }
   return { ok: true };
 }
 
 /** Moves a member's session to another organisation they belong to. */
-export async function switchOrg(ctx: WriteCtx, principal: Principal, orgId: string): Promise<{ orgId: string }> {
-  if (principal.type !== 'member' || principal.via !== 'session') throw new DomainError('auth.forbidden', 'only a signed-in member can switch organisation');
+export async function switchOrg(
+  ctx: WriteCtx,
+  principal: Principal,
+  orgId: string,
+): Promise<{ orgId: string }> {
+  if (principal.type !== 'member' || principal.via !== 'session')
+    throw new DomainError('auth.forbidden', 'only a signed-in member can switch organisation');
   const m = await ctx.trx
     .selectFrom('identity_membership as m')
     .innerJoin('identity_org as o', 'o.id', 'm.org_id')
@@ -174,8 +246,14 @@ export async function switchOrg(ctx: WriteCtx, principal: Principal, orgId: stri
     .where('m.org_id', '=', orgId)
     .where('o.status', '=', 'active')
     .executeTakeFirst();
-  if (!m) throw new DomainError('request.not_found', 'organisation not found', { errors: [{ field: 'orgId', message: 'you are not a member of it' }] });
-  await ctx.trx.updateTable('identity_session').set({ org_id: orgId }).where('id', '=', principal.credentialId).execute();
+  if (!m)
+    throw new DomainError('request.not_found', 'organisation not found', {
+      errors: [{ field: 'orgId', message: 'you are not a member of it' }],
+    });
+  await ctx.trx
+    .updateTable('identity_session')
+    .set({ org_id: orgId })
+    .where('id', '=', principal.credentialId)
+    .execute();
   return { orgId };
 }
-

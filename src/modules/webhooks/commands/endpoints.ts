@@ -9,7 +9,12 @@ import { deliveryView, endpointView } from '../views.js';
 
 export type EndpointInput = { url: string; description?: string; eventTypes: string[]; active?: boolean };
 
-export async function createEndpoint(ctx: WriteCtx, scope: TenantScope, principal: MemberPrincipal, input: EndpointInput) {
+export async function createEndpoint(
+  ctx: WriteCtx,
+  scope: TenantScope,
+  principal: MemberPrincipal,
+  input: EndpointInput,
+) {
   const row = {
     id: newId('whk'),
     org_id: principal.orgId,
@@ -22,17 +27,34 @@ export async function createEndpoint(ctx: WriteCtx, scope: TenantScope, principa
     updated_at: iso(ctx.now),
   };
   await scope.on(ctx.trx).insertInto('webhooks_endpoint', [row]).execute();
-  ctx.emit({ type: 'webhooks.endpoint_created', aggregateType: 'webhook_endpoint', aggregateId: row.id, orgId: row.org_id, payload: { url: row.url } });
+  ctx.emit({
+    type: 'webhooks.endpoint_created',
+    aggregateType: 'webhook_endpoint',
+    aggregateId: row.id,
+    orgId: row.org_id,
+    payload: { url: row.url },
+  });
   return { ...endpointView(row), secret: row.secret };
 }
 
-export async function updateEndpoint(ctx: WriteCtx, scope: TenantScope, id: string, input: Partial<EndpointInput>) {
+export async function updateEndpoint(
+  ctx: WriteCtx,
+  scope: TenantScope,
+  id: string,
+  input: Partial<EndpointInput>,
+) {
   const s = scope.on(ctx.trx);
-  const current = await s.selectFrom('webhooks_endpoint').selectAll().where('id', '=', id).executeTakeFirstOrThrow(notFound('webhook endpoint', id));
+  const current = await s
+    .selectFrom('webhooks_endpoint')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('webhook endpoint', id));
   const changes = {
     ...(input.url !== undefined ? { url: input.url } : {}),
     ...(input.description !== undefined ? { description: input.description } : {}),
-    ...(input.eventTypes !== undefined ? { event_types: JSON.stringify([...new Set(input.eventTypes)]) } : {}),
+    ...(input.eventTypes !== undefined
+      ? { event_types: JSON.stringify([...new Set(input.eventTypes)]) }
+      : {}),
     ...(input.active !== undefined ? { active: bool(input.active) } : {}),
     updated_at: iso(ctx.now),
   };
@@ -42,8 +64,19 @@ export async function updateEndpoint(ctx: WriteCtx, scope: TenantScope, id: stri
 
 export async function deleteEndpoint(ctx: WriteCtx, scope: TenantScope, id: string) {
   const s = scope.on(ctx.trx);
-  await s.selectFrom('webhooks_endpoint').select('id').where('id', '=', id).executeTakeFirstOrThrow(notFound('webhook endpoint', id));
-  await ctx.trx.deleteFrom('webhooks_attempt').where('delivery_id', 'in', ctx.trx.selectFrom('webhooks_delivery').select('id').where('endpoint_id', '=', id)).execute();
+  await s
+    .selectFrom('webhooks_endpoint')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('webhook endpoint', id));
+  await ctx.trx
+    .deleteFrom('webhooks_attempt')
+    .where(
+      'delivery_id',
+      'in',
+      ctx.trx.selectFrom('webhooks_delivery').select('id').where('endpoint_id', '=', id),
+    )
+    .execute();
   await ctx.trx.deleteFrom('webhooks_delivery').where('endpoint_id', '=', id).execute();
   await s.deleteFrom('webhooks_endpoint').where('id', '=', id).execute();
   return { id, ok: true };
@@ -51,11 +84,42 @@ export async function deleteEndpoint(ctx: WriteCtx, scope: TenantScope, id: stri
 
 /** Queues a `webhooks.ping` to one endpoint, to test it from the console. */
 export async function pingEndpoint(ctx: WriteCtx, scope: TenantScope, id: string) {
-  const endpoint = await scope.on(ctx.trx).selectFrom('webhooks_endpoint').selectAll().where('id', '=', id).executeTakeFirstOrThrow(notFound('webhook endpoint', id));
-  if (!endpoint.active) throw new DomainError('webhooks.endpoint_inactive', 'activate the endpoint before testing it');
+  const endpoint = await scope
+    .on(ctx.trx)
+    .selectFrom('webhooks_endpoint')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('webhook endpoint', id));
+  if (!endpoint.active)
+    throw new DomainError('webhooks.endpoint_inactive', 'activate the endpoint before testing it');
   const eventId = newId('evt');
-  const event = { id: eventId, seq: 0, type: 'webhooks.ping', aggregateType: 'webhook_endpoint', aggregateId: id, orgId: endpoint.org_id, actorId: null, requestId: ctx.requestId, payload: { message: 'ping from Flywheel' }, createdAt: iso(ctx.now) };
-  const row = { id: newId('whd'), org_id: endpoint.org_id, endpoint_id: id, event_id: eventId, event_type: event.type, payload: JSON.stringify(event), status: 'pending' as const, attempts: 0, next_attempt_at: iso(ctx.now), last_status_code: null, last_error: null, created_at: iso(ctx.now), delivered_at: null };
+  const event = {
+    id: eventId,
+    seq: 0,
+    type: 'webhooks.ping',
+    aggregateType: 'webhook_endpoint',
+    aggregateId: id,
+    orgId: endpoint.org_id,
+    actorId: null,
+    requestId: ctx.requestId,
+    payload: { message: 'ping from Flywheel' },
+    createdAt: iso(ctx.now),
+  };
+  const row = {
+    id: newId('whd'),
+    org_id: endpoint.org_id,
+    endpoint_id: id,
+    event_id: eventId,
+    event_type: event.type,
+    payload: JSON.stringify(event),
+    status: 'pending' as const,
+    attempts: 0,
+    next_attempt_at: iso(ctx.now),
+    last_status_code: null,
+    last_error: null,
+    created_at: iso(ctx.now),
+    delivered_at: null,
+  };
   await ctx.trx.insertInto('webhooks_delivery').values(row).execute();
   return deliveryView(row);
 }
@@ -63,8 +127,13 @@ export async function pingEndpoint(ctx: WriteCtx, scope: TenantScope, id: string
 /** Sends a delivery again (after a fix on the receiver's side), whatever its status was. */
 export async function resendDelivery(ctx: WriteCtx, scope: TenantScope, id: string) {
   const s = scope.on(ctx.trx);
-  const d = await s.selectFrom('webhooks_delivery').selectAll().where('id', '=', id).executeTakeFirstOrThrow(notFound('webhook delivery', id));
-  if (d.status === 'pending' && d.attempts === 0) throw new DomainError('webhooks.delivery_pending', 'this delivery has not been attempted yet');
+  const d = await s
+    .selectFrom('webhooks_delivery')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('webhook delivery', id));
+  if (d.status === 'pending' && d.attempts === 0)
+    throw new DomainError('webhooks.delivery_pending', 'this delivery has not been attempted yet');
   const changes = { status: 'pending' as const, next_attempt_at: iso(ctx.now), delivered_at: null };
   await s.updateTable('webhooks_delivery').set(changes).where('id', '=', id).execute();
   return deliveryView({ ...d, ...changes });

@@ -12,7 +12,13 @@ export function signPayload(secret: string, body: string, unixSeconds: number): 
 }
 
 /** What a receiver does: true when the signature matches and is within `toleranceSeconds`. */
-export function verifySignature(secret: string, body: string, header: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]));
   const t = Number(parts.t);
   if (!Number.isInteger(t) || !parts.v1 || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
@@ -28,5 +34,7 @@ export function retryDelayMs(attempt: number, baseMs: number): number {
 
 /** An endpoint subscribed to `*`, to the exact type, or to `module.*`. */
 export function matchesEventType(subscribed: string[], type: string): boolean {
-  return subscribed.some((s) => s === '*' || s === type || (s.endsWith('.*') && type.startsWith(s.slice(0, -1))));
+  return subscribed.some(
+    (s) => s === '*' || s === type || (s.endsWith('.*') && type.startsWith(s.slice(0, -1))),
+  );
 }

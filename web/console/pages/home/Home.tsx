@@ -6,7 +6,11 @@ import { api } from '../../../shared/api';
 import { formatFigure, orgName } from '../../../shared/format';
 import { useMe } from '../../Layout';
 
-type Figures = { role: string; orgKind: string; figures: Array<{ key: string; value: number; format?: string }> };
+type Figures = {
+  role: string;
+  orgKind: string;
+  figures: Array<{ key: string; value: number; format?: string }>;
+};
 
 /** Each role's home page: the figures every module contributes for this member. */
 export function Home() {
@@ -20,25 +24,35 @@ export function Home() {
   return (
     <>
       <Typography.Title level={3}>{t('home.welcome', { name: me.user?.name ?? '' })}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('home.org', { org: orgName(me.org, i18n.language), role: t(`role.${me.org?.kind}`) })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('home.org', { org: orgName(me.org, i18n.language), role: t(`role.${me.org?.kind}`) })}
+      </Typography.Paragraph>
       <Row gutter={[16, 16]} data-testid="figures">
         {data?.figures.map((f) => (
           <Col key={f.key} xs={12} md={8} lg={6}>
-            <Card>
-              <Statistic title={t(`figure.${f.key}`, { defaultValue: f.key })} value={formatFigure(f.value, f.format)} data-figure={f.key} />
-            </Card>
+            <div data-figure={f.key}>
+              <Card>
+                <Statistic
+                  title={t(`figure.${f.key}`, { defaultValue: f.key })}
+                  value={formatFigure(f.value, f.format)}
+                />
+              </Card>
+            </div>
           </Col>
         ))}
       </Row>
-      {orgFigures.length > 0 && (
+      {orgFigures.length > 1 && (
         <Card title={t('home.chart')} style={{ marginTop: 16 }}>
           <ReactECharts
             style={{ height: 300 }}
             option={{
+              animation: false,
               tooltip: {},
               xAxis: { type: 'category', data: orgFigures.map((f) => t(`figure.${f.key}`)) },
               yAxis: { type: 'value', minInterval: 1 },
-              series: [{ type: 'bar', data: orgFigures.map((f) => f.value), itemStyle: { color: '#e4572e' } }],
+              series: [
+                { type: 'bar', data: orgFigures.map((f) => f.value), itemStyle: { color: '#e4572e' } },
+              ],
             }}
           />
         </Card>

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 
-type Entry = { id: string; actorId: string | null; action: string; objectType: string | null; objectId: string | null; requestId: string | null; createdAt: string };
+type Entry = {
+  id: string;
+  actorId: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  requestId: string | null;
+  createdAt: string;
+};
 
 export function Audit() {
   const { t, i18n } = useTranslation();
@@ -24,7 +32,11 @@ export function Audit() {
           { title: t('audit.request'), dataIndex: 'requestId', render: (v) => <code>{v}</code> },
         ]}
       />
-      {list.hasMore && <Button onClick={list.more} style={{ marginTop: 12 }}>{t('common.more')}</Button>}
+      {list.hasMore && (
+        <Button onClick={list.more} style={{ marginTop: 12 }}>
+          {t('common.more')}
+        </Button>
+      )}
     </Card>
   );
 }

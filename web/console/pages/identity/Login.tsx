@@ -31,14 +31,43 @@ export function Login() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#fff4ef,#f4f6fb)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg,#fff4ef,#f4f6fb)',
+      }}
+    >
       <Space direction="vertical" size="large" style={{ width: 420 }}>
         <div style={{ textAlign: 'center' }}>
-          <Typography.Title level={2} style={{ color: '#e4572e', marginBottom: 0 }}>{t('app.name')}</Typography.Title>
+          <Typography.Title level={2} style={{ color: '#e4572e', marginBottom: 0 }}>
+            {t('app.name')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
         </div>
-        <Card title={t('login.title')} extra={<Button size="small" data-testid="lang-switch" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>{t('app.language')}</Button>}>
-          {error && <Alert type="error" showIcon message={t('login.failed')} description={error} style={{ marginBottom: 16 }} />}
+        <Card
+          title={t('login.title')}
+          extra={
+            <Button
+              size="small"
+              data-testid="lang-switch"
+              onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+            >
+              {t('app.language')}
+            </Button>
+          }
+        >
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              message={t('login.failed')}
+              description={error}
+              style={{ marginBottom: 16 }}
+            />
+          )}
           <Form form={form} layout="vertical" onFinish={submit}>
             <Form.Item name="email" label={t('login.email')} rules={[{ required: true, type: 'email' }]}>
               <Input autoComplete="username" />
@@ -46,7 +75,9 @@ export function Login() {
             <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
               <Input.Password autoComplete="current-password" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block>{t('login.submit')}</Button>
+            <Button type="primary" htmlType="submit" block>
+              {t('login.submit')}
+            </Button>
           </Form>
         </Card>
         <Card size="small" title={t('login.demo')}>
@@ -57,7 +88,18 @@ export function Login() {
             dataSource={demo}
             columns={[
               { title: t('common.role'), render: (_, r) => t(`role.${r[0]}`) },
-              { title: t('common.email'), render: (_, r) => <a onClick={() => form.setFieldsValue({ email: r[1], password: 'flywheel-demo' })}>{r[1]}</a> },
+              {
+                title: t('common.email'),
+                render: (_, r) => (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => form.setFieldsValue({ email: r[1], password: 'flywheel-demo' })}
+                  >
+                    {r[1]}
+                  </Button>
+                ),
+              },
             ]}
           />
         </Card>

@@ -6,7 +6,14 @@ import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 
-type Member = { id: string; email: string; name: string; role: string; lastLoginAt: string | null; createdAt: string };
+type Member = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  lastLoginAt: string | null;
+  createdAt: string;
+};
 const roleOptions = ['viewer', 'staff', 'admin', 'owner'];
 
 export function Members() {
@@ -24,12 +31,27 @@ export function Members() {
       form.resetFields();
       list.reload();
     } catch (e) {
-      if (e instanceof ApiError) form.setFields((e.problem.errors ?? [{ field: 'email', message: e.problem.detail ?? '' }]).map((f) => ({ name: f.field, errors: [f.message] })));
+      if (e instanceof ApiError)
+        form.setFields(
+          (e.problem.errors ?? [{ field: 'email', message: e.problem.detail ?? '' }]).map((f) => ({
+            name: f.field,
+            errors: [f.message],
+          })),
+        );
     }
   };
 
   return (
-    <Card title={t('menu.members')} extra={admin && <Button type="primary" onClick={() => setOpen(true)}>{t('members.add')}</Button>}>
+    <Card
+      title={t('menu.members')}
+      extra={
+        admin && (
+          <Button type="primary" onClick={() => setOpen(true)}>
+            {t('members.add')}
+          </Button>
+        )
+      }
+    >
       <Table
         rowKey="id"
         loading={list.loading}
@@ -42,23 +64,50 @@ export function Members() {
             title: t('common.role'),
             render: (_, m) =>
               admin && m.role !== 'owner' ? (
-                <Select size="small" value={m.role} style={{ width: 120 }} options={roleOptions.filter((r) => r !== 'owner').map((r) => ({ value: r, label: t(`roles.${r}`) }))} onChange={async (role) => {
-                  await api('PATCH', `/api/members/${m.id}`, { role });
-                  list.reload();
-                }} />
+                <Select
+                  size="small"
+                  value={m.role}
+                  style={{ width: 120 }}
+                  options={roleOptions
+                    .filter((r) => r !== 'owner')
+                    .map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                  onChange={async (role) => {
+                    await api('PATCH', `/api/members/${m.id}`, { role });
+                    list.reload();
+                  }}
+                />
               ) : (
                 <Tag>{t(`roles.${m.role}`)}</Tag>
               ),
           },
-          { title: t('common.lastLogin'), dataIndex: 'lastLoginAt', render: (v) => formatTime(v, i18n.language) },
+          {
+            title: t('common.lastLogin'),
+            dataIndex: 'lastLoginAt',
+            render: (v) => formatTime(v, i18n.language),
+          },
         ]}
       />
-      <Modal open={open} title={t('members.add')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('common.create')} cancelText={t('common.cancel')}>
+      <Modal
+        open={open}
+        title={t('members.add')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('common.create')}
+        cancelText={t('common.cancel')}
+      >
         <Form form={form} layout="vertical" onFinish={add} initialValues={{ role: 'staff' }}>
-          <Form.Item name="email" label={t('common.email')} rules={[{ required: true, type: 'email' }]}><Input /></Form.Item>
-          <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}><Input maxLength={80} /></Form.Item>
-          <Form.Item name="password" label={t('members.password')}><Input.Password /></Form.Item>
-          <Form.Item name="role" label={t('common.role')}><Select options={roleOptions.map((r) => ({ value: r, label: t(`roles.${r}`) }))} /></Form.Item>
+          <Form.Item name="email" label={t('common.email')} rules={[{ required: true, type: 'email' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
+            <Input maxLength={80} />
+          </Form.Item>
+          <Form.Item name="password" label={t('members.password')}>
+            <Input.Password />
+          </Form.Item>
+          <Form.Item name="role" label={t('common.role')}>
+            <Select options={roleOptions.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          </Form.Item>
         </Form>
       </Modal>
     </Card>
