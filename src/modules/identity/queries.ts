@@ -3,7 +3,7 @@ import type { TenantScope } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/errors.js';
 import { paginate } from '../../platform/http/pagination.js';
 import type { OrgKind, Principal } from '../../platform/principal.js';
-import { apiKeyView, memberView, orgView } from './views.js';
+import { apiKeyView, memberColumns, memberView, orgView } from './views.js';
 
 type PageInput = { limit?: number; cursor?: string };
 
@@ -75,17 +75,7 @@ export async function listMembers(scope: TenantScope, orgId: string, page: PageI
   const q = scope
     .selectFrom('identity_membership')
     .innerJoin('identity_user', 'identity_user.id', 'identity_membership.user_id')
-    .select([
-      'identity_membership.id',
-      'identity_membership.org_id',
-      'identity_membership.user_id',
-      'identity_membership.role',
-      'identity_membership.created_at',
-      'identity_user.email',
-      'identity_user.name',
-      'identity_user.disabled',
-      'identity_user.last_login_at',
-    ])
+    .select(memberColumns)
     .where('identity_membership.org_id', '=', orgId);
   const result = await paginate(q, 'identity_membership.id', page, 'asc');
   return { items: result.items.map(memberView), nextCursor: result.nextCursor };

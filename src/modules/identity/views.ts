@@ -41,6 +41,19 @@ export function apiKeyView(row: Selectable<IdentityTables['identity_api_key']>) 
   };
 }
 
+/** The columns `memberView` needs, from identity_membership joined with identity_user. */
+export const memberColumns = [
+  'identity_membership.id',
+  'identity_membership.org_id',
+  'identity_membership.user_id',
+  'identity_membership.role',
+  'identity_membership.created_at',
+  'identity_user.email',
+  'identity_user.name',
+  'identity_user.disabled',
+  'identity_user.last_login_at',
+] as const;
+
 export function memberView(row: {
   id: string;
   org_id: string;

@@ -6,7 +6,7 @@ import type { MemberPrincipal, Role } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import { hashPassword } from '../domain/credentials.js';
 import { canGrantRole } from '../domain/orgs.js';
-import { memberView } from '../views.js';
+import { memberColumns, memberView } from '../views.js';
 
 export type AddMemberInput = { orgId: string; email: string; name: string; password?: string; role: Role };
 
@@ -115,17 +115,7 @@ async function loadMember(ctx: WriteCtx, scope: TenantScope, id: string) {
     .on(ctx.trx)
     .selectFrom('identity_membership')
     .innerJoin('identity_user', 'identity_user.id', 'identity_membership.user_id')
-    .select([
-      'identity_membership.id',
-      'identity_membership.org_id',
-      'identity_membership.user_id',
-      'identity_membership.role',
-      'identity_membership.created_at',
-      'identity_user.email',
-      'identity_user.name',
-      'identity_user.disabled',
-      'identity_user.last_login_at',
-    ])
+    .select(memberColumns)
     .where('identity_membership.id', '=', id)
     .executeTakeFirstOrThrow(notFound('member', id));
 }
