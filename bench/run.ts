@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFlywheel, seedDemoWorld } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
+import { signIn } from '../test/support/http.js';
 
 type Result = Record<string, unknown> & {
   scenario: string;
@@ -39,16 +40,7 @@ async function writes(): Promise<Result> {
     await fw.start();
     await fw.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(fw.app.server.address() as AddressInfo).port}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'brand@oppo.demo', password: 'flywheel-demo' }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const session = await signIn(base, 'brand@oppo.demo');
     const total = Number(process.env.BENCH_OPS ?? 3000);
     const concurrency = 32;
     const latencies: number[] = [];
@@ -63,12 +55,7 @@ async function writes(): Promise<Result> {
           const send = () =>
             fetch(`${base}/api/api-keys`, {
               method: 'POST',
-              headers: {
-                'content-type': 'application/json',
-                cookie,
-                'x-csrf-token': csrfToken,
-                'idempotency-key': `bench-${i}`,
-              },
+              headers: { ...session, 'idempotency-key': `bench-${i}` },
               body: JSON.stringify({ name: `bench ${i}`, role: 'viewer' }),
             });
           const res = await send();

@@ -114,26 +114,16 @@ async function main(argv: string[]): Promise<void> {
       try {
         const org = await fw.rt.db
           .selectFrom('identity_org')
-          .select(['id', 'kind'])
+          .select(['id'])
           .where('id', '=', values.org)
           .executeTakeFirst();
         if (!org) throw new Error(`no organisation ${values.org}`);
-        const cli = {
-          type: 'member' as const,
-          userId: 'cli',
-          orgId: org.id,
-          orgKind: org.kind,
-          role: 'owner' as const,
-          orgIds: [org.id],
-          via: 'session' as const,
-          credentialId: 'cli',
-        };
         const { body } = await runWrite(
           { db: fw.rt.db, clock: fw.rt.clock },
-          { principal: cli, requestId: 'cli', ip: null },
+          { principal: null, requestId: 'cli', ip: null },
           { action: 'identity.member.create' },
           (ctx) =>
-            addMember(ctx, cli, {
+            addMember(ctx, null, {
               orgId: org.id,
               email: values.email!,
               name: values.name!,

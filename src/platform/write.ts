@@ -18,6 +18,8 @@ export type WriteCtx = {
   emit(event: EventInput): void;
   /** Record an audit entry in this transaction. `write` records one per call by itself. */
   audit(entry: AuditEntry): void;
+  /** Wake background work after commit even without events (a queued webhook delivery). */
+  wake(): void;
 };
 
 export type AuditEntry = {
@@ -91,6 +93,7 @@ export async function runWrite<T>(
           .execute();
       }
       const events: EventInput[] = [];
+      let wake = false;
       const audits: AuditEntry[] = [];
       const now = deps.clock.now();
       const ctx: WriteCtx = {
@@ -101,6 +104,9 @@ export async function runWrite<T>(
         now,
         emit: (e) => events.push(e),
         audit: (a) => audits.push(a),
+        wake: () => {
+          wake = true;
+        },
       };
       const body = await fn(ctx);
       if (audits.length === 0) {
@@ -121,9 +127,9 @@ export async function runWrite<T>(
           .where('key', '=', key)
           .execute();
       }
-      return { body, hadEvents: events.length > 0 };
+      return { body, wake: wake || events.length > 0 };
     });
-    if (result.hadEvents) deps.afterCommit?.();
+    if (result.wake) deps.afterCommit?.();
     return { status, body: result.body, replayed: false };
   } catch (error) {
     if (key && isUniqueViolation(error)) {
@@ -180,7 +186,8 @@ async function writeAudit(trx: Trx, req: WriteRequest, entries: AuditEntry[], no
       entries.map((a) => ({
         id: newId('aud'),
         org_id: a.orgId !== undefined ? a.orgId : p?.type === 'member' ? p.orgId : null,
-        actor_type: p ? p.type : a.actorId ? 'member' : 'anonymous',
+        // No principal and no actor: the system itself (demo seed, CLI).
+        actor_type: p ? p.type : a.actorId ? 'member' : 'system',
         actor_id: a.actorId ?? actorId(p),
         action: a.action,
         object_type: a.objectType ?? null,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl, testDialect } from '../support/harness.js';
+import { signIn } from '../support/http.js';
 
 const entry = 'dist/server/cli/main.js';
 
@@ -103,17 +104,7 @@ describe('crash: kill -9 during a burst of writes', () => {
     let server = startServer(env);
     await waitUntil(async () => (await fetch(`${base}/readyz`)).ok, 60_000);
 
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'brand@oppo.demo', password: 'flywheel-demo' }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+    const headers = await signIn(base, 'brand@oppo.demo');
     const hook = await fetch(`${base}/api/webhooks`, {
       method: 'POST',
       headers,

@@ -1,6 +1,5 @@
 import { registerShopper } from '../../src/modules/identity/commands/sessions.js';
-import { addMember, createOrg } from '../../src/modules/identity/index.js';
-import { newId } from '../../src/platform/ids.js';
+import { addMember, createOrg, createPlatform } from '../../src/modules/identity/index.js';
 import type { MemberPrincipal, OrgKind, Role } from '../../src/platform/principal.js';
 import { runWrite } from '../../src/platform/write.js';
 import { TestClient } from './client.js';
@@ -8,40 +7,23 @@ import type { TestFlywheel } from './harness.js';
 
 export const password = 'test-password-1';
 
-/** The platform organisation and its owner, created directly (nothing above them can). */
+/** The platform organisation, and a principal acting as its owner. */
 export async function givenPlatform(fw: TestFlywheel): Promise<MemberPrincipal> {
   const existing = await fw.rt.db
     .selectFrom('identity_org')
     .select('id')
     .where('kind', '=', 'platform')
     .executeTakeFirst();
-  const id = existing?.id ?? newId('org');
-  if (!existing) {
-    const now = fw.rt.clock.now().toISOString();
-    await fw.rt.db
-      .insertInto('identity_org')
-      .values({
-        id,
-        org_id: id,
-        kind: 'platform',
-        name: 'Platform',
-        parent_id: null,
-        status: 'active',
-        province: null,
-        city: null,
-        district: null,
-        address: null,
-        lat: null,
-        lng: null,
-        floor_area_m2: null,
-        city_tier: null,
-        provider_type: null,
-        attributes: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
+  const id =
+    existing?.id ??
+    (
+      await runWrite(
+        { db: fw.rt.db, clock: fw.rt.clock },
+        { principal: null, requestId: 'test', ip: null },
+        { action: 'test.platform' },
+        (ctx) => createPlatform(ctx, { name: 'Platform' }),
+      )
+    ).body.id;
   return {
     type: 'member',
     userId: 'usr_test',
@@ -92,13 +74,7 @@ export async function givenMember(
     { db: fw.rt.db, clock: fw.rt.clock },
     { principal: operator, requestId: 'test', ip: null },
     { action: 'test.member' },
-    (ctx) =>
-      addMember(
-        ctx,
-        operator,
-        { orgId, email, name: `User ${counter}`, password, role },
-        { bypassRoleCheck: true },
-      ),
+    (ctx) => addMember(ctx, null, { orgId, email, name: `User ${counter}`, password, role }),
   );
   const client = await new TestClient(fw.app).login(email, password);
   return Object.assign(client, { email, userId: body.userId });

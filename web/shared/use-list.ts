@@ -30,5 +30,7 @@ export function useList<T>(path: string | null) {
     void load(null);
   }, [load]);
 
-  return { items, loading, hasMore: next !== null, more: () => load(next), reload: () => load(null) };
+  const reload = useCallback(() => load(null), [load]);
+  const more = useCallback(() => load(next), [load, next]);
+  return { items, loading, hasMore: next !== null, more, reload };
 }

@@ -9,7 +9,7 @@ import { seedIdentity } from './seed.js';
 export { createAuthenticator } from './authenticate.js';
 /** Creates organisations and members: used by seeds and the CLI. */
 export { addMember } from './commands/members.js';
-export { createOrg } from './commands/orgs.js';
+export { createOrg, createPlatform } from './commands/orgs.js';
 export type { IdentityTables } from './repo.js';
 
 /** Accounts, organisations, roles, sessions, API keys and the audit log. */

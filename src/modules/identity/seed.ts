@@ -1,12 +1,9 @@
-import { iso } from '../../platform/clock.js';
-import { newId } from '../../platform/ids.js';
 import type { DemoWorld, Runtime } from '../../platform/module.js';
 import type { MemberPrincipal, Role } from '../../platform/principal.js';
 import { runWrite } from '../../platform/write.js';
 import { addMember } from './commands/members.js';
-import { type CreateOrgInput, createOrg } from './commands/orgs.js';
+import { type CreateOrgInput, createOrg, createPlatform } from './commands/orgs.js';
 import { registerShopper } from './commands/sessions.js';
-import { hashPassword } from './domain/credentials.js';
 import {
   demoBrands,
   demoCreators,
@@ -18,59 +15,31 @@ import {
 
 /**
  * The platform, three brands, the JD Home chain with twenty stores, creators, one provider of
- * each type, and one login per role. Everything but the platform itself goes through the same
- * commands the API uses.
+ * each type, and one login per role. Everything goes through the same
+ * commands the API uses (the platform through `createPlatform`, which nothing above it calls).
  */
 export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void> {
   const { db, clock } = rt;
   const deps = { db, clock, afterCommit: rt.nudge };
-  const now = iso(clock.now());
-  const platformId = newId('org');
-  const operatorId = newId('usr');
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('identity_org')
-      .values({
-        id: platformId,
-        org_id: platformId,
-        kind: 'platform',
+  const { body: platform } = await runWrite(
+    deps,
+    { principal: null, requestId: 'seed', ip: null },
+    { action: 'identity.platform.create' },
+    (ctx) =>
+      createPlatform(ctx, {
         name: 'Flywheel 平台运营',
-        parent_id: null,
-        status: 'active',
-        province: null,
-        city: null,
-        district: null,
-        address: null,
-        lat: null,
-        lng: null,
-        floor_area_m2: null,
-        city_tier: null,
-        provider_type: null,
-        attributes: JSON.stringify({ nameEn: 'Flywheel Operations' }),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('identity_user')
-      .values({
-        id: operatorId,
-        email: 'operator@flywheel.demo',
-        name: '平台运营 Operator',
-        password_hash: await hashPassword(demoPassword),
-        locale: 'zh-CN',
-        disabled: 0,
-        failed_logins: 0,
-        locked_until: null,
-        last_login_at: null,
-        created_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('identity_membership')
-      .values({ id: newId('mem'), org_id: platformId, user_id: operatorId, role: 'owner', created_at: now })
-      .execute();
-  });
+        attributes: { nameEn: 'Flywheel Operations' },
+        owner: { email: 'operator@flywheel.demo', name: '平台运营 Operator', password: demoPassword },
+      }),
+  );
+  const platformId = platform.id;
+  const operatorId = (
+    await db
+      .selectFrom('identity_user')
+      .select('id')
+      .where('email', '=', 'operator@flywheel.demo')
+      .executeTakeFirstOrThrow()
+  ).id;
   world.orgs.platform = platformId;
   world.users.operator = operatorId;
   world.logins.push({

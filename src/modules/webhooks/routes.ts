@@ -116,17 +116,10 @@ export function webhookRoutes(app: App, rt: Runtime): void {
       },
       config: admin,
     },
-    async (req, reply) => {
-      const result = await handleWrite(
-        rt,
-        req,
-        reply,
-        { action: 'webhooks.endpoint.ping', status: 201 },
-        (ctx) => pingEndpoint(ctx, scopeOf(db, req), req.params.id),
-      );
-      rt.nudge();
-      return result;
-    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'webhooks.endpoint.ping', status: 201 }, (ctx) =>
+        pingEndpoint(ctx, scopeOf(db, req), req.params.id),
+      ),
   );
   app.get(
     '/api/webhooks/:id/deliveries',
@@ -161,16 +154,13 @@ export function webhookRoutes(app: App, rt: Runtime): void {
       schema: { tags, summary: 'Send a delivery again', params: IdParam, response: { 200: Delivery } },
       config: admin,
     },
-    async (req, reply) => {
-      const result = await handleWrite(
+    async (req, reply) =>
+      handleWrite(
         rt,
         req,
         reply,
         { action: 'webhooks.delivery.resend', objectType: 'webhook_delivery' },
         (ctx) => resendDelivery(ctx, scopeOf(db, req), req.params.id),
-      );
-      rt.nudge();
-      return result;
-    },
+      ),
   );
 }

@@ -12,15 +12,11 @@ export type AddMemberInput = { orgId: string; email: string; name: string; passw
 
 /**
  * Adds a user to an organisation: an existing account (by email) gets a new membership;
- * a new email needs a password and creates the account.
+ * a new email needs a password and creates the account. `principal` null means the system acts.
  */
-export async function addMember(
-  ctx: WriteCtx,
-  principal: MemberPrincipal,
-  input: AddMemberInput,
-  opts: { bypassRoleCheck?: boolean } = {},
-) {
-  if (!opts.bypassRoleCheck) {
+export async function addMember(ctx: WriteCtx, principal: MemberPrincipal | null, input: AddMemberInput) {
+  // `null` is the system itself (demo seed, CLI, the owner of a new organisation): no role checks.
+  if (principal) {
     if (principal.orgKind !== 'platform' && !principal.orgIds.includes(input.orgId))
       throw new DomainError('request.not_found', 'organisation not found');
     if (!canGrantRole(principal.role, input.role)) {

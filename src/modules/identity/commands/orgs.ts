@@ -76,6 +76,25 @@ export async function createOrg(ctx: WriteCtx, principal: MemberPrincipal, input
     throw invalidField('providerType', 'is required for a provider');
   if (input.kind !== 'provider' && input.providerType)
     throw invalidField('providerType', 'only providers have a type');
+  return insertOrg(ctx, input);
+}
+
+/**
+ * The platform organisation, once per installation (there is nothing above it to create it
+ * through the API): used by the demo seed and by tests.
+ */
+export async function createPlatform(ctx: WriteCtx, input: Omit<CreateOrgInput, 'kind' | 'parentId'>) {
+  const existing = await ctx.trx
+    .selectFrom('identity_org')
+    .select('id')
+    .where('kind', '=', 'platform')
+    .executeTakeFirst();
+  if (existing)
+    throw new DomainError('identity.org_kind_not_allowed', 'the platform organisation exists already');
+  return insertOrg(ctx, { ...input, kind: 'platform' });
+}
+
+async function insertOrg(ctx: WriteCtx, input: CreateOrgInput) {
   const id = newId('org');
   const now = iso(ctx.now);
   const row = {
@@ -99,7 +118,7 @@ export async function createOrg(ctx: WriteCtx, principal: MemberPrincipal, input
   });
   ctx.audit({ action: 'identity.org.create', objectType: 'org', objectId: id });
   if (input.owner) {
-    await addMember(ctx, principal, { orgId: id, ...input.owner, role: 'owner' }, { bypassRoleCheck: true });
+    await addMember(ctx, null, { orgId: id, ...input.owner, role: 'owner' });
   }
   return orgView(row);
 }

@@ -121,6 +121,7 @@ export async function pingEndpoint(ctx: WriteCtx, scope: TenantScope, id: string
     delivered_at: null,
   };
   await ctx.trx.insertInto('webhooks_delivery').values(row).execute();
+  ctx.wake();
   return deliveryView(row);
 }
 
@@ -136,5 +137,6 @@ export async function resendDelivery(ctx: WriteCtx, scope: TenantScope, id: stri
     throw new DomainError('webhooks.delivery_pending', 'this delivery has not been attempted yet');
   const changes = { status: 'pending' as const, next_attempt_at: iso(ctx.now), delivered_at: null };
   await s.updateTable('webhooks_delivery').set(changes).where('id', '=', id).execute();
+  ctx.wake();
   return deliveryView({ ...d, ...changes });
 }

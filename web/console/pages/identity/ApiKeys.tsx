@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
+import { FormModal, SecretAlert } from '../../../shared/FormModal';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 
@@ -20,7 +21,6 @@ export function ApiKeys() {
   const list = useList<Key>('/api/api-keys?limit=50');
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const [form] = Form.useForm();
   return (
     <Card
       title={t('menu.apiKeys')}
@@ -30,21 +30,7 @@ export function ApiKeys() {
         </Button>
       }
     >
-      {secret && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={t('apiKeys.secret')}
-          description={
-            <Typography.Text copyable code>
-              {secret}
-            </Typography.Text>
-          }
-          closable
-          onClose={() => setSecret(null)}
-        />
-      )}
+      <SecretAlert secret={secret} message={t('apiKeys.secret')} onClose={() => setSecret(null)} />
       <Table
         rowKey="id"
         loading={list.loading}
@@ -65,52 +51,46 @@ export function ApiKeys() {
               k.revokedAt ? (
                 <Tag>{t('apiKeys.revoked')}</Tag>
               ) : (
-                <Button
-                  size="small"
-                  danger
-                  onClick={async () => {
+                <Popconfirm
+                  title={t('apiKeys.revoke')}
+                  onConfirm={async () => {
                     await api('DELETE', `/api/api-keys/${k.id}`);
                     list.reload();
                   }}
                 >
-                  {t('apiKeys.revoke')}
-                </Button>
+                  <Button size="small" danger>
+                    {t('apiKeys.revoke')}
+                  </Button>
+                </Popconfirm>
               ),
           },
         ]}
       />
-      <Modal
+      {list.hasMore && (
+        <Button onClick={list.more} style={{ marginTop: 12 }}>
+          {t('common.more')}
+        </Button>
+      )}
+      <FormModal
         open={open}
         title={t('apiKeys.create')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.create')}
-        cancelText={t('common.cancel')}
+        initialValues={{ role: 'viewer' }}
+        onClose={() => setOpen(false)}
+        submit={async (v) => {
+          const created = await api<{ secret: string }>('POST', '/api/api-keys', v, {
+            'idempotency-key': crypto.randomUUID(),
+          });
+          setSecret(created.secret);
+          list.reload();
+        }}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ role: 'viewer' }}
-          onFinish={async (v) => {
-            const created = await api<{ secret: string }>('POST', '/api/api-keys', v, {
-              'idempotency-key': crypto.randomUUID(),
-            });
-            setSecret(created.secret);
-            setOpen(false);
-            form.resetFields();
-            list.reload();
-          }}
-        >
-          <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
-            <Input maxLength={80} />
-          </Form.Item>
-          <Form.Item name="role" label={t('common.role')}>
-            <Select
-              options={['viewer', 'staff', 'admin'].map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item name="role" label={t('common.role')}>
+          <Select options={['viewer', 'staff', 'admin'].map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }

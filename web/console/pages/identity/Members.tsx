@@ -1,13 +1,15 @@
-import { Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../../shared/api';
+import { api } from '../../../shared/api';
+import { FormModal } from '../../../shared/FormModal';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 
 type Member = {
   id: string;
+  userId: string;
   email: string;
   name: string;
   role: string;
@@ -21,25 +23,9 @@ export function Members() {
   const me = useMe();
   const list = useList<Member>('/api/members?limit=50');
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
   const admin = ['admin', 'owner'].includes(me.role ?? '');
-
-  const add = async (v: Record<string, unknown>) => {
-    try {
-      await api('POST', '/api/members', v);
-      setOpen(false);
-      form.resetFields();
-      list.reload();
-    } catch (e) {
-      if (e instanceof ApiError)
-        form.setFields(
-          (e.problem.errors ?? [{ field: 'email', message: e.problem.detail ?? '' }]).map((f) => ({
-            name: f.field,
-            errors: [f.message],
-          })),
-        );
-    }
-  };
+  // A member may hand out at most their own role (the API enforces the same rule).
+  const grantable = roleOptions.slice(0, roleOptions.indexOf(me.role ?? 'viewer') + 1);
 
   return (
     <Card
@@ -63,14 +49,12 @@ export function Members() {
           {
             title: t('common.role'),
             render: (_, m) =>
-              admin && m.role !== 'owner' ? (
+              admin && grantable.includes(m.role) && m.userId !== me.user?.id ? (
                 <Select
                   size="small"
                   value={m.role}
                   style={{ width: 120 }}
-                  options={roleOptions
-                    .filter((r) => r !== 'owner')
-                    .map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                  options={grantable.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
                   onChange={async (role) => {
                     await api('PATCH', `/api/members/${m.id}`, { role });
                     list.reload();
@@ -85,31 +69,55 @@ export function Members() {
             dataIndex: 'lastLoginAt',
             render: (v) => formatTime(v, i18n.language),
           },
+          {
+            title: t('common.actions'),
+            render: (_, m) =>
+              admin &&
+              grantable.includes(m.role) &&
+              m.userId !== me.user?.id && (
+                <Popconfirm
+                  title={t('members.remove')}
+                  onConfirm={async () => {
+                    await api('DELETE', `/api/members/${m.id}`);
+                    list.reload();
+                  }}
+                >
+                  <Button size="small" danger>
+                    {t('members.remove')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
         ]}
       />
-      <Modal
+      {list.hasMore && (
+        <Button onClick={list.more} style={{ marginTop: 12 }}>
+          {t('common.more')}
+        </Button>
+      )}
+      <FormModal
         open={open}
         title={t('members.add')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okText={t('common.create')}
-        cancelText={t('common.cancel')}
+        initialValues={{ role: 'staff' }}
+        onClose={() => setOpen(false)}
+        submit={async (v) => {
+          await api('POST', '/api/members', v);
+          list.reload();
+        }}
       >
-        <Form form={form} layout="vertical" onFinish={add} initialValues={{ role: 'staff' }}>
-          <Form.Item name="email" label={t('common.email')} rules={[{ required: true, type: 'email' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
-            <Input maxLength={80} />
-          </Form.Item>
-          <Form.Item name="password" label={t('members.password')}>
-            <Input.Password />
-          </Form.Item>
-          <Form.Item name="role" label={t('common.role')}>
-            <Select options={roleOptions.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="email" label={t('common.email')} rules={[{ required: true, type: 'email' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item name="password" label={t('members.password')} extra={t('members.passwordHint')}>
+          <Input.Password />
+        </Form.Item>
+        <Form.Item name="role" label={t('common.role')}>
+          <Select options={grantable.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }
