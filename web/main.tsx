@@ -20,6 +20,7 @@ function Root() {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider
+      button={{ autoInsertSpace: false }}
       locale={i18n.language === 'en' ? enUS : zhCN}
       theme={{ token: { colorPrimary: '#e4572e' } }}
     >

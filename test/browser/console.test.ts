@@ -1,19 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoWorld } from '../../src/app.js';
-import { startFlywheel, type TestFlywheel } from '../support/harness.js';
+import {
+  artifacts,
+  type BrowserWorld,
+  haveChromium,
+  requireChromium,
+  startBrowserWorld,
+} from '../support/browser.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
-const artifacts = 'test-artifacts/browser';
-
-if (!haveChromium) {
-  const msg = `browser tests SKIPPED: ${chromiumPath} not found (apt-get install -y chromium)`;
-  if (process.env.CI === 'true') throw new Error(`${msg}; under CI=true a skipped browser test is a failure`);
-  console.warn(msg);
-}
+requireChromium();
 
 /** Menu entries each demo login must see, by the i18n keys' English text. */
 const roles = [
@@ -60,40 +54,17 @@ const zhMenu: Record<string, string> = {
 };
 
 describe.skipIf(!haveChromium)('console in Chromium: every role, both languages', () => {
-  let fw: TestFlywheel;
-  let browser: Browser;
-  let base: string;
-
+  let world: BrowserWorld;
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    fw = await startFlywheel({ start: true, config: { loginRatePerMinute: 10_000 } });
-    await seedDemoWorld(fw);
-    await fw.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(fw.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    world = await startBrowserWorld();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await fw?.cleanup();
-  });
+  afterAll(() => world?.close());
 
   for (const lang of ['zh-CN', 'en'] as const) {
     for (const r of roles) {
       it(`${r.role} signs in (${lang}), sees its menu and its home figures`, async () => {
-        const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-        await context.addInitScript(
-          (l) => (globalThis as any).localStorage.setItem('flywheel.lang', l),
-          lang,
-        );
-        const page = await context.newPage();
-        await page.goto(`${base}/login`);
-        await page.fill('#email', r.email);
-        await page.fill('#password', 'flywheel-demo');
-        await page.click('button[type=submit]');
-        await page.waitForSelector('[data-testid=menu]');
+        const page = await world.page(lang);
+        await world.signIn(page, r.email);
         await page.waitForSelector('[data-testid=figures] .ant-statistic');
 
         const menu = (await page.locator('[data-testid=menu] .ant-menu-title-content').allInnerTexts()).map(
@@ -113,21 +84,20 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
           expect((shown ?? '').replace(/,/g, '')).toBe(String(expected!.value));
         }
         await page.screenshot({ path: `${artifacts}/${r.role}-${lang}.png`, fullPage: true });
-        await context.close();
+        await page.context().close();
       });
     }
   }
 
   it('a shopper signs in to the storefront shell', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
-    const page = await context.newPage();
-    await page.goto(`${base}/shop`);
+    const page = await world.page('zh-CN', { width: 390, height: 844 });
+    await page.goto(`${world.base}/shop`);
     await page.fill('#email', 'shopper@flywheel.demo');
     await page.fill('#password', 'flywheel-demo');
     await page.click('button[type=submit]');
     await page.waitForSelector('.ant-result-title');
     expect(await page.locator('.ant-result-title').textContent()).toContain('王小明');
     await page.screenshot({ path: `${artifacts}/shopper-zh-CN.png` });
-    await context.close();
+    await page.context().close();
   });
 });

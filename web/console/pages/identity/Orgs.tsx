@@ -35,7 +35,8 @@ export function Orgs() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const [params] = useSearchParams();
-  const kind = params.get('kind');
+  const [kindFilter, setKindFilter] = useState<string | undefined>(undefined);
+  const kind = params.get('kind') ?? kindFilter;
   const [q, setQ] = useState('');
   const list = useList<Org>(
     `/api/orgs?limit=50${kind ? `&kind=${kind}` : ''}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
@@ -78,9 +79,22 @@ export function Orgs() {
 
   return (
     <Card
-      title={t(kind === 'store' ? 'menu.stores' : 'menu.orgs')}
+      title={t(params.get('kind') === 'store' ? 'menu.stores' : 'menu.orgs')}
       extra={
         <Space>
+          {isPlatform && (
+            <Select
+              allowClear
+              placeholder={t('common.kind')}
+              style={{ width: 140 }}
+              value={kindFilter}
+              onChange={setKindFilter}
+              options={['platform', 'brand', 'retailer', 'store', 'creator', 'provider'].map((k) => ({
+                value: k,
+                label: t(`kind.${k}`),
+              }))}
+            />
+          )}
           <Input.Search allowClear placeholder={t('common.search')} onSearch={setQ} style={{ width: 220 }} />
           {admin && (isPlatform || isRetailer) && (
             <Button type="primary" onClick={() => setCreating(true)}>
@@ -97,7 +111,15 @@ export function Orgs() {
         pagination={false}
         columns={[
           { title: t('common.name'), render: (_, o) => orgName(o, i18n.language) },
-          { title: t('common.kind'), dataIndex: 'kind', render: (k) => <Tag>{t(`kind.${k}`)}</Tag> },
+          ...(params.get('kind')
+            ? []
+            : [
+                {
+                  title: t('common.kind'),
+                  dataIndex: 'kind',
+                  render: (k: string) => <Tag>{t(`kind.${k}`)}</Tag>,
+                },
+              ]),
           {
             title: t('common.city'),
             render: (_, o) => [o.city, o.district].filter(Boolean).join(' ') || '—',

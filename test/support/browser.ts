@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { seedDemoWorld } from '../../src/app.js';
+import type { Config } from '../../src/platform/config.js';
+import { startFlywheel, type TestFlywheel } from './harness.js';
+
+export const chromiumPath = '/usr/bin/chromium';
+export const haveChromium = existsSync(chromiumPath);
+export const artifacts = 'test-artifacts/browser';
+
+/**
+ * Says loudly when browser tests cannot run here; under CI=true that is a failure, as a skipped
+ * browser test there would hide a broken user path.
+ */
+export function requireChromium(): void {
+  if (haveChromium) return;
+  const msg = `browser tests SKIPPED: ${chromiumPath} not found (apt-get install -y chromium)`;
+  if (process.env.CI === 'true') throw new Error(`${msg}; under CI=true a skipped browser test is a failure`);
+  console.warn(msg);
+}
+
+export type BrowserWorld = {
+  fw: TestFlywheel;
+  browser: Browser;
+  base: string;
+  /** A fresh browser context in `lang`, on a page. */
+  page(lang: 'zh-CN' | 'en', viewport?: { width: number; height: number }): Promise<Page>;
+  /** Signs in on the console login page and waits for the menu. */
+  signIn(page: Page, email: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** The demo world served over real HTTP on a free port, and Debian's Chromium to drive it. */
+export async function startBrowserWorld(config: Partial<Config> = {}): Promise<BrowserWorld> {
+  mkdirSync(artifacts, { recursive: true });
+  const fw = await startFlywheel({ start: true, config: { loginRatePerMinute: 10_000, ...config } });
+  await seedDemoWorld(fw);
+  await fw.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(fw.app.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  return {
+    fw,
+    browser,
+    base,
+    async page(lang, viewport = { width: 1360, height: 860 }) {
+      const context = await browser.newContext({ viewport });
+      await context.addInitScript((l) => (globalThis as any).localStorage.setItem('flywheel.lang', l), lang);
+      return context.newPage();
+    },
+    async signIn(page, email) {
+      await page.goto(`${base}/login`);
+      await page.fill('#email', email);
+      await page.fill('#password', 'flywheel-demo');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('[data-testid=menu]');
+    },
+    async close() {
+      await browser.close();
+      await fw.cleanup();
+    },
+  };
+}
