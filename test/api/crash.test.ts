@@ -1,47 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type Server } from 'node:http';
-import { type AddressInfo, createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl, testDialect } from '../support/harness.js';
 import { signIn } from '../support/http.js';
-
-const entry = 'dist/server/cli/main.js';
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-async function waitUntil(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out');
-}
-
-async function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await once(child, 'exit');
-}
-
-/** The real server, as `npm start` runs it, in a child process we can kill -9. */
-function startServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [entry, 'serve'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
+import { exited, freePort, startServerProcess, waitUntil } from '../support/server-process.js';
 
 describe('crash: kill -9 during a burst of writes', () => {
   let dir: string;
@@ -52,7 +19,6 @@ describe('crash: kill -9 during a burst of writes', () => {
   let receiverUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: npm test builds it (npm run build:server)`);
     dir = mkdtempSync(join(tmpdir(), 'flywheel-crash-'));
     if (testDialect === 'postgres') {
       dbName = `crash_${randomBytes(5).toString('hex')}`;
@@ -101,8 +67,7 @@ describe('crash: kill -9 during a burst of writes', () => {
       WEBHOOK_RETRY_BASE_MS: '200',
       LOGIN_RATE_PER_MINUTE: '1000',
     };
-    let server = startServer(env);
-    await waitUntil(async () => (await fetch(`${base}/readyz`)).ok, 60_000);
+    let server = (await startServerProcess(env)).child;
 
     const headers = await signIn(base, 'brand@oppo.demo');
     const hook = await fetch(`${base}/api/webhooks`, {
@@ -138,9 +103,8 @@ describe('crash: kill -9 during a burst of writes', () => {
     expect(killed).toBe(true);
     await exited(server);
 
-    server = startServer(env);
+    server = (await startServerProcess(env)).child;
     try {
-      await waitUntil(async () => (await fetch(`${base}/readyz`)).ok, 60_000);
       const ids = new Set<string>();
       let cursor: string | null = null;
       do {

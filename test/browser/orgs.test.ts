@@ -26,7 +26,9 @@ describe.skipIf(!haveChromium)('organisations in the console', () => {
 
     await page.fill('.ant-input-search input', '三里屯');
     await page.press('.ant-input-search input', 'Enter');
-    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody tr').length === 1);
+    await page.waitForFunction(
+      () => (globalThis as any).document.querySelectorAll('.ant-table-tbody tr').length === 1,
+    );
     await page.click('.ant-table-tbody tr button:has-text("编辑")');
     await page.fill('.ant-modal #floorAreaM2', '360');
     await page.click('.ant-modal button:has-text("保存")');
