@@ -21,6 +21,8 @@ export type Config = {
   webhookMaxAttempts: number;
   /** Base of the exponential webhook retry delay. */
   webhookRetryBaseMs: number;
+  /** Let webhooks target loopback and private networks (development only: SSRF). */
+  webhookAllowPrivate: boolean;
   /** Directory holding the built web app. */
   webDir: string;
 };
@@ -43,6 +45,7 @@ export const configDefaults: Config = {
   webhookTimeoutMs: 5000,
   webhookMaxAttempts: 8,
   webhookRetryBaseMs: 10_000,
+  webhookAllowPrivate: false,
   webDir: 'dist/web',
 };
 
@@ -65,6 +68,7 @@ export const envVariables: Record<string, keyof Config> = {
   WEBHOOK_TIMEOUT_MS: 'webhookTimeoutMs',
   WEBHOOK_MAX_ATTEMPTS: 'webhookMaxAttempts',
   WEBHOOK_RETRY_BASE_MS: 'webhookRetryBaseMs',
+  WEBHOOK_ALLOW_PRIVATE: 'webhookAllowPrivate',
   WEB_DIR: 'webDir',
 };
 

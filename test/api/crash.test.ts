@@ -66,6 +66,7 @@ describe('crash: kill -9 during a burst of writes', () => {
       OUTBOX_POLL_MS: '50',
       WEBHOOK_RETRY_BASE_MS: '200',
       LOGIN_RATE_PER_MINUTE: '1000',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
     };
     let server = (await startServerProcess(env)).child;
 

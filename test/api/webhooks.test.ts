@@ -153,3 +153,68 @@ describe('webhooks: signed deliveries with retries and dedupe, to a real receive
     }
   });
 });
+
+describe('webhooks never reach private networks unless allowed (SSRF)', () => {
+  let fw: TestFlywheel;
+  beforeEach(async () => {
+    fw = await startFlywheel({
+      start: true,
+      config: { webhookAllowPrivate: false, webhookMaxAttempts: 1, outboxPollMs: 20 },
+    });
+  });
+  afterEach(() => fw.cleanup());
+
+  it('refuses loopback, private and local targets at registration', async () => {
+    const admin = await givenMember(fw, await givenOrg(fw, 'brand'), 'admin');
+    for (const url of [
+      'http://127.0.0.1:9/x',
+      'http://localhost/x',
+      'http://[::1]/x',
+      'http://10.0.0.5/x',
+      'http://169.254.169.254/latest',
+      'http://db.internal/x',
+    ]) {
+      const res = await admin.post('/api/webhooks', { url, eventTypes: ['*'] });
+      expect(res.statusCode, url).toBe(422);
+      expect(res.json().errors).toEqual([
+        { field: 'url', message: 'is a loopback, private or local address' },
+      ]);
+    }
+    expect(await fw.rt.db.selectFrom('webhooks_endpoint').select('id').execute()).toHaveLength(0);
+  });
+
+  it('refuses at send time a host name that resolves to a private address', async () => {
+    const hook = await receiver([200]);
+    try {
+      const org = await givenOrg(fw, 'brand');
+      const admin = await givenMember(fw, org, 'admin');
+      // As if the name had resolved publicly when registered and was rebound since.
+      const port = new URL(hook.url).port;
+      const now = new Date().toISOString();
+      await fw.rt.db
+        .insertInto('webhooks_endpoint')
+        .values({
+          id: 'whk_01jx0000000000000000000000',
+          org_id: org,
+          url: `http://localhost:${port}/hook`,
+          description: null,
+          secret: 'whsec_x',
+          event_types: '["*"]',
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const ping = (await admin.post('/api/webhooks/whk_01jx0000000000000000000000/ping')).json();
+      const failed = await waitFor(async () => {
+        const d = (await admin.get(`/api/webhook-deliveries/${ping.id}`)).json();
+        return d.status === 'failed' && d;
+      });
+      expect(failed.lastError).toMatch(/resolves to 127\.0\.0\.1, which is not allowed/);
+      expect(failed.attemptLog[0].error).toBeTruthy();
+      expect(hook.received).toHaveLength(0);
+    } finally {
+      await hook.close();
+    }
+  });
+});

@@ -26,6 +26,8 @@ export async function startFlywheel(
       logLevel: process.env.LOG_LEVEL ?? 'silent',
       webDir: 'dist/web',
       redisPrefix: `fwtest:${randomBytes(4).toString('hex')}:`,
+      // Test receivers listen on loopback.
+      webhookAllowPrivate: true,
       ...opts.config,
     },
   );

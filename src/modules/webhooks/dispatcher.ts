@@ -1,9 +1,11 @@
+import { type Agent, fetch } from 'undici';
 import { addMs, type Clock, iso } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { newId } from '../../platform/ids.js';
 import type { Logger } from '../../platform/logger.js';
 import type { FlywheelEvent } from '../../platform/outbox/outbox.js';
 import type { EventSink } from '../../platform/outbox/relay.js';
+import { guardedAgent } from './domain/guarded-agent.js';
 import { matchesEventType, retryDelayMs, signatureHeader, signPayload } from './domain/signature.js';
 
 /** Turns each event into one pending delivery per subscribed endpoint of the event's organisation. */
@@ -53,7 +55,13 @@ export class WebhookFanout implements EventSink {
   }
 }
 
-export type SenderOptions = { timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number };
+export type SenderOptions = {
+  timeoutMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  pollMs: number;
+  allowPrivate: boolean;
+};
 
 /**
  * Posts due deliveries, signed, and records every attempt. A delivery is claimed by moving its
@@ -64,11 +72,14 @@ export class WebhookSender {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  private readonly agent: Agent;
 
   constructor(
     private readonly deps: { db: Db; clock: Clock; logger: Logger },
     private readonly opts: SenderOptions,
-  ) {}
+  ) {
+    this.agent = guardedAgent(opts.allowPrivate);
+  }
 
   start(): void {
     this.stopped = false;
@@ -79,6 +90,7 @@ export class WebhookSender {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await this.agent.close();
   }
 
   nudge(): void {
@@ -172,11 +184,14 @@ export class WebhookSender {
         body: d.payload,
         signal: AbortSignal.timeout(this.opts.timeoutMs),
         redirect: 'manual',
+        dispatcher: this.agent,
       });
       statusCode = res.status;
       snippet = (await res.text()).slice(0, 500);
     } catch (e) {
-      error = (e as Error).message.slice(0, 500);
+      // fetch says only "fetch failed"; the cause (refused, timed out, not allowed) is what helps.
+      const cause = (e as { cause?: { message?: string } }).cause?.message;
+      error = (cause ? `${(e as Error).message}: ${cause}` : (e as Error).message).slice(0, 500);
     }
     const attempts = d.attempts + 1;
     const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;

@@ -3,4 +3,5 @@ import { defineErrors } from '../../platform/errors.js';
 export const webhookErrors = defineErrors({
   'webhooks.delivery_pending': 'conflict',
   'webhooks.endpoint_inactive': 'conflict',
+  'webhooks.target_not_allowed': 'unprocessable',
 });

@@ -23,6 +23,7 @@ export function createWebhooksModule(): FlywheelModule {
         maxAttempts: config.webhookMaxAttempts,
         retryBaseMs: config.webhookRetryBaseMs,
         pollMs: Math.max(config.outboxPollMs, 250),
+        allowPrivate: config.webhookAllowPrivate,
       });
       const s = sender;
       rt.sinks.push(new WebhookFanout(rt.db, () => s.nudge()));

@@ -53,7 +53,7 @@ export function webhookRoutes(app: App, rt: Runtime): void {
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'webhooks.endpoint.create', status: 201 }, (ctx) =>
-        createEndpoint(ctx, scopeOf(db, req), memberOf(req), req.body),
+        createEndpoint(ctx, scopeOf(db, req), memberOf(req), req.body, rt.config.webhookAllowPrivate),
       ),
   );
   app.get(
@@ -82,7 +82,8 @@ export function webhookRoutes(app: App, rt: Runtime): void {
         req,
         reply,
         { action: 'webhooks.endpoint.update', objectType: 'webhook_endpoint' },
-        (ctx) => updateEndpoint(ctx, scopeOf(db, req), req.params.id, req.body),
+        (ctx) =>
+          updateEndpoint(ctx, scopeOf(db, req), req.params.id, req.body, rt.config.webhookAllowPrivate),
       ),
   );
   app.delete(

@@ -5,16 +5,39 @@ import { DomainError, notFound } from '../../../platform/errors.js';
 import { newId, newSecret } from '../../../platform/ids.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
+import { addressAllowed, literalAddress } from '../domain/addresses.js';
 import { deliveryView, endpointView } from '../views.js';
 
 export type EndpointInput = { url: string; description?: string; eventTypes: string[]; active?: boolean };
+
+/**
+ * Refuses URLs that name a loopback or private address outright; names that resolve to one are
+ * refused again when sending, on the address actually connected to.
+ */
+export function assertTargetAllowed(url: string, allowPrivate: boolean): void {
+  if (allowPrivate) return;
+  const host = new URL(url).hostname.toLowerCase();
+  const literal = literalAddress(host);
+  const local =
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.endsWith('.local') ||
+    host.endsWith('.internal');
+  if (local || (literal !== null && !addressAllowed(literal, false))) {
+    throw new DomainError('webhooks.target_not_allowed', 'webhooks may only target public addresses', {
+      errors: [{ field: 'url', message: 'is a loopback, private or local address' }],
+    });
+  }
+}
 
 export async function createEndpoint(
   ctx: WriteCtx,
   scope: TenantScope,
   principal: MemberPrincipal,
   input: EndpointInput,
+  allowPrivate: boolean,
 ) {
+  assertTargetAllowed(input.url, allowPrivate);
   const row = {
     id: newId('whk'),
     org_id: principal.orgId,
@@ -42,7 +65,9 @@ export async function updateEndpoint(
   scope: TenantScope,
   id: string,
   input: Partial<EndpointInput>,
+  allowPrivate: boolean,
 ) {
+  if (input.url !== undefined) assertTargetAllowed(input.url, allowPrivate);
   const s = scope.on(ctx.trx);
   const current = await s
     .selectFrom('webhooks_endpoint')
