@@ -185,4 +185,35 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
     expect((await user.get('/api/auth/me')).json()).toMatchObject({ org: { id: b }, role: 'viewer' });
     expect((await user.post('/api/auth/switch-org', { orgId: other })).statusCode).toBe(404);
   });
+
+  it('ends a member session when the membership goes, the organisation is suspended or the user disabled', async () => {
+    const org = await givenOrg(fw, 'brand');
+    const owner = await givenMember(fw, org, 'owner');
+    const removed = await givenMember(fw, org, 'staff');
+    const member = (await owner.get('/api/members?limit=200'))
+      .json()
+      .items.find((m: any) => m.email === removed.email);
+    expect((await owner.delete(`/api/members/${member.id}`)).statusCode).toBe(200);
+    expect((await removed.get('/api/auth/me')).statusCode).toBe(401);
+
+    const disabled = await givenMember(fw, org, 'viewer');
+    await fw.rt.db
+      .updateTable('identity_user')
+      .set({ disabled: 1 })
+      .where('email', '=', disabled.email)
+      .execute();
+    expect((await disabled.get('/api/auth/me')).statusCode).toBe(401);
+
+    const platform = await fw.rt.db
+      .selectFrom('identity_org')
+      .select('id')
+      .where('kind', '=', 'platform')
+      .executeTakeFirstOrThrow();
+    const operator = await givenMember(fw, platform.id, 'admin');
+    expect((await owner.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await operator.patch(`/api/orgs/${org}`, { status: 'suspended' })).statusCode).toBe(200);
+    expect((await owner.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await operator.patch(`/api/orgs/${org}`, { status: 'active' })).statusCode).toBe(200);
+    expect((await owner.get('/api/auth/me')).statusCode).toBe(200);
+  });
 });

@@ -77,12 +77,28 @@ export function createAuthenticator(rt: Pick<Runtime, 'db' | 'clock'>): Authenti
     }
     const token = req.cookies?.[sessionCookie];
     if (!token) return null;
+    // One query answers who the session is: shopper, or member with the role and org kind it
+    // acts with (a membership that was removed, an org suspended or a user disabled ends it).
     const session = await db
-      .selectFrom('identity_session')
-      .select(['id', 'user_id', 'shopper_id', 'org_id', 'csrf_token'])
-      .where('token_hash', '=', tokenHash(token))
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
+      .selectFrom('identity_session as s')
+      .leftJoin('identity_membership as m', (j) =>
+        j.onRef('m.user_id', '=', 's.user_id').onRef('m.org_id', '=', 's.org_id'),
+      )
+      .leftJoin('identity_org as o', (j) => j.onRef('o.id', '=', 'm.org_id').on('o.status', '=', 'active'))
+      .leftJoin('identity_user as u', (j) => j.onRef('u.id', '=', 'm.user_id').on('u.disabled', '=', 0))
+      .select([
+        's.id',
+        's.user_id',
+        's.shopper_id',
+        's.org_id',
+        's.csrf_token',
+        'm.role',
+        'o.kind',
+        'u.id as active_user',
+      ])
+      .where('s.token_hash', '=', tokenHash(token))
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', now)
       .executeTakeFirst();
     if (!session) return null;
     if (session.shopper_id) {
@@ -96,23 +112,13 @@ export function createAuthenticator(rt: Pick<Runtime, 'db' | 'clock'>): Authenti
         csrfToken: session.csrf_token,
       };
     }
-    if (!session.user_id || !session.org_id) return null;
-    const membership = await db
-      .selectFrom('identity_membership as m')
-      .innerJoin('identity_org as o', 'o.id', 'm.org_id')
-      .innerJoin('identity_user as u', 'u.id', 'm.user_id')
-      .select(['m.role', 'o.kind'])
-      .where('m.user_id', '=', session.user_id)
-      .where('m.org_id', '=', session.org_id)
-      .where('o.status', '=', 'active')
-      .where('u.disabled', '=', 0)
-      .executeTakeFirst();
-    if (!membership) return null;
+    if (!session.user_id || !session.org_id || !session.role || !session.kind || !session.active_user)
+      return null;
     const principal = await memberPrincipal(db, {
       userId: session.user_id,
       orgId: session.org_id,
-      kind: membership.kind,
-      role: membership.role,
+      kind: session.kind,
+      role: session.role,
       via: 'session',
       credentialId: session.id,
     });

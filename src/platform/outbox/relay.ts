@@ -105,7 +105,7 @@ export class OutboxRelay {
     if (lane === 'published_at')
       q = q.where((w) => w.or([w('next_attempt_at', 'is', null), w('next_attempt_at', '<=', now)]));
     const rows = await q.orderBy('seq').limit(200).execute();
-    let delivered = 0;
+    const done: number[] = [];
     for (const row of rows) {
       const event = eventFromRow(row);
       try {
@@ -130,14 +130,17 @@ export class OutboxRelay {
         }
         break;
       }
+      done.push(row.seq);
+    }
+    // One statement marks the batch; a crash before it only means these are delivered again.
+    if (done.length > 0) {
       await db
         .updateTable('platform_outbox')
         .set({ [lane]: iso(clock.now()) })
-        .where('seq', '=', row.seq)
+        .where('seq', 'in', done)
         .execute();
-      delivered++;
     }
-    return delivered;
+    return done.length;
   }
 }
 
