@@ -159,6 +159,7 @@ describe('tenant isolation (DESIGN §6.6)', () => {
     expect(log[0]).toMatchObject({
       orgId: org,
       actorId: admin.userId,
+      actorName: admin.email,
       action: 'identity.api_key.create',
       objectId: created.json().id,
       requestId: created.headers['x-request-id'],

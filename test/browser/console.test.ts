@@ -62,7 +62,7 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
 
   for (const lang of ['zh-CN', 'en'] as const) {
     for (const r of roles) {
-      it(`${r.role} signs in (${lang}), sees its menu and its home figures`, async () => {
+      it(`${r.role} signs in (${lang}), sees its menu and its home figures, and opens every page`, async () => {
         const page = await world.page(lang);
         await world.signIn(page, r.email);
         await page.waitForSelector('[data-testid=figures] .ant-statistic');
@@ -84,6 +84,22 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
           expect((shown ?? '').replace(/,/g, '')).toBe(String(expected!.value));
         }
         await page.screenshot({ path: `${artifacts}/${r.role}-${lang}.png`, fullPage: true });
+
+        // Every page of the menu opens with its data and without an error.
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('response', (res) => {
+          if (res.url().includes('/api/') && res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);
+        });
+        const items = page.locator('[data-testid=menu] .ant-menu-item');
+        for (let i = 1; i < (await items.count()); i++) {
+          await items.nth(i).click();
+          await page.waitForSelector('.ant-card .ant-table-tbody tr');
+          const slug = new URL(page.url()).pathname.slice(1) || 'home';
+          if (lang === 'en')
+            await page.screenshot({ path: `${artifacts}/${r.role}-${slug}-${lang}.png`, fullPage: true });
+        }
+        expect(errors).toEqual([]);
         await page.context().close();
       });
     }

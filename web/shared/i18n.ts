@@ -123,7 +123,14 @@ const en = {
     event: 'Event',
     secret: 'Signing secret (shown once)',
   },
-  audit: { actor: 'Actor', action: 'Action', object: 'Object', request: 'Request id', time: 'Time' },
+  audit: {
+    actor: 'Actor',
+    action: 'Action',
+    object: 'Object',
+    request: 'Request id',
+    system: 'system',
+    time: 'Time',
+  },
   shop: {
     title: 'Flywheel shop',
     hello: 'Hello, {{name}}',
@@ -259,7 +266,14 @@ const zh: typeof en = {
     event: '事件',
     secret: '签名密钥(仅显示一次)',
   },
-  audit: { actor: '操作人', action: '动作', object: '对象', request: '请求 ID', time: '时间' },
+  audit: {
+    actor: '操作人',
+    action: '动作',
+    object: '对象',
+    request: '请求 ID',
+    system: '系统',
+    time: '时间',
+  },
   shop: {
     title: 'Flywheel 商城',
     hello: '你好,{{name}}',

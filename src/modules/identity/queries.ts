@@ -95,19 +95,26 @@ export async function listAudit(
   scope: TenantScope,
   filter: PageInput & { action?: string; orgId?: string; objectId?: string },
 ) {
-  let q = scope.selectFrom('platform_audit').selectAll();
+  // Who acted, readably: a user's email, or the name of the API key.
+  let q = scope
+    .selectFrom('platform_audit')
+    .leftJoin('identity_user as u', 'u.id', 'platform_audit.actor_id')
+    .leftJoin('identity_api_key as k', 'k.id', 'platform_audit.actor_id')
+    .selectAll('platform_audit')
+    .select(['u.email as actor_email', 'k.name as actor_key']);
   // A prefix match as a range, so `_` and `%` in the filter mean themselves.
   if (filter.action)
     q = q.where('action', '>=', filter.action).where('action', '<', `${filter.action}\uffff`);
-  if (filter.orgId) q = q.where('org_id', '=', filter.orgId);
+  if (filter.orgId) q = q.where('platform_audit.org_id', '=', filter.orgId);
   if (filter.objectId) q = q.where('object_id', '=', filter.objectId);
-  const result = await paginate(q, 'id', filter);
+  const result = await paginate(q, 'platform_audit.id', filter);
   return {
     items: result.items.map((r) => ({
       id: r.id,
       orgId: r.org_id,
       actorType: r.actor_type,
       actorId: r.actor_id,
+      actorName: r.actor_email ?? (r.actor_key ? `API key ${r.actor_key}` : null),
       action: r.action,
       objectType: r.object_type,
       objectId: r.object_id,

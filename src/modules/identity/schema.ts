@@ -158,6 +158,7 @@ export const AuditEntry = Type.Object(
     orgId: Nullable(Type.String()),
     actorType: Type.String(),
     actorId: Nullable(Type.String()),
+    actorName: Nullable(Type.String({ description: "the user's email or the API key's name" })),
     action: Type.String(),
     objectType: Nullable(Type.String()),
     objectId: Nullable(Type.String()),

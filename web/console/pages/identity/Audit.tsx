@@ -6,6 +6,7 @@ import { useList } from '../../../shared/use-list';
 type Entry = {
   id: string;
   actorId: string | null;
+  actorName: string | null;
   action: string;
   objectType: string | null;
   objectId: string | null;
@@ -26,7 +27,10 @@ export function Audit() {
         pagination={false}
         columns={[
           { title: t('audit.time'), dataIndex: 'createdAt', render: (v) => formatTime(v, i18n.language) },
-          { title: t('audit.actor'), dataIndex: 'actorId', render: (v) => <code>{v}</code> },
+          {
+            title: t('audit.actor'),
+            render: (_, e) => e.actorName ?? <code>{e.actorId ?? t('audit.system')}</code>,
+          },
           { title: t('audit.action'), dataIndex: 'action' },
           { title: t('audit.object'), render: (_, e) => <code>{e.objectId ?? '—'}</code> },
           { title: t('audit.request'), dataIndex: 'requestId', render: (v) => <code>{v}</code> },
