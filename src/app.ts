@@ -77,6 +77,7 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
     webDir: config.webDir,
     redis,
     redisPrefix: config.redisPrefix,
+    trustProxy: config.trustProxy,
     version,
   });
   for (const m of modules) await m.routes?.(app, rt);

@@ -2,6 +2,11 @@
 export type Config = {
   port: number;
   host: string;
+  /**
+   * Trust X-Forwarded-For from this many proxy hops (or `true` for all): only behind a load
+   * balancer. Trusting it otherwise lets a client pick the address that login limits count.
+   */
+  trustProxy: number;
   /** `postgres://…` selects PostgreSQL; anything else is a SQLite file path (or `:memory:`). */
   databaseUrl: string;
   redisUrl: string | null;
@@ -30,6 +35,7 @@ export type Config = {
 export const configDefaults: Config = {
   port: 3000,
   host: '127.0.0.1',
+  trustProxy: 0,
   databaseUrl: './data/flywheel.db',
   redisUrl: null,
   redisPrefix: 'flywheel:',
@@ -53,6 +59,7 @@ export const configDefaults: Config = {
 export const envVariables: Record<string, keyof Config> = {
   PORT: 'port',
   HOST: 'host',
+  TRUST_PROXY: 'trustProxy',
   DATABASE_URL: 'databaseUrl',
   REDIS_URL: 'redisUrl',
   REDIS_PREFIX: 'redisPrefix',

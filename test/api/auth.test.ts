@@ -98,6 +98,13 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
           (await anon.post('/api/auth/login', { email: 'x@test.dev', password: 'whatever1' })).statusCode,
         );
       expect(codes).toEqual([401, 401, 401, 429, 429]);
+      // A forged X-Forwarded-For does not buy a fresh allowance when no proxy is trusted.
+      const forged = await anon.post(
+        '/api/auth/login',
+        { email: 'x@test.dev', password: 'whatever1' },
+        { 'x-forwarded-for': '203.0.113.9' },
+      );
+      expect(forged.statusCode).toBe(429);
     } finally {
       await limited.cleanup();
     }

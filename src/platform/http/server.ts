@@ -43,6 +43,7 @@ export type HttpOptions = {
   webDir: string | null;
   redis: Redis | null;
   redisPrefix: string;
+  trustProxy: number;
   version: string;
 };
 
@@ -60,7 +61,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
     genReqId: () => newId('req'),
     requestIdHeader: false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    trustProxy: opts.trustProxy > 0 ? (_address: string, hop: number) => hop < opts.trustProxy : false,
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
