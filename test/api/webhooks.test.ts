@@ -135,6 +135,38 @@ describe('webhooks: signed deliveries with retries and dedupe, to a real receive
     }
   });
 
+  it('delivers the events of one aggregate in order, holding later ones while an earlier one retries', async () => {
+    const hook = await receiver([500, 200, 200, 200]);
+    try {
+      const org = await givenOrg(fw, 'brand');
+      const admin = await givenMember(fw, org, 'admin');
+      await admin.post('/api/webhooks', { url: hook.url, eventTypes: ['identity.org_updated'] });
+      for (const name of ['One', 'Two', 'Three'])
+        expect((await admin.patch(`/api/orgs/${org}`, { name })).statusCode).toBe(200);
+      await waitFor(() => hook.received.length >= 4);
+      const seqs = hook.received.map((r) => JSON.parse(r.body).seq as number);
+      // The first event failed once and was retried before the second went out.
+      expect(seqs[0]).toBe(seqs[1]);
+      expect(seqs.slice(1)).toEqual([...seqs.slice(1)].sort((a, b) => a - b));
+      expect(new Set(seqs).size).toBe(3);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('delivers events to in-process subscribers once each, in commit order', async () => {
+    const org = await givenOrg(fw, 'brand');
+    const admin = await givenMember(fw, org, 'admin');
+    const seen: number[] = [];
+    fw.rt.bus.subscribe('identity.org_updated', (e) => {
+      seen.push(e.seq);
+    });
+    for (let i = 0; i < 10; i++) await admin.patch(`/api/orgs/${org}`, { name: `Name ${i}` });
+    await fw.relay.drain();
+    expect(seen).toHaveLength(10);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
   it('sends an organisation only its own events', async () => {
     const hook = await receiver([200]);
     try {

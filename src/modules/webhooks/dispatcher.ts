@@ -39,6 +39,8 @@ export class WebhookFanout implements EventSink {
           endpoint_id: e.id,
           event_id: event.id,
           event_type: event.type,
+          aggregate_id: event.aggregateId,
+          event_seq: event.seq,
           payload: JSON.stringify(event),
           status: 'pending' as const,
           attempts: 0,
@@ -103,10 +105,14 @@ export class WebhookSender {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.running = this.sendDue()
-        .catch((error) => this.deps.logger.error({ err: error }, 'webhook sender failed'))
-        .then(() => {
+        .catch((error) => {
+          this.deps.logger.error({ err: error }, 'webhook sender failed');
+          return 0;
+        })
+        .then((sent) => {
           this.running = null;
-          this.schedule(this.opts.pollMs);
+          // Right after sending, the next event of an aggregate may be free to go.
+          this.schedule(sent > 0 ? 0 : this.opts.pollMs);
         });
     }, ms);
   }
@@ -132,6 +138,20 @@ export class WebhookSender {
       .where('d.status', '=', 'pending')
       .where('d.next_attempt_at', '<=', now)
       .where('e.active', '=', 1)
+      // In order per aggregate and endpoint: an event waits while an earlier one of the same
+      // aggregate is still pending there (given-up deliveries no longer hold the line).
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('webhooks_delivery as p')
+              .select('p.id')
+              .whereRef('p.endpoint_id', '=', 'd.endpoint_id')
+              .whereRef('p.aggregate_id', '=', 'd.aggregate_id')
+              .where('p.status', '=', 'pending')
+              .whereRef('p.event_seq', '<', 'd.event_seq'),
+          ),
+        ),
+      )
       .orderBy('d.next_attempt_at')
       .limit(50)
       .execute();

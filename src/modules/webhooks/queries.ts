@@ -39,6 +39,7 @@ export async function listDeliveries(
       'endpoint_id',
       'event_id',
       'event_type',
+      'aggregate_id',
       'status',
       'attempts',
       'next_attempt_at',

@@ -21,6 +21,9 @@ export type WebhookTables = {
     endpoint_id: string;
     event_id: string;
     event_type: string;
+    /** The event's aggregate and outbox sequence: deliveries of one aggregate go out in order. */
+    aggregate_id: string;
+    event_seq: number;
     payload: string;
     status: DeliveryStatus;
     attempts: number;
@@ -75,6 +78,8 @@ export const webhookMigrations: Migrations = {
         )
         .addColumn('event_id', 'text', (c) => c.notNull())
         .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('aggregate_id', 'text', (c) => c.notNull())
+        .addColumn('event_seq', 'bigint', (c) => c.notNull())
         .addColumn('payload', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))

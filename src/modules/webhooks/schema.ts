@@ -50,6 +50,7 @@ export const Delivery = Type.Object(
     endpointId: Type.String(),
     eventId: Type.String(),
     eventType: Type.String(),
+    aggregateId: Type.String(),
     status: DeliveryStatus,
     attempts: Type.Integer(),
     nextAttemptAt: Nullable(Timestamp),

@@ -14,12 +14,15 @@ export function endpointView(row: Selectable<WebhookTables['webhooks_endpoint']>
   };
 }
 
-export function deliveryView(row: Omit<Selectable<WebhookTables['webhooks_delivery']>, 'payload'>) {
+export function deliveryView(
+  row: Omit<Selectable<WebhookTables['webhooks_delivery']>, 'payload' | 'event_seq'>,
+) {
   return {
     id: row.id,
     endpointId: row.endpoint_id,
     eventId: row.event_id,
     eventType: row.event_type,
+    aggregateId: row.aggregate_id,
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,

@@ -136,6 +136,8 @@ export async function pingEndpoint(ctx: WriteCtx, scope: TenantScope, id: string
     endpoint_id: id,
     event_id: eventId,
     event_type: event.type,
+    aggregate_id: id,
+    event_seq: 0,
     payload: JSON.stringify(event),
     status: 'pending' as const,
     attempts: 0,
