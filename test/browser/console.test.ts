@@ -105,7 +105,7 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
     }
   }
 
-  it('a shopper signs in to the storefront shell', async () => {
+  it('a shopper signs in to the storefront shell, and a new one registers, signs out and back in', async () => {
     const page = await world.page('zh-CN', { width: 390, height: 844 });
     await page.goto(`${world.base}/shop`);
     await page.fill('#email', 'shopper@flywheel.demo');
@@ -114,6 +114,32 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
     await page.waitForSelector('.ant-result-title');
     expect(await page.locator('.ant-result-title').textContent()).toContain('王小明');
     await page.screenshot({ path: `${artifacts}/shopper-zh-CN.png` });
+    await page.click('button:has-text("退出登录")');
+
+    await page.click('.ant-segmented-item:has-text("注册")');
+    await page.fill('#name', '李华');
+    await page.fill('#email', 'lihua@example.com');
+    await page.fill('#password', 'lihua-2026');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.ant-result-title:has-text("李华")');
+    await page.click('button:has-text("退出登录")');
+    await page.fill('#email', 'lihua@example.com');
+    await page.fill('#password', 'lihua-2026');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.ant-result-title:has-text("李华")');
+    await page.context().close();
+  });
+
+  it('remembers the language chosen in the header across reloads', async () => {
+    const page = await world.page('zh-CN');
+    await world.signIn(page, 'brand@oppo.demo');
+    await page.click('[data-testid=lang-switch]');
+    await page.waitForSelector('[data-testid=menu] :text("Members")');
+    await page.reload();
+    await page.waitForSelector('[data-testid=menu] :text("Members")');
+    await page.click('[data-testid=lang-switch]');
+    await page.reload();
+    await page.waitForSelector('[data-testid=menu] :text("成员管理")');
     await page.context().close();
   });
 });

@@ -48,7 +48,11 @@ export async function startBrowserWorld(config: Partial<Config> = {}): Promise<B
     base,
     async page(lang, viewport = { width: 1360, height: 860 }) {
       const context = await browser.newContext({ viewport });
-      await context.addInitScript((l) => (globalThis as any).localStorage.setItem('flywheel.lang', l), lang);
+      // The starting language only: a choice made on the page survives reloads, as for a user.
+      await context.addInitScript((l) => {
+        const store = (globalThis as any).localStorage;
+        if (!store.getItem('flywheel.lang')) store.setItem('flywheel.lang', l);
+      }, lang);
       return context.newPage();
     },
     async signIn(page, email) {
