@@ -6,7 +6,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Result, Segmented, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Me } from '../shared/api';
 import { setLanguage } from '../shared/i18n';
@@ -21,13 +21,16 @@ export function Shop() {
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
 
-  const refresh = () =>
-    api<Me>('GET', '/api/auth/me')
-      .then((m) => setMe(m.type === 'shopper' ? m : null))
-      .catch(() => setMe(null));
+  const refresh = useCallback(
+    () =>
+      api<Me>('GET', '/api/auth/me')
+        .then((m) => setMe(m.type === 'shopper' ? m : null))
+        .catch(() => setMe(null)),
+    [],
+  );
   useEffect(() => {
     void refresh();
-  }, []);
+  }, [refresh]);
 
   const submit = async (v: Record<string, string>) => {
     setError(null);
