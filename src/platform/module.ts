@@ -8,7 +8,7 @@ import { DomainError } from './errors.js';
 import { type App, idempotencyKeyOf } from './http/server.js';
 import type { Logger } from './logger.js';
 import type { EventBus, EventSink } from './outbox/relay.js';
-import type { MemberPrincipal, Principal, ShopperPrincipal } from './principal.js';
+import type { MemberPrincipal, ShopperPrincipal } from './principal.js';
 import { runWrite, type WriteCtx, type WriteDeps } from './write.js';
 
 /** What the composition root hands every module. */
@@ -92,9 +92,13 @@ export function shopperOf(req: FastifyRequest): ShopperPrincipal {
   return p;
 }
 
-/** The tenant scope of the member making the request. */
-export function scopeOf(db: Db, req: FastifyRequest | Principal): TenantScope {
-  const p = 'principal' in req ? (req as FastifyRequest).principal : (req as Principal);
+/** The tenant scope of the member making a request (or of a member principal). */
+export function scopeOf(db: Db, of: FastifyRequest | MemberPrincipal): TenantScope {
+  const p = isRequest(of) ? of.principal : of;
   if (p?.type !== 'member') throw new DomainError('auth.forbidden', 'this route is for organisation members');
-  return new TenantScope(db, p);
+  return TenantScope.of(db, p);
+}
+
+function isRequest(x: FastifyRequest | MemberPrincipal): x is FastifyRequest {
+  return (x as MemberPrincipal).type !== 'member';
 }

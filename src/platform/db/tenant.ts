@@ -15,19 +15,19 @@ export type TenantTable = {
  * Another tenant's row is simply not found, so it answers 404, never 403.
  */
 export class TenantScope {
-  readonly orgIds: readonly string[] | 'all';
   constructor(
     readonly db: Executor,
-    principal: MemberPrincipal,
-  ) {
-    this.orgIds = principal.orgKind === 'platform' ? 'all' : principal.orgIds;
+    readonly orgIds: readonly string[] | 'all',
+  ) {}
+
+  /** The scope of a member: the platform operator sees every tenant. */
+  static of(db: Executor, principal: MemberPrincipal): TenantScope {
+    return new TenantScope(db, principal.orgKind === 'platform' ? 'all' : principal.orgIds);
   }
 
-  /** Another scope over the same tenants, on a transaction. */
+  /** The same tenants, on a transaction. */
   on(db: Executor): TenantScope {
-    const scope = Object.create(TenantScope.prototype) as TenantScope;
-    Object.assign(scope, { db, orgIds: this.orgIds });
-    return scope;
+    return new TenantScope(db, this.orgIds);
   }
 
   sees(orgId: string): boolean {
