@@ -223,4 +223,30 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
     expect((await operator.patch(`/api/orgs/${org}`, { status: 'active' })).statusCode).toBe(200);
     expect((await owner.get('/api/auth/me')).statusCode).toBe(200);
   });
+
+  it('changes a password after checking the current one, and ends the other sessions', async () => {
+    const org = await givenOrg(fw, 'brand');
+    const here = await givenMember(fw, org, 'staff');
+    const elsewhere = await new TestClient(fw.app).login(here.email, password);
+    const wrong = await here.post('/api/auth/password', {
+      currentPassword: 'not-it',
+      newPassword: 'brand-new-pass',
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().errors[0].field).toBe('currentPassword');
+    const same = await here.post('/api/auth/password', { currentPassword: password, newPassword: password });
+    expect(same.json().errors[0].field).toBe('newPassword');
+
+    const changed = await here.post('/api/auth/password', {
+      currentPassword: password,
+      newPassword: 'brand-new-pass',
+    });
+    expect(changed.json()).toEqual({ ok: true, sessionsEnded: 1 });
+    expect((await here.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await elsewhere.get('/api/auth/me')).statusCode).toBe(401);
+    expect(
+      (await new TestClient(fw.app).post('/api/auth/login', { email: here.email, password })).statusCode,
+    ).toBe(401);
+    await new TestClient(fw.app).login(here.email, 'brand-new-pass');
+  });
 });

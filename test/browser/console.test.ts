@@ -142,4 +142,21 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
     await page.waitForSelector('[data-testid=menu] :text("成员管理")');
     await page.context().close();
   });
+
+  it('a member changes their password from the header and signs in with the new one', async () => {
+    const page = await world.page('en');
+    await world.signIn(page, 'manager@jdhome.demo');
+    await page.click('[data-testid=account]');
+    await page.fill('.ant-modal #currentPassword', 'flywheel-demo');
+    await page.fill('.ant-modal #newPassword', 'sanlitun-2026');
+    await page.click('.ant-modal button:has-text("Save")');
+    await page.waitForSelector('.ant-message :text("Password changed")');
+    await page.click('button:has-text("Sign out")');
+    await page.waitForSelector('#email');
+    await page.fill('#email', 'manager@jdhome.demo');
+    await page.fill('#password', 'sanlitun-2026');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=menu]');
+    await page.context().close();
+  });
 });

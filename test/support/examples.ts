@@ -5,6 +5,7 @@
  */
 export const validBodies: Record<string, () => Record<string, unknown>> = {
   'POST /api/auth/login': () => ({ email: 'nobody@test.dev', password: 'x-password' }),
+  'POST /api/auth/password': () => ({ currentPassword: 'not-the-password', newPassword: 'another-pass-1' }),
   'POST /api/auth/switch-org': () => ({ orgId: 'org_00000000000000000000000000' }),
   'POST /api/shop/auth/register': () => ({
     email: `new-${Math.random().toString(36).slice(2)}@test.dev`,

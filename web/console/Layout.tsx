@@ -7,11 +7,12 @@ import {
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api, type Me } from '../shared/api';
+import { FormModal } from '../shared/FormModal';
 import { orgName } from '../shared/format';
 import { setLanguage } from '../shared/i18n';
 
@@ -40,7 +41,9 @@ export function ConsoleLayout() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
+  const { message } = App.useApp();
   const [me, setMe] = useState<Me | null>(null);
+  const [passwordOpen, setPasswordOpen] = useState(false);
 
   useEffect(() => {
     api<Me>('GET', '/api/auth/me')
@@ -93,7 +96,9 @@ export function ConsoleLayout() {
               >
                 {t('app.language')}
               </Button>
-              <Typography.Text>{me.user?.name}</Typography.Text>
+              <Button type="text" data-testid="account" onClick={() => setPasswordOpen(true)}>
+                {me.user?.name}
+              </Button>
               <Button
                 onClick={async () => {
                   await api('POST', '/api/auth/logout');
@@ -107,6 +112,31 @@ export function ConsoleLayout() {
           <Layout.Content style={{ padding: 24 }}>
             <Outlet />
           </Layout.Content>
+          <FormModal
+            open={passwordOpen}
+            title={t('account.changePassword')}
+            okText={t('common.save')}
+            onClose={() => setPasswordOpen(false)}
+            submit={async (v) => {
+              await api('POST', '/api/auth/password', v);
+              message.success(t('account.passwordChanged'));
+            }}
+          >
+            <Form.Item
+              name="currentPassword"
+              label={t('account.currentPassword')}
+              rules={[{ required: true }]}
+            >
+              <Input.Password autoComplete="current-password" />
+            </Form.Item>
+            <Form.Item
+              name="newPassword"
+              label={t('account.newPassword')}
+              rules={[{ required: true, min: 8 }]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </FormModal>
         </Layout>
       </Layout>
     </MeContext.Provider>

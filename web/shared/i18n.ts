@@ -9,6 +9,12 @@ const en = {
     logout: 'Sign out',
     docs: 'API docs',
   },
+  account: {
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    newPassword: 'New password (8+ characters)',
+    passwordChanged: 'Password changed; your other sessions were signed out.',
+  },
   login: {
     title: 'Sign in to the console',
     email: 'Email',
@@ -152,6 +158,12 @@ const zh: typeof en = {
     language: 'English',
     logout: '退出登录',
     docs: 'API 文档',
+  },
+  account: {
+    changePassword: '修改密码',
+    currentPassword: '当前密码',
+    newPassword: '新密码(至少 8 位)',
+    passwordChanged: '密码已修改,其他登录已退出。',
   },
   login: {
     title: '登录管理后台',

@@ -9,6 +9,7 @@ import { createApiKey, revokeApiKey } from './commands/api-keys.js';
 import { addMember, removeMember, updateMember } from './commands/members.js';
 import { createOrg, updateOrg } from './commands/orgs.js';
 import {
+  changePassword,
   loginMember,
   loginShopper,
   logout,
@@ -23,6 +24,7 @@ import {
   ApiKeyListQuery,
   AuditEntry,
   AuditQuery,
+  ChangePasswordBody,
   CreateApiKeyBody,
   CreatedApiKey,
   CreateOrgBody,
@@ -32,6 +34,7 @@ import {
   MemberListQuery,
   Org,
   OrgListQuery,
+  PasswordChanged,
   RegisterShopperBody,
   Removed,
   SessionOut,
@@ -117,6 +120,23 @@ export function identityRoutes(app: App, rt: Runtime): void {
     '/api/auth/me',
     { schema: { tags, summary: 'Who am I', response: { 200: Me } }, config: { access: access.signedIn } },
     async (req) => getMe(db, req.principal!),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change your password (ends your other sessions)',
+        body: ChangePasswordBody,
+        response: { 200: PasswordChanged },
+      },
+      config: { access: access.signedIn, ...loginLimit },
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.password.change' }, (ctx) =>
+        changePassword(ctx, req.principal!, req.body),
+      ),
   );
 
   app.post(

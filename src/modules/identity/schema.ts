@@ -33,6 +33,11 @@ export const RegisterShopperBody = Obj({
   name: Str({ max: 80 }),
   phone: Type.Optional(Str({ max: 20, pattern: '^\\+?[0-9 -]{5,20}$' })),
 });
+export const ChangePasswordBody = Obj({
+  currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
+  newPassword: Password,
+});
+export const PasswordChanged = Type.Object({ ok: Type.Boolean(), sessionsEnded: Type.Integer() });
 export const SwitchOrgBody = Obj({ orgId: Id('org') });
 
 export const SwitchOrgOut = Type.Object({ orgId: Type.String() });

@@ -219,6 +219,55 @@ export async function registerShopper(
   return { ...session, id };
 }
 
+/**
+ * Changes the signed-in account's password after checking the current one, and ends every other
+ * session of the account (a stolen session does not outlive the change).
+ */
+export async function changePassword(
+  ctx: WriteCtx,
+  principal: Principal,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ ok: true; sessionsEnded: number }> {
+  if (principal.via !== 'session') throw new DomainError('auth.forbidden', 'an API key has no password');
+  const table = principal.type === 'member' ? 'identity_user' : 'identity_shopper';
+  const id = principal.type === 'member' ? principal.userId : principal.shopperId;
+  const account = await ctx.trx
+    .selectFrom(table)
+    .select('password_hash')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
+    throw new DomainError('identity.invalid_credentials', 'the current password is wrong', {
+      errors: [{ field: 'currentPassword', message: 'is wrong' }],
+    });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new DomainError('request.invalid', 'the new password must differ from the current one', {
+      errors: [{ field: 'newPassword', message: 'is the same as the current one' }],
+    });
+  }
+  await ctx.trx
+    .updateTable(table)
+    .set({ password_hash: await hashPassword(input.newPassword) })
+    .where('id', '=', id)
+    .execute();
+  const owner = principal.type === 'member' ? 'user_id' : 'shopper_id';
+  const ended = await ctx.trx
+    .updateTable('identity_session')
+    .set({ revoked_at: iso(ctx.now) })
+    .where(owner, '=', id)
+    .where('id', '!=', principal.credentialId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  ctx.audit({
+    action: 'identity.password.change',
+    objectType: principal.type === 'member' ? 'user' : 'shopper',
+    objectId: id,
+    orgId: principal.type === 'member' ? principal.orgId : null,
+  });
+  return { ok: true, sessionsEnded: Number(ended.numUpdatedRows) };
+}
+
 export async function logout(ctx: WriteCtx, principal: Principal): Promise<{ ok: true }> {
   if (principal.via === 'session') {
     await ctx.trx
