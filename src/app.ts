@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
+import { createCatalogModule } from './modules/catalog/index.js';
 import { createAuthenticator, createIdentityModule } from './modules/identity/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -27,7 +28,7 @@ export const version: string = (() => {
 
 /** Every capability, in dependency order. A new module is one line here. */
 export function allModules(): FlywheelModule[] {
-  return [createIdentityModule(), createWebhooksModule()];
+  return [createIdentityModule(), createWebhooksModule(), createCatalogModule()];
 }
 
 export type Flywheel = {

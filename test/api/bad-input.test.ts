@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { givenMember, givenPlatform } from '../support/builders.js';
+import type { Access } from '../../src/platform/http/access.js';
+import { givenMember, givenOrg, givenPlatform } from '../support/builders.js';
 import { TestClient } from '../support/client.js';
 import { exampleBody } from '../support/examples.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
@@ -30,11 +31,23 @@ function wrongTypeFor(value: unknown): unknown {
 describe('bad input on every route with a body: 4xx problem+json naming the field, nothing written', () => {
   let fw: TestFlywheel;
   let operator: TestClient;
+  const owners = new Map<string, TestClient>();
   beforeAll(async () => {
     fw = await startFlywheel({ config: { loginRatePerMinute: 100_000 } });
     const platform = await givenPlatform(fw);
     operator = await givenMember(fw, platform.orgId, 'owner');
+    for (const kind of ['brand', 'retailer', 'creator', 'provider'] as const)
+      owners.set(kind, await givenMember(fw, await givenOrg(fw, kind), 'owner'));
   });
+
+  /** Someone the route's access rule lets in, so that only the input can be wrong. */
+  function clientFor(acc: Access): TestClient {
+    if (acc.kind === 'public') return new TestClient(fw.app);
+    if (acc.kind !== 'member' || !acc.orgKinds || acc.orgKinds.includes('platform')) return operator;
+    const client = owners.get(acc.orgKinds[0]);
+    if (!client) throw new Error(`no owner persona for ${acc.orgKinds.join(', ')}`);
+    return client;
+  }
   afterAll(() => fw.cleanup());
 
   it('refuses missing fields, wrong types, huge strings and unknown fields', async () => {
@@ -42,7 +55,7 @@ describe('bad input on every route with a body: 4xx problem+json naming the fiel
     const routes = fw.app.routeTable.filter((r) => r.body && !r.url.includes(':id'));
     expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const route of routes) {
-      const client = route.access.kind === 'public' ? new TestClient(fw.app) : operator;
+      const client = clientFor(route.access);
       const valid = exampleBody(route.method, route.url);
       const cases: Array<{ label: string; body: unknown; field: string }> = [];
       const required: string[] = (route.body as any).required ?? [];

@@ -13,7 +13,15 @@ type Persona = {
   role?: Role;
   own: Objects;
 };
-type Objects = { org: string; member: string; apiKey: string; webhook: string; delivery: string };
+type Objects = {
+  org: string;
+  member: string;
+  apiKey: string;
+  webhook: string;
+  delivery: string;
+  product: string;
+  sku: string;
+};
 
 /** What the access rule says this persona gets, before any object is looked at. */
 function expectedAuth(acc: Access, p: Persona): 401 | 403 | 'allowed' {
@@ -37,7 +45,11 @@ function fill(url: string, objects: Objects): string {
           ? objects.webhook
           : url.startsWith('/api/webhook-deliveries/')
             ? objects.delivery
-            : '';
+            : url.startsWith('/api/catalog/products/')
+              ? objects.product
+              : url.startsWith('/api/catalog/skus/')
+                ? objects.sku
+                : '';
   return url.replace(':id', id);
 }
 
@@ -46,7 +58,16 @@ describe('every route as every role (generated from the route table)', () => {
   const personas: Persona[] = [];
   let foreign: Objects;
 
-  async function objectsOf(orgId: string, owner: TestClient & { userId: string }): Promise<Objects> {
+  async function objectsOf(
+    orgId: string,
+    owner: TestClient & { userId: string },
+    kind: OrgKind,
+  ): Promise<Objects> {
+    // Only brands own products; other personas are pointed at the foreign brand's.
+    const product =
+      kind === 'brand'
+        ? (await owner.post('/api/catalog/products', exampleBody('POST', '/api/catalog/products'))).json()
+        : null;
     const key = (await owner.post('/api/api-keys', { name: 'walk', role: 'viewer' })).json();
     const hook = (
       await owner.post('/api/webhooks', { url: 'http://127.0.0.1:9/walk', eventTypes: ['*'] })
@@ -58,7 +79,15 @@ describe('every route as every role (generated from the route table)', () => {
       .where('org_id', '=', orgId)
       .where('user_id', '=', owner.userId)
       .executeTakeFirstOrThrow();
-    return { org: orgId, member: member.id, apiKey: key.id, webhook: hook.id, delivery: delivery.id };
+    return {
+      org: orgId,
+      member: member.id,
+      apiKey: key.id,
+      webhook: hook.id,
+      delivery: delivery.id,
+      product: product?.id ?? foreign?.product ?? '',
+      sku: product?.skus[0].id ?? foreign?.sku ?? '',
+    };
   }
 
   beforeAll(async () => {
@@ -79,17 +108,17 @@ describe('every route as every role (generated from the route table)', () => {
       provider: await givenOrg(fw, 'provider'),
     };
     const foreignBrand = await givenOrg(fw, 'brand', { name: 'Foreign brand' });
-    foreign = await objectsOf(foreignBrand, await givenMember(fw, foreignBrand, 'owner'));
+    foreign = await objectsOf(foreignBrand, await givenMember(fw, foreignBrand, 'owner'), 'brand');
     for (const kind of Object.keys(orgs) as OrgKind[]) {
       const owner = await givenMember(fw, orgs[kind], 'owner');
-      const own = await objectsOf(orgs[kind], owner);
+      const own = await objectsOf(orgs[kind], owner, kind);
       for (const role of roles) {
         const client = role === 'owner' ? owner : await givenMember(fw, orgs[kind], role);
         personas.push({ name: `${kind}/${role}`, client, kind, role, own });
       }
     }
     const shopper = await givenShopper(fw);
-    const none = { org: '', member: '', apiKey: '', webhook: '', delivery: '' };
+    const none = { org: '', member: '', apiKey: '', webhook: '', delivery: '', product: '', sku: '' };
     personas.push(
       { name: 'shopper', client: shopper, kind: 'shopper', own: { ...foreign } },
       {

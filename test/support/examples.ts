@@ -23,6 +23,20 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
   }),
   'PATCH /api/members/:id': () => ({ role: 'viewer' }),
   'POST /api/api-keys': () => ({ name: 'Integration', role: 'viewer' }),
+  'POST /api/catalog/products': () => ({
+    name: 'Find X3 Pro',
+    category: 'phone',
+    productLine: 'Find X',
+    optionNames: ['colour'],
+    skus: [{ code: `FX3-${Math.random().toString(36).slice(2, 8)}`, options: { colour: 'Blue' } }],
+  }),
+  'PATCH /api/catalog/products/:id': () => ({ description: 'changed' }),
+  'POST /api/catalog/products/:id/status': () => ({ status: 'discontinued' }),
+  'POST /api/catalog/products/:id/skus': () => ({
+    code: `X-${Math.random().toString(36).slice(2, 8)}`,
+    options: { colour: 'Green' },
+  }),
+  'PATCH /api/catalog/skus/:id': () => ({ images: ['https://img.example.com/x.jpg'] }),
   'POST /api/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] }),
   'PATCH /api/webhooks/:id': () => ({ description: 'changed' }),
 };

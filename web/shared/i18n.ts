@@ -61,6 +61,9 @@ const en = {
     'orgs.provider': 'Service providers',
     'webhooks.delivered': 'Webhook deliveries',
     'webhooks.failed': 'Failed webhook deliveries',
+    'catalog.activeProducts': 'Products on sale',
+    'catalog.draftProducts': 'Draft products',
+    'catalog.activeSkus': 'Active SKUs',
   },
   home: { welcome: 'Welcome, {{name}}', org: '{{org}} · {{role}}', chart: 'Organisations on the platform' },
   common: {
@@ -211,6 +214,9 @@ const zh: typeof en = {
     'orgs.provider': '服务商',
     'webhooks.delivered': 'Webhook 已送达',
     'webhooks.failed': 'Webhook 失败',
+    'catalog.activeProducts': '在售商品',
+    'catalog.draftProducts': '草稿商品',
+    'catalog.activeSkus': '有效 SKU',
   },
   home: { welcome: '欢迎,{{name}}', org: '{{org}} · {{role}}', chart: '平台组织分布' },
   common: {

@@ -1,0 +1,138 @@
+import { access } from '../../platform/http/access.js';
+import { Page } from '../../platform/http/schemas.js';
+import type { App } from '../../platform/http/server.js';
+import { handleWrite, memberOf, type Runtime, scopeOf } from '../../platform/module.js';
+import { addSku, changeProductStatus, createProduct, updateProduct, updateSku } from './commands/products.js';
+import { getProduct, listProducts } from './queries.js';
+import {
+  CreateProductBody,
+  IdParam,
+  Product,
+  ProductQuery,
+  ProductWithSkus,
+  Sku,
+  SkuBody,
+  StatusBody,
+  UpdateProductBody,
+  UpdateSkuBody,
+} from './schema.js';
+
+const tags = ['catalog'];
+// Brands keep their catalogue; the operator reads every brand's. Retailers, creators and stores
+// see products through channels and the selection pool (next capabilities), not here.
+const read = { access: access.member('viewer', ['brand', 'platform']) };
+const write = { access: access.member('staff', ['brand']) };
+
+export function catalogRoutes(app: App, rt: Runtime): void {
+  const { db } = rt;
+  app.get(
+    '/api/catalog/products',
+    {
+      schema: {
+        tags,
+        summary: 'Search products',
+        querystring: ProductQuery,
+        response: { 200: Page(Product) },
+      },
+      config: read,
+    },
+    async (req) => listProducts(scopeOf(db, req), req.query),
+  );
+  app.post(
+    '/api/catalog/products',
+    {
+      schema: {
+        tags,
+        summary: 'Create a product (a draft) with its SKUs',
+        body: CreateProductBody,
+        response: { 201: ProductWithSkus },
+      },
+      config: write,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'catalog.product.create', status: 201 }, (ctx) =>
+        createProduct(ctx, scopeOf(db, req), memberOf(req).orgId, req.body),
+      ),
+  );
+  app.get(
+    '/api/catalog/products/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One product with its SKUs',
+        params: IdParam,
+        response: { 200: ProductWithSkus },
+      },
+      config: read,
+    },
+    async (req) => getProduct(scopeOf(db, req), req.params.id),
+  );
+  app.patch(
+    '/api/catalog/products/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a product',
+        params: IdParam,
+        body: UpdateProductBody,
+        response: { 200: Product },
+      },
+      config: write,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'catalog.product.update', objectType: 'product' }, (ctx) =>
+        updateProduct(ctx, scopeOf(db, req), req.params.id, req.body),
+      ),
+  );
+  app.post(
+    '/api/catalog/products/:id/status',
+    {
+      schema: {
+        tags,
+        summary: 'Move a product along its lifecycle (draft, active, discontinued)',
+        params: IdParam,
+        body: StatusBody,
+        response: { 200: Product },
+      },
+      config: write,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'catalog.product.status', objectType: 'product' }, (ctx) =>
+        changeProductStatus(ctx, scopeOf(db, req), req.params.id, req.body.status),
+      ),
+  );
+  app.post(
+    '/api/catalog/products/:id/skus',
+    {
+      schema: {
+        tags,
+        summary: 'Add an SKU to a product',
+        params: IdParam,
+        body: SkuBody,
+        response: { 201: Sku },
+      },
+      config: write,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'catalog.sku.create', status: 201 }, (ctx) =>
+        addSku(ctx, scopeOf(db, req), req.params.id, req.body),
+      ),
+  );
+  app.patch(
+    '/api/catalog/skus/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an SKU (GTIN, images, discontinue)',
+        params: IdParam,
+        body: UpdateSkuBody,
+        response: { 200: Sku },
+      },
+      config: write,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'catalog.sku.update', objectType: 'sku' }, (ctx) =>
+        updateSku(ctx, scopeOf(db, req), req.params.id, req.body),
+      ),
+  );
+}
