@@ -21,7 +21,7 @@ const roles = [
     role: 'brand',
     email: 'brand@oppo.demo',
     menu: ['Home', 'Members', 'API keys', 'Webhooks', 'Audit log'],
-    figures: ['members', 'apiKeys'],
+    figures: ['members', 'apiKeys', 'catalog.activeSkus'],
   },
   {
     role: 'retailer',

@@ -4,6 +4,7 @@ import './errors.js';
 import { catalogFigures } from './queries.js';
 import { catalogMigrations } from './repo.js';
 import { catalogRoutes } from './routes.js';
+import { seedCatalog } from './seed.js';
 
 export { gtinProblem } from './domain/gtin.js';
 export type { CatalogTables } from './repo.js';
@@ -14,6 +15,7 @@ export function createCatalogModule(): FlywheelModule {
     name: 'catalog',
     migrations: catalogMigrations,
     routes: catalogRoutes,
+    seed: seedCatalog,
     homeFigures: async (rt, principal) =>
       principal.orgKind === 'brand' ? catalogFigures(scopeOf(rt.db, principal), principal.orgId) : [],
   };
