@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ConsoleLayout } from './console/Layout';
+import { Products } from './console/pages/catalog/Products';
 import { Home } from './console/pages/home/Home';
 import { ApiKeys } from './console/pages/identity/ApiKeys';
 import { Audit } from './console/pages/identity/Audit';
@@ -31,6 +32,7 @@ function Root() {
             <Route path="/shop/*" element={<Shop />} />
             <Route element={<ConsoleLayout />}>
               <Route path="/" element={<Home />} />
+              <Route path="/products" element={<Products />} />
               <Route path="/orgs" element={<Orgs />} />
               <Route path="/members" element={<Members />} />
               <Route path="/api-keys" element={<ApiKeys />} />

@@ -14,13 +14,13 @@ const roles = [
   {
     role: 'operator',
     email: 'operator@flywheel.demo',
-    menu: ['Home', 'Organisations', 'Members', 'API keys', 'Webhooks', 'Audit log'],
+    menu: ['Home', 'Products', 'Organisations', 'Members', 'API keys', 'Webhooks', 'Audit log'],
     figures: ['orgs.brand', 'orgs.store', 'members'],
   },
   {
     role: 'brand',
     email: 'brand@oppo.demo',
-    menu: ['Home', 'Members', 'API keys', 'Webhooks', 'Audit log'],
+    menu: ['Home', 'Products', 'Members', 'API keys', 'Webhooks', 'Audit log'],
     figures: ['members', 'apiKeys', 'catalog.activeSkus'],
   },
   {
@@ -45,6 +45,7 @@ const roles = [
 ];
 const zhMenu: Record<string, string> = {
   Home: '首页',
+  Products: '商品管理',
   Organisations: '组织管理',
   Stores: '门店',
   Members: '成员管理',

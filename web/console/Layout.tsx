@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   ApiOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -27,6 +28,12 @@ export function menuFor(me: Me): Array<{ key: string; icon: ReactNode; label: st
   const admin = adminRoles.includes(me.role ?? '');
   const items: Array<{ key: string; icon: ReactNode; label: string; show: boolean }> = [
     { key: '/', icon: <HomeOutlined />, label: 'menu.home', show: true },
+    {
+      key: '/products',
+      icon: <AppstoreOutlined />,
+      label: 'menu.products',
+      show: kind === 'brand' || kind === 'platform',
+    },
     { key: '/orgs', icon: <ApartmentOutlined />, label: 'menu.orgs', show: kind === 'platform' },
     { key: '/orgs?kind=store', icon: <ShopOutlined />, label: 'menu.stores', show: kind === 'retailer' },
     { key: '/members', icon: <TeamOutlined />, label: 'menu.members', show: true },

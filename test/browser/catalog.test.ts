@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifacts,
+  type BrowserWorld,
+  haveChromium,
+  requireChromium,
+  startBrowserWorld,
+} from '../support/browser.js';
+
+requireChromium();
+
+describe.skipIf(!haveChromium)('products in the console', () => {
+  let world: BrowserWorld;
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+  });
+  afterAll(() => world?.close());
+
+  it('a brand finds its products, creates one with two SKUs, sees a bad GTIN named, and puts it on sale', async () => {
+    const page = await world.page('zh-CN');
+    await world.signIn(page, 'brand@oppo.demo');
+    await page.click('text=商品管理');
+    await page.waitForSelector('td:has-text("OPPO Find X3 Pro")');
+    await page.fill('.ant-input-search input', '6932160000016');
+    await page.press('.ant-input-search input', 'Enter');
+    await page.waitForFunction(
+      () => (globalThis as any).document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 1,
+    );
+    await page.fill('.ant-input-search input', '');
+    await page.press('.ant-input-search input', 'Enter');
+    await page.screenshot({ path: `${artifacts}/brand-products-zh-CN.png`, fullPage: true });
+
+    await page.click('button:has-text("新建商品")');
+    await page.fill('.ant-modal #name', 'OPPO Find X5 Pro');
+    await page.fill('.ant-modal #productLine', 'Find X');
+    await page.fill('.ant-modal #category', 'phone');
+    await page.fill('.ant-modal #optionNames', 'colour, storage');
+    await page.fill('.ant-modal #skus_0_code', 'FX5P-BLK-256');
+    await page.fill('.ant-modal #skus_0_options', 'Black, 256GB');
+    await page.fill('.ant-modal #skus_0_gtin', '6932169999990');
+    await page.click('.ant-modal button:has-text("添加 SKU")');
+    await page.fill('.ant-modal #skus_1_code', 'FX5P-WHT-512');
+    await page.fill('.ant-modal #skus_1_options', 'White, 512GB');
+    await page.click('.ant-modal button:has-text("新建")');
+    await page.waitForSelector('.ant-modal .ant-alert-error');
+    expect(await page.locator('.ant-modal .ant-alert-error').textContent()).toContain('check digit');
+
+    await page.fill('.ant-modal #skus_0_gtin', '6932169999991');
+    await page.click('.ant-modal button:has-text("新建")');
+    await page.waitForSelector('td:has-text("OPPO Find X5 Pro")');
+    await page.click('td:has-text("OPPO Find X5 Pro")');
+    await page.waitForSelector('.ant-drawer td:has-text("FX5P-WHT-512")');
+    await page.click('[data-testid=status-active]');
+    await page.waitForSelector('.ant-drawer [data-testid=status-discontinued]');
+    await page.screenshot({ path: `${artifacts}/brand-product-drawer-zh-CN.png`, fullPage: true });
+
+    const list = (await page.evaluate(async () => (await fetch('/api/catalog/products?q=X5')).json())) as {
+      items: Array<{ status: string; optionNames: string[] }>;
+    };
+    expect(list.items).toEqual([
+      expect.objectContaining({ status: 'active', optionNames: ['colour', 'storage'] }),
+    ]);
+    await page.context().close();
+  });
+});
