@@ -163,4 +163,44 @@ describe('catalog: products, SKUs, GTINs and lifecycle', () => {
     expect(ok).toHaveLength(1);
     expect(results.filter((r) => r.statusCode === 409)).toHaveLength(1);
   });
+
+  it('exports the brand’s catalogue as a spreadsheet, one row per SKU, and only its own', async () => {
+    const oppo = await givenMember(fw, await givenOrg(fw, 'brand'), 'viewer');
+    const writer = await givenMember(
+      fw,
+      (
+        await fw.rt.db
+          .selectFrom('identity_membership')
+          .select('org_id')
+          .where('user_id', '=', oppo.userId)
+          .executeTakeFirstOrThrow()
+      ).org_id,
+      'staff',
+    );
+    await writer.post('/api/catalog/products', findX3);
+    const other = await givenMember(fw, await givenOrg(fw, 'brand'), 'staff');
+    await other.post('/api/catalog/products', {
+      name: '海澜之家 衬衫, 白色',
+      category: 'shirt',
+      productLine: 'Shirts',
+      skus: [{ code: 'HL-1' }],
+    });
+
+    const res = await oppo.get('/api/catalog/export');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(
+      /attachment; filename="flywheel-catalog-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    expect(res.body.startsWith('\ufeffproduct_name,product_name_en,category,product_line,flagship')).toBe(
+      true,
+    );
+    const lines = res.body.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('FX3P-BLK-256,6932169315210,active,colour,Gloss Black,storage,256GB');
+    expect(res.body).not.toContain('HL-1');
+
+    const quoted = (await other.get('/api/catalog/export')).body;
+    expect(quoted).toContain('"海澜之家 衬衫, 白色"');
+  });
 });

@@ -29,6 +29,8 @@ describe.skipIf(!haveChromium)('products in the console', () => {
     await page.fill('.ant-input-search input', '');
     await page.press('.ant-input-search input', 'Enter');
     await page.screenshot({ path: `${artifacts}/brand-products-zh-CN.png`, fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
+    expect(download.suggestedFilename()).toMatch(/^flywheel-catalog-.*\.csv$/);
 
     await page.click('button:has-text("新建商品")');
     await page.fill('.ant-modal #name', 'OPPO Find X5 Pro');

@@ -136,6 +136,7 @@ const en = {
   },
   catalog: {
     create: 'New product',
+    export: 'Export CSV',
     search: 'Name, SKU code or GTIN',
     productLine: 'Product line',
     category: 'Category',
@@ -306,6 +307,7 @@ const zh: typeof en = {
   },
   catalog: {
     create: '新建商品',
+    export: '导出 CSV',
     search: '名称、SKU 编码或条码',
     productLine: '产品线',
     category: '类目',

@@ -1,6 +1,8 @@
+import { stringify } from 'csv-stringify/sync';
 import type { TenantScope } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/errors.js';
 import { paginate } from '../../platform/http/pagination.js';
+import { csvColumns, skuToRow } from './domain/csv-format.js';
 import type { ProductStatus } from './domain/lifecycle.js';
 import { productView, productWithSkus } from './views.js';
 
@@ -75,4 +77,55 @@ export async function catalogFigures(scope: TenantScope, orgId: string) {
     { key: 'catalog.draftProducts', value: by.draft ?? 0, group: 'catalog' },
     { key: 'catalog.activeSkus', value: Number(skus.n), group: 'catalog' },
   ];
+}
+
+/**
+ * The catalogue as a spreadsheet (UTF-8 with a byte-order mark, so Excel shows Chinese names),
+ * one row per SKU, in product then SKU order.
+ */
+export async function exportCatalogCsv(
+  scope: TenantScope,
+  f: { brandId?: string; status?: ProductStatus },
+): Promise<string> {
+  let q = scope
+    .selectFrom('catalog_sku')
+    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_sku.product_id')
+    .select([
+      'catalog_product.name',
+      'catalog_product.name_en',
+      'catalog_product.category',
+      'catalog_product.product_line',
+      'catalog_product.flagship',
+      'catalog_product.status as product_status',
+      'catalog_product.option_names',
+      'catalog_sku.code',
+      'catalog_sku.gtin',
+      'catalog_sku.status',
+      'catalog_sku.options',
+      'catalog_sku.images',
+    ]);
+  if (f.brandId) q = q.where('catalog_sku.org_id', '=', f.brandId);
+  if (f.status) q = q.where('catalog_product.status', '=', f.status);
+  const rows = await q.orderBy('catalog_product.id').orderBy('catalog_sku.id').execute();
+  const records = rows.map((r) =>
+    skuToRow(
+      {
+        name: r.name,
+        nameEn: r.name_en,
+        category: r.category,
+        productLine: r.product_line,
+        flagship: r.flagship === 1,
+        status: r.product_status,
+        optionNames: JSON.parse(r.option_names),
+      },
+      {
+        code: r.code,
+        gtin: r.gtin,
+        status: r.status,
+        options: JSON.parse(r.options),
+        images: JSON.parse(r.images),
+      },
+    ),
+  );
+  return `\ufeff${stringify([[...csvColumns], ...records])}`;
 }

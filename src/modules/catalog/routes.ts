@@ -3,9 +3,10 @@ import { Page } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, scopeOf } from '../../platform/module.js';
 import { addSku, changeProductStatus, createProduct, updateProduct, updateSku } from './commands/products.js';
-import { getProduct, listProducts } from './queries.js';
+import { exportCatalogCsv, getProduct, listProducts } from './queries.js';
 import {
   CreateProductBody,
+  ExportQuery,
   IdParam,
   Product,
   ProductQuery,
@@ -37,6 +38,31 @@ export function catalogRoutes(app: App, rt: Runtime): void {
       config: read,
     },
     async (req) => listProducts(scopeOf(db, req), req.query),
+  );
+  app.get(
+    '/api/catalog/export',
+    {
+      schema: {
+        tags,
+        summary: 'The catalogue as a CSV spreadsheet, one row per SKU',
+        querystring: ExportQuery,
+        response: {
+          200: {
+            description: 'text/csv, UTF-8 with BOM',
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          },
+        },
+      },
+      config: read,
+    },
+    async (req, reply) => {
+      const csv = await exportCatalogCsv(scopeOf(db, req), req.query);
+      const day = rt.clock.now().toISOString().slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="flywheel-catalog-${day}.csv"`)
+        .send(csv);
+    },
   );
   app.post(
     '/api/catalog/products',

@@ -91,4 +91,5 @@ export const ProductQuery = Obj({
   category: Type.Optional(Str({ max: 60 })),
   brandId: Type.Optional(Id('org')),
 });
+export const ExportQuery = Obj({ brandId: Type.Optional(Id('org')), status: Type.Optional(StatusSchema) });
 export const IdParam = Obj({ id: AnyId });

@@ -129,6 +129,9 @@ export function Products() {
             }))}
           />
           <Input.Search allowClear placeholder={t('catalog.search')} onSearch={setQ} style={{ width: 260 }} />
+          <Button href={`/api/catalog/export${status ? `?status=${status}` : ''}`} data-testid="export">
+            {t('catalog.export')}
+          </Button>
           {canWrite && (
             <Button type="primary" onClick={() => setOpen(true)}>
               {t('catalog.create')}
