@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dialectOf, openDatabase } from '../src/platform/db/database.js';
+import { ean } from '../test/support/builders.js';
+import { type CsvRow, catalogCsv, phoneRow } from '../test/support/catalog-csv.js';
 import { signIn } from '../test/support/http.js';
 import { exited, startServerProcess, waitUntil } from '../test/support/server-process.js';
 
@@ -21,15 +23,12 @@ function percentile(sorted: number[], p: number): number {
     : 0;
 }
 
-/**
- * `writes`: 32 concurrent clients create API keys over real HTTP with Idempotency-Keys (every write
- * goes through the transaction + outbox + audit + idempotency path), half of them retried.
- * Invariants: one key, one event and one audit entry per acknowledged write; no duplicate.
- */
-async function writes(): Promise<Result> {
+type Server = { base: string; db: ReturnType<typeof openDatabase>['db']; databaseUrl: string };
+
+/** Runs `fn` against a Flywheel server in its own process, as `npm start` runs it, on the demo world. */
+async function withServer<T>(fn: (server: Server) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'flywheel-bench-'));
   const databaseUrl = process.env.DATABASE_URL ?? join(dir, 'bench.db');
-  // The server runs as `npm start` runs it, in its own process; this process only generates load.
   const server = await startServerProcess({
     DATABASE_URL: databaseUrl,
     SEED_DEMO: 'true',
@@ -37,7 +36,25 @@ async function writes(): Promise<Result> {
   });
   const { db, close } = openDatabase(databaseUrl);
   try {
-    const base = server.base;
+    return await fn({ base: server.base, db, databaseUrl });
+  } finally {
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+    await close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const count = async (q: any) =>
+  Number((await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+/**
+ * `writes`: 32 concurrent clients create API keys over real HTTP with Idempotency-Keys (every write
+ * goes through the transaction + outbox + audit + idempotency path), half of them retried.
+ * Invariants: one key, one event and one audit entry per acknowledged write; no duplicate.
+ */
+async function writes(): Promise<Result> {
+  return withServer(async ({ base, db, databaseUrl }) => {
     const session = await signIn(base, 'brand@oppo.demo');
     const total = Number(process.env.BENCH_OPS ?? 3000);
     const concurrency = 32;
@@ -68,8 +85,6 @@ async function writes(): Promise<Result> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    const count = async (q: any) =>
-      Number((await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     // The relay catches up after the load: every event is delivered.
     await waitUntil(
       async () => (await count(db.selectFrom('platform_outbox').where('published_at', 'is', null))) === 0,
@@ -104,15 +119,69 @@ async function writes(): Promise<Result> {
       audits,
       duplicates,
     };
-  } finally {
-    server.child.kill('SIGTERM');
-    await exited(server.child);
-    await close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-const scenarios: Record<string, () => Promise<Result>> = { writes };
+/**
+ * `import`: a brand uploads a 10,000-SKU catalogue spreadsheet (2,000 products of 5 SKUs) over
+ * real HTTP, five times with new codes, after one file with a bad last row. Invariants: the bad
+ * file changed nothing; each good one added exactly its 10,000 SKUs; the export lists them all.
+ */
+async function catalogImport(): Promise<Result> {
+  return withServer(async ({ base, db, databaseUrl }) => {
+    const session = await signIn(base, 'brand@oppo.demo');
+    const size = Number(process.env.BENCH_SKUS ?? 10_000);
+    const runs = 5;
+    const upload = (rows: CsvRow[]) =>
+      fetch(`${base}/api/catalog/import`, {
+        method: 'POST',
+        headers: { ...session, 'content-type': 'text/csv' },
+        body: catalogCsv(rows),
+      });
+    const rows = (prefix: string, n: number) =>
+      Array.from({ length: size }, (_, i) => phoneRow(i, { gtin: ean(n * size + i) }, prefix));
+    const skus = () => count(db.selectFrom('catalog_sku'));
+    const before = await skus();
+    const bad = rows('BAD', 0);
+    bad[size - 1] = { ...bad[size - 1], gtin: '1' };
+    const started = performance.now();
+    const rejected = await upload(bad);
+    const rejectMs = performance.now() - started;
+    let ok = rejected.status === 422 && (await skus()) === before;
+    const durations: number[] = [];
+    for (let n = 1; n <= runs; n++) {
+      const file = rows(`B${n}`, n);
+      const t = performance.now();
+      const res = await upload(file);
+      durations.push(performance.now() - t);
+      ok &&= res.status === 200 && (await skus()) === before + n * size;
+    }
+    const exported = await fetch(`${base}/api/catalog/export`, { headers: session });
+    const lines = (await exported.text()).trim().split('\n').length - 1;
+    const brand = await db
+      .selectFrom('catalog_sku')
+      .select('org_id')
+      .where('code', '=', 'B1-0')
+      .executeTakeFirst();
+    ok &&= lines === (await count(db.selectFrom('catalog_sku').where('org_id', '=', brand?.org_id ?? '')));
+    const seconds = durations.reduce((a, b) => a + b, 0) / 1000;
+    durations.sort((a, b) => a - b);
+    return {
+      scenario: 'import',
+      ops_per_s: Math.round((runs * size) / seconds),
+      p50_ms: percentile(durations, 50),
+      p99_ms: percentile(durations, 99),
+      invariants_ok: ok,
+      dialect: dialectOf(databaseUrl),
+      skus_per_file: size,
+      files: runs,
+      rejected_file_ms: Number(rejectMs.toFixed(1)),
+      exported_rows: lines,
+    };
+  });
+}
+
+const scenarios: Record<string, () => Promise<Result>> = { writes, import: catalogImport };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of wanted.length ? wanted : Object.keys(scenarios)) {

@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'locked'
   | 'rate_limited'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'unavailable'
   | 'internal';
 
@@ -25,12 +26,16 @@ export const httpStatusOfKind: Record<ErrorKind, number> = {
   locked: 423,
   rate_limited: 429,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unavailable: 503,
   internal: 500,
 };
 
-/** One invalid field of a request, named by its path in the body, query or params. */
-export type FieldError = { field: string; message: string };
+/**
+ * One invalid field of a request, named by its path in the body, query or params; in an
+ * uploaded spreadsheet, by its column with the `line` of the file it is on.
+ */
+export type FieldError = { field: string; message: string; line?: number };
 
 const kindOfCode = new Map<string, ErrorKind>();
 
@@ -43,6 +48,7 @@ export function defineErrors<const T extends Record<string, ErrorKind>>(codes: T
 export const platformErrors = defineErrors({
   'request.invalid': 'invalid',
   'request.too_large': 'payload_too_large',
+  'request.unsupported_media_type': 'unsupported_media_type',
   'request.not_found': 'not_found',
   'request.rate_limited': 'rate_limited',
   'auth.unauthenticated': 'unauthenticated',

@@ -52,11 +52,14 @@ describe('bad input on every route with a body: 4xx problem+json naming the fiel
 
   it('refuses missing fields, wrong types, huge strings and unknown fields', async () => {
     const failures: string[] = [];
-    const routes = fw.app.routeTable.filter((r) => r.body && !r.url.includes(':id'));
+    // Spreadsheet uploads have their own suite of bad files (catalog-import.test.ts).
+    const routes = fw.app.routeTable.filter(
+      (r) => r.body && r.contentType === 'application/json' && !r.url.includes(':id'),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(8);
     for (const route of routes) {
       const client = clientFor(route.access);
-      const valid = exampleBody(route.method, route.url);
+      const valid = exampleBody(route.method, route.url) as Record<string, unknown>;
       const cases: Array<{ label: string; body: unknown; field: string }> = [];
       const required: string[] = (route.body as any).required ?? [];
       if (required.length) cases.push({ label: 'missing fields', body: {}, field: required[0] });

@@ -143,7 +143,12 @@ describe('every route as every role (generated from the route table)', () => {
         // Public routes (sign-in, register) would replace the persona's session: call them afresh.
         const client = route.access.kind === 'public' ? new TestClient(fw.app) : p.client;
         const check = async (url: string, want: (s: number, code?: string) => boolean, label: string) => {
-          const res = await client.request(route.method, url, body);
+          const res = await client.request(
+            route.method,
+            url,
+            body,
+            body === undefined ? {} : { 'content-type': route.contentType },
+          );
           checked++;
           const code = res.statusCode >= 400 ? res.json().code : undefined;
           if (!want(res.statusCode, code))

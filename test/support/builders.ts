@@ -1,3 +1,4 @@
+import { gtinCheckDigit } from '../../src/modules/catalog/domain/gtin.js';
 import { registerShopper } from '../../src/modules/identity/commands/sessions.js';
 import { addMember, createOrg, createPlatform } from '../../src/modules/identity/index.js';
 import type { MemberPrincipal, OrgKind, Role } from '../../src/platform/principal.js';
@@ -96,4 +97,10 @@ export async function givenShopper(fw: TestFlywheel): Promise<TestClient & { ema
   );
   const client = await new TestClient(fw.app).loginShopper(email, password);
   return Object.assign(client, { email });
+}
+
+/** A valid EAN-13 under the GS1 China prefix 693, numbered `n`. */
+export function ean(n: number): string {
+  const body = `693${String(n).padStart(9, '0')}`;
+  return body + gtinCheckDigit(body);
 }

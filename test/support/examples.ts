@@ -3,7 +3,7 @@
  * role-walk suites fail on a route with a body that has no example here, so every new route
  * gets one.
  */
-export const validBodies: Record<string, () => Record<string, unknown>> = {
+export const validBodies: Record<string, () => Record<string, unknown> | string> = {
   'POST /api/auth/login': () => ({ email: 'nobody@test.dev', password: 'x-password' }),
   'POST /api/auth/password': () => ({ currentPassword: 'not-the-password', newPassword: 'another-pass-1' }),
   'POST /api/auth/switch-org': () => ({ orgId: 'org_00000000000000000000000000' }),
@@ -30,6 +30,10 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
     optionNames: ['colour'],
     skus: [{ code: `FX3-${Math.random().toString(36).slice(2, 8)}`, options: { colour: 'Blue' } }],
   }),
+  'POST /api/catalog/import': () =>
+    'product_name,category,product_line,sku_code\nImported phone,phone,A,IMP-' +
+    Math.random().toString(36).slice(2, 8) +
+    '\n',
   'PATCH /api/catalog/products/:id': () => ({ description: 'changed' }),
   'POST /api/catalog/products/:id/status': () => ({ status: 'discontinued' }),
   'POST /api/catalog/products/:id/skus': () => ({
@@ -41,7 +45,7 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
   'PATCH /api/webhooks/:id': () => ({ description: 'changed' }),
 };
 
-export function exampleBody(method: string, url: string): Record<string, unknown> {
+export function exampleBody(method: string, url: string): Record<string, unknown> | string {
   const make = validBodies[`${method} ${url}`];
   if (!make) throw new Error(`no example body for ${method} ${url}: add one to test/support/examples.ts`);
   return make();

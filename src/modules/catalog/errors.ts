@@ -8,4 +8,6 @@ export const catalogErrors = defineErrors({
   'catalog.invalid_gtin': 'invalid',
   'catalog.options_mismatch': 'invalid',
   'catalog.duplicate_options': 'conflict',
+  'catalog.import_rejected': 'unprocessable',
+  'catalog.import_conflict': 'conflict',
 });

@@ -1,13 +1,18 @@
+import { DomainError } from '../../platform/errors.js';
 import { access } from '../../platform/http/access.js';
 import { Page } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, scopeOf } from '../../platform/module.js';
+import { importCatalog, previewCatalogImport } from './commands/import.js';
 import { addSku, changeProductStatus, createProduct, updateProduct, updateSku } from './commands/products.js';
 import { exportCatalogCsv, getProduct, listProducts } from './queries.js';
 import {
   CreateProductBody,
   ExportQuery,
   IdParam,
+  ImportBody,
+  ImportQuery,
+  ImportResult,
   Product,
   ProductQuery,
   ProductWithSkus,
@@ -62,6 +67,34 @@ export function catalogRoutes(app: App, rt: Runtime): void {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="flywheel-catalog-${day}.csv"`)
         .send(csv);
+    },
+  );
+  app.post(
+    '/api/catalog/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import a catalogue spreadsheet (all rows or none)',
+        description:
+          'The export format: products by name and SKUs by code are created or updated. A file with any bad row changes nothing and answers 422 naming every bad line and column.',
+        querystring: ImportQuery,
+        body: ImportBody,
+        response: { 200: ImportResult },
+      },
+      config: write,
+    },
+    async (req, reply) => {
+      const brandId = memberOf(req).orgId;
+      const text: unknown = req.body;
+      if (typeof text !== 'string')
+        throw new DomainError('request.unsupported_media_type', 'send the spreadsheet as text/csv', {
+          errors: [{ field: 'body', message: 'must be a text/csv file' }],
+        });
+      if (req.query.dryRun === 'true')
+        return previewCatalogImport(db, scopeOf(db, req), brandId, text, rt.clock.now());
+      return handleWrite(rt, req, reply, { action: 'catalog.import' }, (ctx) =>
+        importCatalog(ctx, scopeOf(db, req), brandId, text),
+      );
     },
   );
   app.post(

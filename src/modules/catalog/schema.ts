@@ -93,3 +93,27 @@ export const ProductQuery = Obj({
 });
 export const ExportQuery = Obj({ brandId: Type.Optional(Id('org')), status: Type.Optional(StatusSchema) });
 export const IdParam = Obj({ id: AnyId });
+
+export const ImportQuery = Obj({
+  dryRun: Type.Optional(
+    Type.Enum(['true', 'false'] as const, { description: 'check the file and say what it would change' }),
+  ),
+});
+export const ImportBody = {
+  content: {
+    'text/csv': {
+      schema: Type.String({
+        maxLength: 32 * 1_048_576,
+        description: 'the spreadsheet in the export format (UTF-8, with or without BOM)',
+      }),
+    },
+  },
+};
+const Counts = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer() });
+export const ImportResult = Type.Object({
+  id: Type.Optional(Type.String({ description: 'the import, when it was applied' })),
+  dryRun: Type.Boolean(),
+  rows: Type.Integer(),
+  products: Counts,
+  skus: Counts,
+});

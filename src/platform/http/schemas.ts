@@ -48,7 +48,15 @@ export const Problem = Type.Object(
     code: Type.String(),
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          message: Type.String(),
+          line: Type.Optional(Type.Integer({ description: 'the line of an uploaded file' })),
+        }),
+      ),
+    ),
   },
   { $id: 'Problem', additionalProperties: true },
 );

@@ -24,7 +24,8 @@ export type Authenticator = (
 ) => Promise<{ principal: Principal; csrfToken: string | null } | null>;
 
 /** One /api route as registered: what the role walk and bad-input tests iterate over. */
-export type RouteEntry = { method: string; url: string; access: Access; body: unknown };
+/** A route as the test suites walk it: `body` is its JSON body schema, `contentType` what it reads. */
+export type RouteEntry = { method: string; url: string; access: Access; body: unknown; contentType: string };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -66,6 +67,10 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // Spreadsheet uploads (catalogue import) arrive as the file itself, not wrapped in JSON.
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 32 * 1_048_576 }, (_req, body, done) =>
+    done(null, body),
+  );
   app.decorateRequest('principal', null);
   app.addSchema(Problem);
 
@@ -129,8 +134,10 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
     const acc = route.config?.access as Access | undefined;
     if (!acc) throw new Error(`route ${route.method} ${route.url} declares no access rule`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD')
-        table.push({ method, url: route.url, access: acc, body: (route.schema as any)?.body ?? null });
+      if (method === 'HEAD') continue;
+      const body = (route.schema as any)?.body ?? null;
+      const contentType = body?.content ? Object.keys(body.content)[0] : 'application/json';
+      table.push({ method, url: route.url, access: acc, body, contentType });
     }
     route.schema = route.schema ?? {};
     const schema = route.schema as Record<string, any>;

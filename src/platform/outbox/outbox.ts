@@ -30,24 +30,26 @@ export async function writeEvents(
   events: EventInput[],
   meta: { now: Date; actorId: string | null; requestId: string | null },
 ): Promise<void> {
-  if (events.length === 0) return;
-  await trx
-    .insertInto('platform_outbox')
-    .values(
-      events.map((e) => ({
-        id: newId('evt'),
-        type: e.type,
-        aggregate_type: e.aggregateType,
-        aggregate_id: e.aggregateId,
-        org_id: e.orgId,
-        actor_id: meta.actorId,
-        request_id: meta.requestId,
-        payload: JSON.stringify(e.payload),
-        created_at: iso(meta.now),
-        attempts: 0,
-      })) as any,
-    )
-    .execute();
+  // One statement per few hundred events keeps within the engines' bound-parameter limits.
+  for (let i = 0; i < events.length; i += 500) {
+    await trx
+      .insertInto('platform_outbox')
+      .values(
+        events.slice(i, i + 500).map((e) => ({
+          id: newId('evt'),
+          type: e.type,
+          aggregate_type: e.aggregateType,
+          aggregate_id: e.aggregateId,
+          org_id: e.orgId,
+          actor_id: meta.actorId,
+          request_id: meta.requestId,
+          payload: JSON.stringify(e.payload),
+          created_at: iso(meta.now),
+          attempts: 0,
+        })) as any,
+      )
+      .execute();
+  }
 }
 
 export function eventFromRow(row: {
