@@ -21,6 +21,7 @@ type Objects = {
   delivery: string;
   product: string;
   sku: string;
+  agreement: string;
 };
 
 /** What the access rule says this persona gets, before any object is looked at. */
@@ -49,7 +50,9 @@ function fill(url: string, objects: Objects): string {
               ? objects.product
               : url.startsWith('/api/catalog/skus/')
                 ? objects.sku
-                : '';
+                : url.startsWith('/api/agreements/')
+                  ? objects.agreement
+                  : '';
   return url.replace(':id', id);
 }
 
@@ -57,17 +60,30 @@ describe('every route as every role (generated from the route table)', () => {
   let fw: TestFlywheel;
   const personas: Persona[] = [];
   let foreign: Objects;
+  const agreements = new Map<string, string>();
 
   async function objectsOf(
     orgId: string,
     owner: TestClient & { userId: string },
     kind: OrgKind,
+    retailerId: string,
   ): Promise<Objects> {
     // Only brands own products; other personas are pointed at the foreign brand's.
     const product =
       kind === 'brand'
         ? (await owner.post('/api/catalog/products', exampleBody('POST', '/api/catalog/products'))).json()
         : null;
+    // A brand drafts an agreement with the retailer; the retailer is its other party.
+    const agreement =
+      kind === 'brand'
+        ? (
+            await owner.post('/api/agreements', {
+              ...(exampleBody('POST', '/api/agreements') as object),
+              retailerId,
+            })
+          ).json()
+        : null;
+    if (agreement) agreements.set(retailerId, agreement.id);
     const key = (await owner.post('/api/api-keys', { name: 'walk', role: 'viewer' })).json();
     const hook = (
       await owner.post('/api/webhooks', { url: 'http://127.0.0.1:9/walk', eventTypes: ['*'] })
@@ -87,6 +103,7 @@ describe('every route as every role (generated from the route table)', () => {
       delivery: delivery.id,
       product: product?.id ?? foreign?.product ?? '',
       sku: product?.skus[0].id ?? foreign?.sku ?? '',
+      agreement: agreement?.id ?? agreements.get(orgId) ?? foreign?.agreement ?? '',
     };
   }
 
@@ -108,17 +125,32 @@ describe('every route as every role (generated from the route table)', () => {
       provider: await givenOrg(fw, 'provider'),
     };
     const foreignBrand = await givenOrg(fw, 'brand', { name: 'Foreign brand' });
-    foreign = await objectsOf(foreignBrand, await givenMember(fw, foreignBrand, 'owner'), 'brand');
+    const foreignRetailer = await givenOrg(fw, 'retailer', { name: 'Foreign retailer' });
+    foreign = await objectsOf(
+      foreignBrand,
+      await givenMember(fw, foreignBrand, 'owner'),
+      'brand',
+      foreignRetailer,
+    );
     for (const kind of Object.keys(orgs) as OrgKind[]) {
       const owner = await givenMember(fw, orgs[kind], 'owner');
-      const own = await objectsOf(orgs[kind], owner, kind);
+      const own = await objectsOf(orgs[kind], owner, kind, retailer);
       for (const role of roles) {
         const client = role === 'owner' ? owner : await givenMember(fw, orgs[kind], role);
         personas.push({ name: `${kind}/${role}`, client, kind, role, own });
       }
     }
     const shopper = await givenShopper(fw);
-    const none = { org: '', member: '', apiKey: '', webhook: '', delivery: '', product: '', sku: '' };
+    const none = {
+      org: '',
+      member: '',
+      apiKey: '',
+      webhook: '',
+      delivery: '',
+      product: '',
+      sku: '',
+      agreement: '',
+    };
     personas.push(
       { name: 'shopper', client: shopper, kind: 'shopper', own: { ...foreign } },
       {

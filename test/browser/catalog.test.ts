@@ -6,6 +6,7 @@ import {
   requireChromium,
   startBrowserWorld,
 } from '../support/browser.js';
+import { catalogCsv, phoneRow } from '../support/catalog-csv.js';
 
 requireChromium();
 
@@ -62,6 +63,45 @@ describe.skipIf(!haveChromium)('products in the console', () => {
     expect(list.items).toEqual([
       expect.objectContaining({ status: 'active', optionNames: ['colour', 'storage'] }),
     ]);
+    await page.context().close();
+  });
+
+  it('a brand uploads a spreadsheet: a bad file lists its bad lines and changes nothing; a good one imports', async () => {
+    const page = await world.page('en');
+    await world.signIn(page, 'brand@oppo.demo');
+    await page.click('text=Products');
+    await page.waitForSelector('td:has-text("OPPO Find X3 Pro")');
+    const rows = Array.from({ length: 6 }, (_, i) => phoneRow(i, {}, 'UPL'));
+    rows[2] = phoneRow(2, { gtin: '6930000000001' }, 'UPL');
+    rows[4] = phoneRow(4, { sku_code: 'UPL-0' }, 'UPL');
+    await page.click('[data-testid=import]');
+    await page.setInputFiles('.ant-modal input[type=file]', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(catalogCsv(rows)),
+    });
+    await page.waitForSelector('[data-testid=import-problems]');
+    const cells = await page.locator('.ant-modal .ant-table-tbody tr').allTextContents();
+    expect(cells).toEqual([
+      expect.stringMatching(/^4gtin.*check digit/),
+      expect.stringMatching(/^6sku_code.*line 2/),
+    ]);
+    expect(await page.locator('[data-testid=import-apply]').isDisabled()).toBe(true);
+    await page.screenshot({ path: `${artifacts}/brand-import-rejected-en.png`, fullPage: true });
+
+    rows[2] = phoneRow(2, {}, 'UPL');
+    rows[4] = phoneRow(4, {}, 'UPL');
+    await page.setInputFiles('.ant-modal input[type=file]', {
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(catalogCsv(rows)),
+    });
+    await page.waitForSelector('[data-testid=import-summary]');
+    await page.click('[data-testid=import-apply]');
+    await page.waitForSelector('text=6 rows imported.');
+    await page.screenshot({ path: `${artifacts}/brand-import-done-en.png`, fullPage: true });
+    await page.click('.ant-modal button:has-text("Close")');
+    await page.waitForSelector('td:has-text("UPL phone 0")');
     await page.context().close();
   });
 });

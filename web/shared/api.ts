@@ -3,7 +3,8 @@ export type Problem = {
   code: string;
   detail?: string;
   status: number;
-  errors?: Array<{ field: string; message: string }>;
+  errors?: Array<{ field: string; message: string; line?: number }>;
+  [extension: string]: unknown;
 };
 
 export class ApiError extends Error {
@@ -23,15 +24,33 @@ export async function api<T>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<T> {
+  return send<T>(method, path, body !== undefined ? JSON.stringify(body) : undefined, {
+    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...headers,
+  });
+}
+
+/** Uploads a file as it is (a CSV spreadsheet), not wrapped in JSON. */
+export function upload<T>(
+  path: string,
+  file: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+) {
+  return send<T>('POST', path, file, { 'content-type': contentType, ...headers });
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+): Promise<T> {
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(method !== 'GET' ? { 'x-csrf-token': csrfToken() } : {}),
-      ...headers,
-    },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
+    headers: { ...(method !== 'GET' ? { 'x-csrf-token': csrfToken() } : {}), ...headers },
+    body,
   });
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;

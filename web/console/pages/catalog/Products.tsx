@@ -7,6 +7,7 @@ import { FormModal } from '../../../shared/FormModal';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
+import { ImportCatalog } from './ImportCatalog';
 
 type Sku = { id: string; code: string; gtin: string | null; options: Record<string, string>; status: string };
 type Product = {
@@ -108,6 +109,7 @@ export function Products() {
     `/api/catalog/products?limit=50${q ? `&q=${encodeURIComponent(q)}` : ''}${status ? `&status=${status}` : ''}`,
   );
   const [open, setOpen] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [selected, setSelected] = useState<Product | null>(null);
   const canWrite = me.org?.kind === 'brand' && me.role !== 'viewer';
   const name = (p: Product) => (i18n.language === 'en' && p.nameEn ? p.nameEn : p.name);
@@ -132,6 +134,11 @@ export function Products() {
           <Button href={`/api/catalog/export${status ? `?status=${status}` : ''}`} data-testid="export">
             {t('catalog.export')}
           </Button>
+          {canWrite && (
+            <Button onClick={() => setImporting(true)} data-testid="import">
+              {t('catalog.import.button')}
+            </Button>
+          )}
           {canWrite && (
             <Button type="primary" onClick={() => setOpen(true)}>
               {t('catalog.create')}
@@ -183,6 +190,7 @@ export function Products() {
       >
         {selected && <ProductDetail id={selected.id} canWrite={canWrite} onChanged={list.reload} />}
       </Drawer>
+      <ImportCatalog open={importing} onClose={() => setImporting(false)} onImported={list.reload} />
       <FormModal
         open={open}
         title={t('catalog.create')}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AgreementTerms,
+  chinaDay,
+  coverageGap,
+  displayStatus,
+  inForce,
+  moveRefusal,
+} from './agreement.js';
+
+const nka: AgreementTerms = {
+  brandId: 'org_oppo',
+  retailerId: 'org_jd',
+  status: 'active',
+  startsOn: '2026-03-01',
+  endsOn: '2029-02-28',
+  productLines: ['Find X', 'Reno'],
+  provinces: ['北京', '广东'],
+};
+const store = { retailerId: 'org_jd', province: '北京' };
+
+describe('agreements', () => {
+  it('are in force on every China day of their term and not outside it', () => {
+    expect(inForce(nka, new Date('2026-02-28T15:59:59Z'))).toBe(false); // 23:59:59 on 28 Feb in Beijing
+    expect(inForce(nka, new Date('2026-02-28T16:00:00Z'))).toBe(true); // midnight, 1 March in Beijing
+    expect(inForce(nka, new Date('2029-02-28T15:59:59Z'))).toBe(true);
+    expect(inForce(nka, new Date('2029-02-28T16:00:00Z'))).toBe(false);
+    expect(inForce({ ...nka, status: 'suspended' }, new Date('2027-01-01T00:00:00Z'))).toBe(false);
+    expect(displayStatus(nka, new Date('2030-01-01T00:00:00Z'))).toBe('expired');
+    expect(chinaDay(new Date('2026-07-28T16:30:00Z'))).toBe('2026-07-29');
+  });
+
+  it('cover a store only in their provinces and product lines', () => {
+    const at = new Date('2026-11-25T00:00:00Z');
+    expect(coverageGap([nka], store, 'Find X', at)).toBeNull();
+    expect(coverageGap([nka], { ...store, province: '浙江' }, 'Find X', at)).toBe('province');
+    expect(coverageGap([nka], store, 'Watch', at)).toBe('product_line');
+    expect(coverageGap([nka], { ...store, retailerId: 'org_other' }, 'Find X', at)).toBe('no_agreement');
+    expect(coverageGap([nka], store, 'Find X', new Date('2030-01-01T00:00:00Z'))).toBe('not_in_force');
+    // A regional agreement for Zhejiang covering watches adds to the NKA one.
+    const regional = { ...nka, productLines: ['Watch'], provinces: ['浙江'] };
+    expect(coverageGap([nka, regional], { ...store, province: '浙江' }, 'Watch', at)).toBeNull();
+    expect(coverageGap([nka, regional], { ...store, province: '浙江' }, 'Reno', at)).toBe('product_line');
+    expect(
+      coverageGap(
+        [{ ...nka, productLines: null, provinces: null }],
+        { ...store, province: '西藏' },
+        'Pad',
+        at,
+      ),
+    ).toBeNull();
+  });
+
+  it('move only by the party allowed and from the statuses allowed', () => {
+    expect(moveRefusal('propose', 'draft', 'brand')).toBeNull();
+    expect(moveRefusal('accept', 'proposed', 'brand')).toBe('partnership.wrong_party');
+    expect(moveRefusal('accept', 'proposed', 'retailer')).toBeNull();
+    expect(moveRefusal('accept', 'draft', 'retailer')).toBe('partnership.illegal_transition');
+    expect(moveRefusal('terminate', 'suspended', 'retailer')).toBeNull();
+    expect(moveRefusal('resume', 'terminated', 'brand')).toBe('partnership.illegal_transition');
+  });
+});

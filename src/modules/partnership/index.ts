@@ -1,0 +1,19 @@
+import type { FlywheelModule } from '../../platform/module.js';
+import './errors.js';
+import { partnershipMigrations } from './repo.js';
+import { partnershipRoutes } from './routes.js';
+import { seedPartnership } from './seed.js';
+
+export { type AgreementTerms, coverageGap, inForce, linesCovered } from './domain/agreement.js';
+export { agreementTerms, coverCommitment } from './queries.js';
+export type { PartnershipTables } from './repo.js';
+
+/** Brand-retailer agreements: level, term, product lines, provinces, supply commitments, history. */
+export function createPartnershipModule(): FlywheelModule {
+  return {
+    name: 'partnership',
+    migrations: partnershipMigrations,
+    routes: partnershipRoutes,
+    seed: seedPartnership,
+  };
+}

@@ -1,0 +1,117 @@
+import type { Executor } from '../../platform/db/database.js';
+import { notFound } from '../../platform/errors.js';
+import { paginate } from '../../platform/http/pagination.js';
+import type { MemberPrincipal } from '../../platform/principal.js';
+import type { AgreementStatus, AgreementTerms } from './domain/agreement.js';
+import { agreementView, termsOf } from './views.js';
+
+/**
+ * Agreements have two parties: the brand owns the row (`org_id`), the retailer it is signed with
+ * reads it as well (`retailer_id`). This is the one place that widens the tenant rule, and only
+ * to the other party; the operator sees every agreement.
+ */
+function visibleTo(p: MemberPrincipal) {
+  return (eb: any) =>
+    p.orgKind === 'platform'
+      ? eb.lit(true)
+      : eb.or([
+          eb('partnership_agreement.org_id', 'in', p.orgIds),
+          eb('partnership_agreement.retailer_id', 'in', p.orgIds),
+        ]);
+}
+
+function withNames(db: Executor) {
+  return db
+    .selectFrom('partnership_agreement')
+    .innerJoin('identity_org as brand', 'brand.id', 'partnership_agreement.org_id')
+    .innerJoin('identity_org as retailer', 'retailer.id', 'partnership_agreement.retailer_id')
+    .selectAll('partnership_agreement')
+    .select(['brand.name as brand_name', 'retailer.name as retailer_name']);
+}
+
+export async function listAgreements(
+  db: Executor,
+  p: MemberPrincipal,
+  now: Date,
+  q: { status?: AgreementStatus; retailerId?: string; brandId?: string; limit?: number; cursor?: string },
+) {
+  let query = withNames(db).where(visibleTo(p));
+  if (q.status) query = query.where('partnership_agreement.status', '=', q.status);
+  if (q.retailerId) query = query.where('partnership_agreement.retailer_id', '=', q.retailerId);
+  if (q.brandId) query = query.where('partnership_agreement.org_id', '=', q.brandId);
+  const page = await paginate(query, 'partnership_agreement.id', q, 'desc');
+  return { items: page.items.map((r) => agreementView(r, now)), nextCursor: page.nextCursor };
+}
+
+/** One agreement the principal is a party to (or the operator), with the party it acts as. */
+export async function findAgreement(db: Executor, p: MemberPrincipal, id: string) {
+  const row = await withNames(db)
+    .where('partnership_agreement.id', '=', id)
+    .where(visibleTo(p))
+    .executeTakeFirstOrThrow(notFound('agreement', id));
+  const party: 'brand' | 'retailer' | null = p.orgIds.includes(row.org_id)
+    ? 'brand'
+    : p.orgIds.includes(row.retailer_id)
+      ? 'retailer'
+      : null;
+  return { row, party };
+}
+
+export async function getAgreement(db: Executor, p: MemberPrincipal, id: string, now: Date) {
+  const { row } = await findAgreement(db, p, id);
+  const history = await db
+    .selectFrom('partnership_history')
+    .leftJoin('identity_user', 'identity_user.id', 'partnership_history.actor_id')
+    .selectAll('partnership_history')
+    .select('identity_user.name as actor_name')
+    .where('agreement_id', '=', id)
+    .orderBy('partnership_history.id')
+    .execute();
+  return {
+    ...agreementView(row, now),
+    history: history.map((h) => ({
+      id: h.id,
+      kind: h.kind,
+      title: h.title,
+      signedOn: h.signed_on,
+      changes: JSON.parse(h.changes) as Record<string, unknown>,
+      actorName: h.actor_name,
+      actorOrgId: h.actor_org_id,
+      createdAt: h.created_at,
+    })),
+  };
+}
+
+/**
+ * The terms of a brand's agreements (with every retailer, or those given), for the modules that
+ * enforce them: assortment of store channels, availability, orders.
+ */
+export async function agreementTerms(
+  db: Executor,
+  brandId: string,
+  retailerIds?: string[],
+): Promise<AgreementTerms[]> {
+  let q = db.selectFrom('partnership_agreement').selectAll().where('org_id', '=', brandId);
+  if (retailerIds) {
+    if (retailerIds.length === 0) return [];
+    q = q.where('retailer_id', 'in', retailerIds);
+  }
+  return (await q.execute()).map(termsOf);
+}
+
+/** The supply commitments in force for a brand at a retailer: the strictest cover across agreements. */
+export async function coverCommitment(
+  db: Executor,
+  brandId: string,
+  retailerId: string,
+): Promise<number | null> {
+  const rows = await db
+    .selectFrom('partnership_agreement')
+    .select(['commitments', 'status'])
+    .where('org_id', '=', brandId)
+    .where('retailer_id', '=', retailerId)
+    .where('status', '=', 'active')
+    .execute();
+  const days = rows.map((r) => (JSON.parse(r.commitments) as { minCoverDays?: number }).minCoverDays ?? 0);
+  return days.length && Math.max(...days) > 0 ? Math.max(...days) : null;
+}

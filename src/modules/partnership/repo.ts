@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { Migrations } from '../../platform/db/migrations.js';
+import type { AgreementLevel, AgreementStatus } from './domain/agreement.js';
+
+export type PartnershipTables = {
+  partnership_agreement: {
+    id: string;
+    /** The brand: agreements belong to it; the retailer it is signed with reads them too. */
+    org_id: string;
+    retailer_id: string;
+    level: AgreementLevel;
+    title: string;
+    starts_on: string;
+    ends_on: string;
+    /** JSON array of product lines, or null for the brand's whole range. */
+    product_lines: string | null;
+    /** JSON array of provinces, or null for the whole country. */
+    provinces: string | null;
+    /** JSON: `{ minCoverDays, displayZoneM2, fullLine, hourDelivery }`, each optional. */
+    commitments: string;
+    status: AgreementStatus;
+    signed_on: string | null;
+    /** Bumped by every change, so a racing change is refused rather than lost. */
+    version: number;
+    created_at: string;
+    updated_at: string;
+  };
+  partnership_history: {
+    id: string;
+    org_id: string;
+    agreement_id: string;
+    /** created, amended, addendum, or the move (proposed, accepted, suspended …). */
+    kind: string;
+    title: string | null;
+    signed_on: string | null;
+    /** JSON of the terms it changed, as `{ field: [before, after] }`. */
+    changes: string;
+    actor_id: string | null;
+    actor_org_id: string | null;
+    created_at: string;
+  };
+};
+
+declare module '../../platform/db/database.js' {
+  interface Database extends PartnershipTables {}
+}
+
+export const partnershipMigrations: Migrations = {
+  '20261126_0000_partnership_init': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('partnership_agreement')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('org_id', 'text', (c) => c.notNull().references('identity_org.id'))
+        .addColumn('retailer_id', 'text', (c) => c.notNull().references('identity_org.id'))
+        .addColumn('level', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('starts_on', 'text', (c) => c.notNull())
+        .addColumn('ends_on', 'text', (c) => c.notNull())
+        .addColumn('product_lines', 'text')
+        .addColumn('provinces', 'text')
+        .addColumn('commitments', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('signed_on', 'text')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('partnership_agreement_org')
+        .on('partnership_agreement')
+        .columns(['org_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('partnership_agreement_retailer')
+        .on('partnership_agreement')
+        .columns(['retailer_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('partnership_history')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('org_id', 'text', (c) => c.notNull())
+        .addColumn('agreement_id', 'text', (c) => c.notNull().references('partnership_agreement.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('signed_on', 'text')
+        .addColumn('changes', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('actor_org_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('partnership_history_agreement')
+        .on('partnership_history')
+        .columns(['agreement_id', 'id'])
+        .execute();
+    },
+  },
+};
