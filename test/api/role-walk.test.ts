@@ -22,6 +22,7 @@ type Objects = {
   product: string;
   sku: string;
   agreement: string;
+  channel: string;
 };
 
 /** What the access rule says this persona gets, before any object is looked at. */
@@ -52,7 +53,9 @@ function fill(url: string, objects: Objects): string {
                 ? objects.sku
                 : url.startsWith('/api/agreements/')
                   ? objects.agreement
-                  : '';
+                  : url.startsWith('/api/channels/')
+                    ? objects.channel
+                    : '';
   return url.replace(':id', id);
 }
 
@@ -61,6 +64,7 @@ describe('every route as every role (generated from the route table)', () => {
   const personas: Persona[] = [];
   let foreign: Objects;
   const agreements = new Map<string, string>();
+  const channels = new Map<string, string>();
 
   async function objectsOf(
     orgId: string,
@@ -84,6 +88,11 @@ describe('every route as every role (generated from the route table)', () => {
           ).json()
         : null;
     if (agreement) agreements.set(retailerId, agreement.id);
+    const channel =
+      kind === 'brand'
+        ? (await owner.post('/api/channels', { kind: 'store', name: 'Partner stores', retailerId })).json()
+        : null;
+    if (channel) channels.set(retailerId, channel.id);
     const key = (await owner.post('/api/api-keys', { name: 'walk', role: 'viewer' })).json();
     const hook = (
       await owner.post('/api/webhooks', { url: 'http://127.0.0.1:9/walk', eventTypes: ['*'] })
@@ -104,6 +113,7 @@ describe('every route as every role (generated from the route table)', () => {
       product: product?.id ?? foreign?.product ?? '',
       sku: product?.skus[0].id ?? foreign?.sku ?? '',
       agreement: agreement?.id ?? agreements.get(orgId) ?? foreign?.agreement ?? '',
+      channel: channel?.id ?? channels.get(orgId) ?? foreign?.channel ?? '',
     };
   }
 

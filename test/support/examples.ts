@@ -54,6 +54,17 @@ export const validBodies: Record<string, () => Record<string, unknown> | string>
   'PATCH /api/agreements/:id': () => ({ title: 'Renamed agreement' }),
   'POST /api/agreements/:id/addenda': () => ({ addendumTitle: 'Omnichannel supply', signedOn: '2026-07-29' }),
   'POST /api/agreements/:id/moves': () => ({ move: 'propose' }),
+  'POST /api/channels': () => ({ kind: 'live', name: 'Live room' }),
+  'PATCH /api/channels/:id': () => ({ name: 'Renamed channel' }),
+  'POST /api/channels/:id/listings': () => ({
+    items: [{ skuId: 'sku_00000000000000000000000000', listPrice: 599_900, sellingPrice: 549_900 }],
+  }),
+  'POST /api/channels/:id/listings/remove': () => ({ skuIds: ['sku_00000000000000000000000000'] }),
+  'POST /api/catalog/skus/:id/exclusive': () => ({ channelId: null }),
+  'POST /api/catalog/products/:id/launch': () => ({
+    startsAt: '2030-01-01T02:00:00Z',
+    channelIds: ['chn_00000000000000000000000000'],
+  }),
   'POST /api/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] }),
   'PATCH /api/webhooks/:id': () => ({ description: 'changed' }),
 };

@@ -1,12 +1,15 @@
 import type { FlywheelModule } from '../../platform/module.js';
 import { scopeOf } from '../../platform/module.js';
 import './errors.js';
-import { catalogFigures } from './queries.js';
+import { channelRoutes } from './channel-routes.js';
+import { catalogFigures } from './queries/products.js';
 import { catalogMigrations } from './repo.js';
 import { catalogRoutes } from './routes.js';
 import { seedCatalog } from './seed.js';
 
+export type { SellRefusal } from './domain/channels.js';
 export { gtinProblem } from './domain/gtin.js';
+export { channelOffers, type Offer } from './queries/channels.js';
 export type { CatalogTables } from './repo.js';
 
 /** Brands' products and SKUs: options, GTINs, images, lifecycle, search. */
@@ -14,7 +17,10 @@ export function createCatalogModule(): FlywheelModule {
   return {
     name: 'catalog',
     migrations: catalogMigrations,
-    routes: catalogRoutes,
+    routes(app, rt) {
+      catalogRoutes(app, rt);
+      channelRoutes(app, rt);
+    },
     seed: seedCatalog,
     homeFigures: async (rt, principal) =>
       principal.orgKind === 'brand' ? catalogFigures(scopeOf(rt.db, principal), principal.orgId) : [],

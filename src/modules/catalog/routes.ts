@@ -5,7 +5,7 @@ import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, scopeOf } from '../../platform/module.js';
 import { importCatalog, previewCatalogImport } from './commands/import.js';
 import { addSku, changeProductStatus, createProduct, updateProduct, updateSku } from './commands/products.js';
-import { exportCatalogCsv, getProduct, listProducts } from './queries.js';
+import { exportCatalogCsv, getProduct, listProducts } from './queries/products.js';
 import {
   CreateProductBody,
   ExportQuery,

@@ -1,4 +1,5 @@
 import { AnyId, Id, Nullable, Obj, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
+import { channelKinds } from './domain/channels.js';
 import { productStatuses } from './domain/lifecycle.js';
 
 const StatusSchema = Type.Enum(productStatuses);
@@ -59,6 +60,7 @@ export const Sku = Type.Object(
     options: Type.Record(Type.String(), Type.String()),
     images: Type.Array(Type.String()),
     status: Type.String(),
+    exclusiveChannelId: Nullable(Type.String({ description: 'the one channel this SKU is made for' })),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
@@ -116,4 +118,99 @@ export const ImportResult = Type.Object({
   rows: Type.Integer(),
   products: Counts,
   skus: Counts,
+});
+
+const Fen = (description: string) =>
+  Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: `${description}, in fen` });
+
+export const CreateChannelBody = Obj({
+  kind: Type.Enum(channelKinds),
+  name: Str({ max: 80 }),
+  retailerId: Type.Optional(Id('org')),
+  priceParity: Type.Optional(
+    Type.Boolean({ description: 'store channels: flagship SKUs at the online price' }),
+  ),
+});
+export const UpdateChannelBody = Obj({
+  name: Type.Optional(Str({ max: 80 })),
+  status: Type.Optional(Type.Enum(['active', 'paused'] as const)),
+  priceParity: Type.Optional(Type.Boolean()),
+});
+export const Channel = Type.Object(
+  {
+    id: Type.String(),
+    brandId: Type.String(),
+    kind: Type.Enum(channelKinds),
+    name: Type.String(),
+    retailerId: Nullable(Type.String()),
+    retailerName: Nullable(Type.String()),
+    priceParity: Type.Boolean(),
+    status: Type.String(),
+    listings: Type.Integer(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'Channel' },
+);
+export const ChannelQuery = Obj({ brandId: Type.Optional(Id('org')) });
+export const ListingsBody = Obj({
+  items: Type.Array(
+    Obj({
+      skuId: Id('sku'),
+      listPrice: Fen('the price shown crossed out'),
+      sellingPrice: Fen('the price the shopper pays'),
+      floorPrice: Type.Optional(Nullable(Fen('the lowest price live sessions and promotions may go to'))),
+    }),
+    { minItems: 1, maxItems: 500 },
+  ),
+});
+export const RemoveListingsBody = Obj({
+  skuIds: Type.Array(Id('sku'), { minItems: 1, maxItems: 500, uniqueItems: true }),
+});
+export const ListingsResult = Type.Object({
+  channelId: Type.String(),
+  listed: Type.Optional(Type.Integer()),
+  removed: Type.Optional(Type.Integer()),
+});
+export const Listing = Type.Object({
+  skuId: Type.String(),
+  code: Type.String(),
+  options: Type.Record(Type.String(), Type.String()),
+  productId: Type.String(),
+  productName: Type.String(),
+  productNameEn: Nullable(Type.String()),
+  flagship: Type.Boolean(),
+  listPrice: Type.Integer(),
+  sellingPrice: Type.Integer(),
+  floorPrice: Nullable(Type.Integer()),
+  sellable: Type.Boolean({ description: 'whether the SKU can be sold on the channel right now' }),
+  refusal: Nullable(
+    Type.String({ description: 'why not: before_launch, no_agreement, exclusive_elsewhere …' }),
+  ),
+  updatedAt: Timestamp,
+});
+export const ListingQuery = Obj({ ...PageQuery.properties, q: Type.Optional(Str({ max: 80 })) });
+export const ExclusiveBody = Obj({ channelId: Nullable(Id('chn')) });
+export const ExclusiveResult = Type.Object({
+  skuId: Type.String(),
+  exclusiveChannelId: Nullable(Type.String()),
+});
+export const LaunchBody = Obj({
+  startsAt: Type.String({
+    format: 'date-time',
+    maxLength: 40,
+    description: 'the instant it goes on sale (UTC ISO 8601)',
+  }),
+  channelIds: Type.Array(Id('chn'), { minItems: 1, maxItems: 50, uniqueItems: true }),
+});
+export const Launch = Type.Object({
+  id: Type.String(),
+  productId: Type.String(),
+  productName: Type.String(),
+  productNameEn: Nullable(Type.String()),
+  startsAt: Timestamp,
+  channelIds: Type.Array(Type.String()),
+  launched: Type.Boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
 });

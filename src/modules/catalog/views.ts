@@ -13,6 +13,7 @@ export function skuView(row: SkuRow) {
     options: JSON.parse(row.options) as Record<string, string>,
     images: JSON.parse(row.images) as string[],
     status: row.status,
+    exclusiveChannelId: row.exclusive_channel_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -201,6 +201,7 @@ async function planImport(db: Executor, scope: TenantScope, brandId: string, tex
           product_id: productId,
           code: row.sku.code,
           options: JSON.stringify(row.sku.options),
+          exclusive_channel_id: null,
           created_at: stamp,
           updated_at: stamp,
           ...fieldsOfSku,

@@ -103,6 +103,7 @@ async function insertSku(
     options: JSON.stringify(options),
     images: JSON.stringify(input.images ?? []),
     status: 'active' as const,
+    exclusive_channel_id: null,
     created_at: iso(ctx.now),
     updated_at: iso(ctx.now),
   };

@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import type { TenantScope } from '../../platform/db/tenant.js';
-import { notFound } from '../../platform/errors.js';
-import { paginate } from '../../platform/http/pagination.js';
-import { csvColumns, skuToRow } from './domain/csv-format.js';
-import type { ProductStatus } from './domain/lifecycle.js';
-import { productView, productWithSkus } from './views.js';
+import type { TenantScope } from '../../../platform/db/tenant.js';
+import { notFound } from '../../../platform/errors.js';
+import { paginate } from '../../../platform/http/pagination.js';
+import { csvColumns, skuToRow } from '../domain/csv-format.js';
+import type { ProductStatus } from '../domain/lifecycle.js';
+import { productView, productWithSkus } from '../views.js';
 
 export type ProductFilter = {
   limit?: number;

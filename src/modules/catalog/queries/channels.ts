@@ -1,0 +1,255 @@
+import type { Executor } from '../../../platform/db/database.js';
+import { notFound } from '../../../platform/errors.js';
+import { paginate } from '../../../platform/http/pagination.js';
+import type { MemberPrincipal } from '../../../platform/principal.js';
+import { agreementTerms, linesCovered } from '../../partnership/index.js';
+import { type SellRefusal, sellRefusal } from '../domain/channels.js';
+import type { CatalogTables } from '../repo.js';
+
+export type ChannelRow = CatalogTables['catalog_channel'];
+
+/**
+ * A brand's channels; a retail partner also reads the store channel it sells through (and
+ * nothing else of the brand's); the operator reads all.
+ */
+function visibleTo(p: MemberPrincipal) {
+  return (eb: any) =>
+    p.orgKind === 'platform'
+      ? eb.lit(true)
+      : eb.or([
+          eb('catalog_channel.org_id', 'in', p.orgIds),
+          eb('catalog_channel.retailer_id', 'in', p.orgIds),
+        ]);
+}
+
+export function channelView(row: ChannelRow & { retailer_name?: string | null; listings?: unknown }) {
+  return {
+    id: row.id,
+    brandId: row.org_id,
+    kind: row.kind,
+    name: row.name,
+    retailerId: row.retailer_id,
+    retailerName: row.retailer_name ?? null,
+    priceParity: row.price_parity === 1,
+    status: row.status,
+    listings: Number(row.listings ?? 0),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function channels(db: Executor) {
+  return db
+    .selectFrom('catalog_channel')
+    .leftJoin('identity_org as retailer', 'retailer.id', 'catalog_channel.retailer_id')
+    .selectAll('catalog_channel')
+    .select('retailer.name as retailer_name')
+    .select((eb) =>
+      eb
+        .selectFrom('catalog_listing')
+        .select(eb.fn.countAll().as('n'))
+        .whereRef('catalog_listing.channel_id', '=', 'catalog_channel.id')
+        .as('listings'),
+    );
+}
+
+export async function listChannels(db: Executor, p: MemberPrincipal, q: { brandId?: string }) {
+  let query = channels(db).where(visibleTo(p));
+  if (q.brandId) query = query.where('catalog_channel.org_id', '=', q.brandId);
+  const rows = await query.orderBy('catalog_channel.kind').orderBy('catalog_channel.id').execute();
+  return { items: rows.map(channelView) };
+}
+
+export async function findChannel(db: Executor, p: MemberPrincipal, id: string) {
+  return channels(db)
+    .where('catalog_channel.id', '=', id)
+    .where(visibleTo(p))
+    .executeTakeFirstOrThrow(notFound('channel', id));
+}
+
+/** The product lines a channel may carry now: a store channel's come from its agreements. */
+export async function coveredLines(db: Executor, channel: ChannelRow, now: Date): Promise<string[] | 'all'> {
+  if (channel.kind !== 'store' || !channel.retailer_id) return 'all';
+  return linesCovered(
+    await agreementTerms(db, channel.org_id, [channel.retailer_id]),
+    channel.retailer_id,
+    now,
+  );
+}
+
+export type Offer = {
+  skuId: string;
+  productId: string;
+  productLine: string;
+  listed: boolean;
+  prices: { listPrice: number; sellingPrice: number; floorPrice: number | null } | null;
+  refusal: SellRefusal | null;
+};
+
+/**
+ * Whether each SKU can be sold on a channel at `now`, and at what price: the rule of
+ * `sellRefusal` over the facts in the database. Inventory's availability and (next) orders
+ * ask this before they promise anything.
+ */
+export async function channelOffers(
+  db: Executor,
+  channel: ChannelRow,
+  skuIds: string[],
+  now: Date,
+): Promise<Offer[]> {
+  if (skuIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('catalog_sku')
+    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_sku.product_id')
+    .leftJoin('catalog_listing', (j) =>
+      j
+        .onRef('catalog_listing.sku_id', '=', 'catalog_sku.id')
+        .on('catalog_listing.channel_id', '=', channel.id),
+    )
+    .leftJoin('catalog_launch', (j) =>
+      j
+        .onRef('catalog_launch.product_id', '=', 'catalog_product.id')
+        .on('catalog_launch.status', '=', 'scheduled'),
+    )
+    .select([
+      'catalog_sku.id as sku_id',
+      'catalog_sku.status as sku_status',
+      'catalog_sku.exclusive_channel_id',
+      'catalog_product.id as product_id',
+      'catalog_product.status as product_status',
+      'catalog_product.product_line',
+      'catalog_listing.list_price',
+      'catalog_listing.selling_price',
+      'catalog_listing.floor_price',
+      'catalog_launch.starts_at',
+      'catalog_launch.channel_ids',
+    ])
+    .where('catalog_sku.id', 'in', skuIds)
+    .where('catalog_sku.org_id', '=', channel.org_id)
+    .execute();
+  const lines = await coveredLines(db, channel, now);
+  return rows.map((r) => {
+    const listed = r.selling_price !== null;
+    return {
+      skuId: r.sku_id,
+      productId: r.product_id,
+      productLine: r.product_line,
+      listed,
+      prices: listed
+        ? {
+            listPrice: Number(r.list_price),
+            sellingPrice: Number(r.selling_price),
+            floorPrice: r.floor_price === null ? null : Number(r.floor_price),
+          }
+        : null,
+      refusal: sellRefusal({
+        channel: { id: channel.id, status: channel.status },
+        listed,
+        product: { status: r.product_status },
+        sku: { status: r.sku_status, exclusiveChannelId: r.exclusive_channel_id },
+        coveredByAgreement: lines === 'all' || lines.includes(r.product_line),
+        launch: r.starts_at
+          ? { startsAt: r.starts_at, channelIds: JSON.parse(r.channel_ids as string) }
+          : null,
+        now,
+      }),
+    };
+  });
+}
+
+/** A channel's listings (its assortment and price list) with whether each sells right now. */
+export async function listListings(
+  db: Executor,
+  p: MemberPrincipal,
+  channelId: string,
+  now: Date,
+  q: { q?: string; limit?: number; cursor?: string },
+) {
+  const channel = await findChannel(db, p, channelId);
+  let query = db
+    .selectFrom('catalog_listing')
+    .innerJoin('catalog_sku', 'catalog_sku.id', 'catalog_listing.sku_id')
+    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_listing.product_id')
+    .select([
+      'catalog_listing.sku_id as id',
+      'catalog_sku.code',
+      'catalog_sku.options',
+      'catalog_product.id as product_id',
+      'catalog_product.name',
+      'catalog_product.name_en',
+      'catalog_product.flagship',
+      'catalog_listing.list_price',
+      'catalog_listing.selling_price',
+      'catalog_listing.floor_price',
+      'catalog_listing.updated_at',
+    ])
+    .where('catalog_listing.channel_id', '=', channelId);
+  if (q.q) {
+    const like = `%${q.q}%`;
+    query = query.where((w) =>
+      w.or([
+        w('catalog_product.name', 'like', like),
+        w('catalog_product.name_en', 'like', like),
+        w('catalog_sku.code', 'like', like),
+      ]),
+    );
+  }
+  const page = await paginate(query, 'catalog_listing.sku_id', q, 'asc');
+  const offers = new Map(
+    (
+      await channelOffers(
+        db,
+        channel,
+        page.items.map((r) => r.id),
+        now,
+      )
+    ).map((o) => [o.skuId, o]),
+  );
+  return {
+    items: page.items.map((r) => ({
+      skuId: r.id,
+      code: r.code,
+      options: JSON.parse(r.options) as Record<string, string>,
+      productId: r.product_id,
+      productName: r.name,
+      productNameEn: r.name_en,
+      flagship: r.flagship === 1,
+      listPrice: Number(r.list_price),
+      sellingPrice: Number(r.selling_price),
+      floorPrice: r.floor_price === null ? null : Number(r.floor_price),
+      sellable: offers.get(r.id)?.refusal === null,
+      refusal: offers.get(r.id)?.refusal ?? null,
+      updatedAt: r.updated_at,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function listLaunches(db: Executor, p: MemberPrincipal, now: Date) {
+  let q = db
+    .selectFrom('catalog_launch')
+    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_launch.product_id')
+    .selectAll('catalog_launch')
+    .select(['catalog_product.name', 'catalog_product.name_en'])
+    .where('catalog_launch.status', '=', 'scheduled');
+  if (p.orgKind !== 'platform') q = q.where('catalog_launch.org_id', 'in', p.orgIds);
+  const rows = await q.orderBy('catalog_launch.starts_at', 'desc').limit(200).execute();
+  return { items: rows.map((r) => launchView(r, now)) };
+}
+
+export function launchView(
+  r: CatalogTables['catalog_launch'] & { name: string; name_en: string | null },
+  now: Date,
+) {
+  return {
+    id: r.id,
+    productId: r.product_id,
+    productName: r.name,
+    productNameEn: r.name_en,
+    startsAt: r.starts_at,
+    channelIds: JSON.parse(r.channel_ids) as string[],
+    launched: Date.parse(r.starts_at) <= now.getTime(),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
