@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoWorld } from '../../src/app.js';
 import { gtinProblem } from '../../src/modules/catalog/index.js';
 import type { DemoWorld } from '../../src/platform/module.js';
+import { TestClient } from '../support/client.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
+
+const signInAs = (fw: TestFlywheel, email: string) => new TestClient(fw.app).login(email, 'flywheel-demo');
 
 describe('the demo world', () => {
   let fw: TestFlywheel;
@@ -56,5 +59,41 @@ describe('the demo world', () => {
     expect(of('qingyan').length).toBeGreaterThan(0);
     expect(skus.every((s) => s.gtin !== null && gtinProblem(s.gtin) === null)).toBe(true);
     expect(new Set(skus.map((s) => s.gtin)).size).toBe(skus.length);
+  });
+
+  it('sells OPPO online, in JD Home stores at online flagship prices and live, under the NKA agreement with its addendum', async () => {
+    const brand = await signInAs(fw, 'brand@oppo.demo');
+    const agreement = (await brand.get('/api/agreements')).json().items[0];
+    expect(agreement).toMatchObject({
+      level: 'nka',
+      startsOn: '2026-03-01',
+      endsOn: '2029-02-28',
+      status: 'active',
+    });
+    const history = (await brand.get(`/api/agreements/${agreement.id}`)).json().history;
+    expect(history.at(-1)).toMatchObject({ kind: 'addendum', signedOn: '2026-07-29' });
+
+    const channels = (await brand.get('/api/channels')).json().items;
+    expect(channels.map((c: any) => c.kind).sort()).toEqual(['distribution', 'live', 'online', 'store']);
+    const byKind = Object.fromEntries(channels.map((c: any) => [c.kind, c]));
+    const listings = async (kind: string) =>
+      (await brand.get(`/api/channels/${byKind[kind].id}/listings?limit=200`)).json().items;
+    const online = await listings('online');
+    const stores = await listings('store');
+    expect(stores).toHaveLength(online.length);
+    const price = new Map(online.map((l: any) => [l.skuId, l.sellingPrice]));
+    expect(
+      stores.filter((l: any) => l.flagship).every((l: any) => l.sellingPrice === price.get(l.skuId)),
+    ).toBe(true);
+    // The Find X3 series is on sale everywhere it launched; the Find X5 Pro waits for its launch.
+    const x3 = stores.find((l: any) => l.productName === 'OPPO Find X3 Pro');
+    expect(x3).toMatchObject({ sellable: true });
+    const x5 = online.filter((l: any) => l.productName === 'OPPO Find X5 Pro');
+    expect(x5.length).toBe(4);
+    expect(x5.every((l: any) => l.refusal === 'before_launch')).toBe(true);
+    // The live-exclusive A55 is on the live room's list only.
+    const live = await listings('live');
+    expect(live.find((l: any) => l.code === 'A55-LIVE-VIOLET')).toMatchObject({ sellable: true });
+    expect(online.find((l: any) => l.code === 'A55-LIVE-VIOLET')).toBeUndefined();
   });
 });

@@ -8,10 +8,26 @@ export type DemoProduct = {
   options: Record<string, string[]>;
   codePrefix: string;
   status: 'draft' | 'active';
+  /** Official price in yuan of the first SKU; each further storage step adds ¥500. */
+  price: number;
+  /** `past`: the Find X3 series launch of 11 March; `upcoming`: three days after the demo starts. */
+  launch?: 'past' | 'upcoming';
 };
 
 export const demoCatalog: Record<string, DemoProduct[]> = {
   oppo: [
+    {
+      name: 'OPPO Find X5 Pro',
+      nameEn: 'OPPO Find X5 Pro',
+      category: 'phone',
+      productLine: 'Find X',
+      flagship: true,
+      options: { colour: ['陶瓷白 Ceramic White', '黑釉 Glaze Black'], storage: ['12+256GB', '12+512GB'] },
+      codePrefix: 'FX5P',
+      status: 'active',
+      price: 6299,
+      launch: 'upcoming',
+    },
     {
       name: 'OPPO Find X3 Pro',
       nameEn: 'OPPO Find X3 Pro',
@@ -21,6 +37,8 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['凝夜黑 Gloss Black', '雾蓝 Blue'], storage: ['8+256GB', '12+256GB'] },
       codePrefix: 'FX3P',
       status: 'active',
+      price: 5999,
+      launch: 'past',
     },
     {
       name: 'OPPO Find X3',
@@ -31,6 +49,8 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['镜黑 Black', '雅白 White'], storage: ['8+128GB', '8+256GB'] },
       codePrefix: 'FX3',
       status: 'active',
+      price: 4499,
+      launch: 'past',
     },
     {
       name: 'OPPO Find X3 Neo',
@@ -40,6 +60,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['星辰银 Silver', '星夜黑 Black'] },
       codePrefix: 'FX3N',
       status: 'active',
+      price: 3999,
     },
     {
       name: 'OPPO Reno6 Pro',
@@ -49,6 +70,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['夏日晴海 Blue', '星河入梦 Black'], storage: ['8+128GB', '12+256GB'] },
       codePrefix: 'R6P',
       status: 'active',
+      price: 3499,
     },
     {
       name: 'OPPO Reno6',
@@ -58,6 +80,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['夏日晴海 Blue', '星河入梦 Black', '仲夏之夜 Purple'] },
       codePrefix: 'R6',
       status: 'active',
+      price: 2799,
     },
     {
       name: 'OPPO A94',
@@ -67,6 +90,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['流光紫 Purple', '静夜黑 Black'] },
       codePrefix: 'A94',
       status: 'active',
+      price: 1999,
     },
     {
       name: 'OPPO A74',
@@ -76,6 +100,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['冰川蓝 Blue', '午夜黑 Black'] },
       codePrefix: 'A74',
       status: 'active',
+      price: 1699,
     },
     {
       name: 'OPPO A55',
@@ -85,6 +110,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['晴川蓝 Blue', '幻夜黑 Black'] },
       codePrefix: 'A55',
       status: 'active',
+      price: 1299,
     },
     {
       name: 'OPPO A16',
@@ -94,6 +120,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['水晶黑 Black', '珍珠白 White'] },
       codePrefix: 'A16',
       status: 'active',
+      price: 999,
     },
     {
       name: 'OPPO Watch Free',
@@ -103,6 +130,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['曜石黑 Black', '香槟金 Gold'] },
       codePrefix: 'WFREE',
       status: 'active',
+      price: 549,
     },
     {
       name: 'OPPO Watch 2',
@@ -112,6 +140,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { size: ['42mm', '46mm'], colour: ['铂黑 Black', '银色 Silver'] },
       codePrefix: 'W2',
       status: 'active',
+      price: 1299,
     },
     {
       name: 'OPPO Enco X',
@@ -121,6 +150,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['白色 White', '黑色 Black'] },
       codePrefix: 'ENCOX',
       status: 'active',
+      price: 999,
     },
     {
       name: 'OPPO Enco W51',
@@ -130,6 +160,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['晨曦白 White', '星夜黑 Black'] },
       codePrefix: 'ENCOW51',
       status: 'active',
+      price: 499,
     },
     {
       name: 'OPPO Enco Air',
@@ -139,6 +170,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['白色 White', '蓝色 Blue'] },
       codePrefix: 'ENCOA',
       status: 'active',
+      price: 249,
     },
     {
       name: 'OPPO Pad',
@@ -148,6 +180,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['星云灰 Grey'], storage: ['6+128GB', '8+256GB'] },
       codePrefix: 'PAD',
       status: 'draft',
+      price: 2299,
     },
   ],
   heilan: [
@@ -159,6 +192,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['白 White', '浅蓝 Light blue'], size: ['M', 'L', 'XL', 'XXL'] },
       codePrefix: 'HLSH',
       status: 'active',
+      price: 199,
     },
     {
       name: '海澜之家 休闲西裤',
@@ -168,6 +202,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { size: ['30', '32', '34', '36'] },
       codePrefix: 'HLTR',
       status: 'active',
+      price: 259,
     },
     {
       name: '海澜之家 轻薄羽绒服',
@@ -177,6 +212,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { colour: ['藏青 Navy'], size: ['M', 'L', 'XL'] },
       codePrefix: 'HLDJ',
       status: 'active',
+      price: 499,
     },
   ],
   qingyan: [
@@ -188,6 +224,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: {},
       codePrefix: 'QYSE',
       status: 'active',
+      price: 269,
     },
     {
       name: '青妍 修护面霜 50g',
@@ -197,6 +234,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: {},
       codePrefix: 'QYCR',
       status: 'active',
+      price: 329,
     },
     {
       name: '青妍 丝绒口红',
@@ -206,6 +244,7 @@ export const demoCatalog: Record<string, DemoProduct[]> = {
       options: { shade: ['#01 正红 Red', '#05 豆沙 Rose', '#12 枫叶 Maple'] },
       codePrefix: 'QYLS',
       status: 'active',
+      price: 159,
     },
   ],
 };

@@ -3,6 +3,7 @@ import type { DemoWorld, Runtime } from '../../platform/module.js';
 import { runWrite } from '../../platform/write.js';
 import { changeProductStatus, createProduct } from './commands/products.js';
 import { gtinCheckDigit } from './domain/gtin.js';
+import { seedChannels } from './seed-channels.js';
 import { demoCatalog } from './seed-data.js';
 
 /** Every combination of the option values, in order: colour × storage × … */
@@ -74,4 +75,5 @@ export async function seedCatalog(rt: Runtime, world: DemoWorld): Promise<void> 
     }
   }
   world.skus = skuIds;
+  await seedChannels(rt, world);
 }
