@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createAuthenticator, createIdentityModule } from './modules/identity/index.js';
+import { createInventoryModule } from './modules/inventory/index.js';
 import { createPartnershipModule } from './modules/partnership/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -29,7 +30,13 @@ export const version: string = (() => {
 
 /** Every capability, in dependency order. A new module is one line here. */
 export function allModules(): FlywheelModule[] {
-  return [createIdentityModule(), createWebhooksModule(), createPartnershipModule(), createCatalogModule()];
+  return [
+    createIdentityModule(),
+    createWebhooksModule(),
+    createPartnershipModule(),
+    createCatalogModule(),
+    createInventoryModule(),
+  ];
 }
 
 export type Flywheel = {

@@ -23,6 +23,10 @@ type Objects = {
   sku: string;
   agreement: string;
   channel: string;
+  location: string;
+  transfer: string;
+  reservation: string;
+  zone: string;
 };
 
 /** What the access rule says this persona gets, before any object is looked at. */
@@ -55,7 +59,15 @@ function fill(url: string, objects: Objects): string {
                   ? objects.agreement
                   : url.startsWith('/api/channels/')
                     ? objects.channel
-                    : '';
+                    : url.startsWith('/api/inventory/locations/')
+                      ? objects.location
+                      : url.startsWith('/api/inventory/transfers/')
+                        ? objects.transfer
+                        : url.startsWith('/api/inventory/reservations/')
+                          ? objects.reservation
+                          : url.startsWith('/api/inventory/zones/')
+                            ? objects.zone
+                            : '';
   return url.replace(':id', id);
 }
 
@@ -65,12 +77,14 @@ describe('every route as every role (generated from the route table)', () => {
   let foreign: Objects;
   const agreements = new Map<string, string>();
   const channels = new Map<string, string>();
+  const stocks = new Map<string, Pick<Objects, 'location' | 'transfer' | 'reservation' | 'zone'>>();
 
   async function objectsOf(
     orgId: string,
     owner: TestClient & { userId: string },
     kind: OrgKind,
     retailerId: string,
+    storeId: string,
   ): Promise<Objects> {
     // Only brands own products; other personas are pointed at the foreign brand's.
     const product =
@@ -93,6 +107,34 @@ describe('every route as every role (generated from the route table)', () => {
         ? (await owner.post('/api/channels', { kind: 'store', name: 'Partner stores', retailerId })).json()
         : null;
     if (channel) channels.set(retailerId, channel.id);
+    // Stock: a warehouse, the persona store as a location, a hold, a transfer to the store, a zone.
+    let stock: Pick<Objects, 'location' | 'transfer' | 'reservation' | 'zone'> | null = null;
+    if (kind === 'brand') {
+      const skuId = product.skus[0].id;
+      const post = async (url: string, body: unknown) => (await owner.post(url, body)).json();
+      const wh = await post('/api/inventory/locations', exampleBody('POST', '/api/inventory/locations'));
+      const store = await post('/api/inventory/locations', { kind: 'store', storeOrgId: storeId });
+      await post('/api/inventory/receipts', { locationId: wh.id, lines: [{ skuId, quantity: 10 }] });
+      const hold = await post('/api/inventory/reservations', {
+        locationId: wh.id,
+        lines: [{ skuId, quantity: 1 }],
+        ttlSeconds: 600,
+      });
+      const transfer = await post('/api/inventory/transfers', {
+        fromLocationId: wh.id,
+        toLocationId: store.id,
+        lines: [{ skuId, quantity: 1 }],
+      });
+      const zone = await post('/api/inventory/zones', {
+        locationId: store.id,
+        areaM2: 20,
+        fixtureStandard: 'Experience zone',
+      });
+      stock = { location: store.id, transfer: transfer.id, reservation: hold.items[0].id, zone: zone.id };
+      stocks.set(retailerId, stock);
+      stocks.set(storeId, stock);
+    }
+    const seen = stock ?? stocks.get(orgId);
     const key = (await owner.post('/api/api-keys', { name: 'walk', role: 'viewer' })).json();
     const hook = (
       await owner.post('/api/webhooks', { url: 'http://127.0.0.1:9/walk', eventTypes: ['*'] })
@@ -114,6 +156,10 @@ describe('every route as every role (generated from the route table)', () => {
       sku: product?.skus[0].id ?? foreign?.sku ?? '',
       agreement: agreement?.id ?? agreements.get(orgId) ?? foreign?.agreement ?? '',
       channel: channel?.id ?? channels.get(orgId) ?? foreign?.channel ?? '',
+      location: seen?.location ?? foreign?.location ?? '',
+      transfer: seen?.transfer ?? foreign?.transfer ?? '',
+      reservation: seen?.reservation ?? foreign?.reservation ?? '',
+      zone: seen?.zone ?? foreign?.zone ?? '',
     };
   }
 
@@ -136,15 +182,17 @@ describe('every route as every role (generated from the route table)', () => {
     };
     const foreignBrand = await givenOrg(fw, 'brand', { name: 'Foreign brand' });
     const foreignRetailer = await givenOrg(fw, 'retailer', { name: 'Foreign retailer' });
+    const foreignStore = await givenOrg(fw, 'store', { parentId: foreignRetailer });
     foreign = await objectsOf(
       foreignBrand,
       await givenMember(fw, foreignBrand, 'owner'),
       'brand',
       foreignRetailer,
+      foreignStore,
     );
     for (const kind of Object.keys(orgs) as OrgKind[]) {
       const owner = await givenMember(fw, orgs[kind], 'owner');
-      const own = await objectsOf(orgs[kind], owner, kind, retailer);
+      const own = await objectsOf(orgs[kind], owner, kind, retailer, orgs.store);
       for (const role of roles) {
         const client = role === 'owner' ? owner : await givenMember(fw, orgs[kind], role);
         personas.push({ name: `${kind}/${role}`, client, kind, role, own });

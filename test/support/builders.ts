@@ -1,4 +1,5 @@
 import { gtinCheckDigit } from '../../src/modules/catalog/domain/gtin.js';
+import type { OrgProfile } from '../../src/modules/identity/commands/orgs.js';
 import { registerShopper } from '../../src/modules/identity/commands/sessions.js';
 import { addMember, createOrg, createPlatform } from '../../src/modules/identity/index.js';
 import type { MemberPrincipal, OrgKind, Role } from '../../src/platform/principal.js';
@@ -43,7 +44,7 @@ let counter = 0;
 export async function givenOrg(
   fw: TestFlywheel,
   kind: Exclude<OrgKind, 'platform'>,
-  overrides: { name?: string; parentId?: string } = {},
+  overrides: { name?: string; parentId?: string; profile?: OrgProfile } = {},
 ): Promise<string> {
   const operator = await givenPlatform(fw);
   let parentId = overrides.parentId;
@@ -58,6 +59,19 @@ export async function givenOrg(
         name: overrides.name ?? `${kind} ${++counter}`,
         parentId,
         providerType: kind === 'provider' ? 'quality_local' : undefined,
+        // Stores stand somewhere: central Beijing unless the test says otherwise.
+        ...(kind === 'store'
+          ? {
+              province: '北京',
+              city: '北京',
+              district: '朝阳区',
+              lat: 39.93,
+              lng: 116.45,
+              floorAreaM2: 200,
+              cityTier: 1,
+            }
+          : {}),
+        ...overrides.profile,
       }),
   );
   return body.id;

@@ -4,7 +4,13 @@ import { partnershipMigrations } from './repo.js';
 import { partnershipRoutes } from './routes.js';
 import { seedPartnership } from './seed.js';
 
-export { type AgreementTerms, coverageGap, inForce, linesCovered } from './domain/agreement.js';
+export {
+  type AgreementTerms,
+  type CoverageGap,
+  coverageGap,
+  inForce,
+  linesCovered,
+} from './domain/agreement.js';
 export { agreementTerms, coverCommitment } from './queries.js';
 export type { PartnershipTables } from './repo.js';
 

@@ -1,0 +1,172 @@
+import { iso } from '../../../platform/clock.js';
+import { isUniqueViolation } from '../../../platform/db/database.js';
+import type { TenantScope } from '../../../platform/db/tenant.js';
+import { DomainError, notFound } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import type { OpeningHours } from '../domain/stock.js';
+import { locationView } from '../views.js';
+
+export type LocationInput = {
+  kind: 'warehouse' | 'store';
+  /** A store location: the partner store it is; its address, coordinates and area come from it. */
+  storeOrgId?: string;
+  name?: string;
+  province?: string;
+  city?: string;
+  district?: string;
+  address?: string;
+  lat?: number;
+  lng?: number;
+  openingHours?: OpeningHours;
+  deliveryRadiusM?: number;
+  prepMinutes?: number;
+};
+
+const required = (field: string) =>
+  new DomainError('request.invalid', `${field} is required for a warehouse`, {
+    errors: [{ field, message: 'is required for a warehouse' }],
+  });
+
+/** Registers where the brand holds stock: one of its warehouses, or a partner store. */
+export async function createLocation(
+  ctx: WriteCtx,
+  scope: TenantScope,
+  brandId: string,
+  input: LocationInput,
+) {
+  let place: {
+    store_org_id: string | null;
+    retailer_id: string | null;
+    name: string;
+    province: string;
+    city: string;
+    district: string | null;
+    address: string | null;
+    lat: number;
+    lng: number;
+    city_tier: number | null;
+    area_m2: number | null;
+  };
+  if (input.kind === 'store') {
+    const store = input.storeOrgId
+      ? await ctx.trx
+          .selectFrom('identity_org')
+          .selectAll()
+          .where('id', '=', input.storeOrgId)
+          .executeTakeFirst()
+      : undefined;
+    if (store?.kind !== 'store' || store.lat === null || store.lng === null || !store.province || !store.city)
+      throw new DomainError('inventory.not_a_store', 'a store location is a partner store with an address', {
+        errors: [{ field: 'storeOrgId', message: 'must be a store with its address and coordinates' }],
+      });
+    place = {
+      store_org_id: store.id,
+      retailer_id: store.parent_id,
+      name: input.name ?? store.name,
+      province: store.province,
+      city: store.city,
+      district: store.district,
+      address: store.address,
+      lat: Number(store.lat),
+      lng: Number(store.lng),
+      city_tier: store.city_tier,
+      area_m2: store.floor_area_m2,
+    };
+  } else {
+    if (input.storeOrgId)
+      throw new DomainError('request.invalid', 'a warehouse is not a store', {
+        errors: [{ field: 'storeOrgId', message: 'is only for stores' }],
+      });
+    for (const f of ['name', 'province', 'city', 'lat', 'lng'] as const)
+      if (input[f] === undefined) throw required(f);
+    place = {
+      store_org_id: null,
+      retailer_id: null,
+      name: input.name!,
+      province: input.province!,
+      city: input.city!,
+      district: input.district ?? null,
+      address: input.address ?? null,
+      lat: input.lat!,
+      lng: input.lng!,
+      city_tier: null,
+      area_m2: null,
+    };
+  }
+  const now = iso(ctx.now);
+  const row = {
+    id: newId('loc'),
+    org_id: brandId,
+    kind: input.kind,
+    ...place,
+    opening_hours: JSON.stringify(
+      input.openingHours ??
+        (input.kind === 'store' ? { open: '10:00', close: '22:00' } : { open: '00:00', close: '23:59' }),
+    ),
+    delivery_radius_m: input.deliveryRadiusM ?? (input.kind === 'store' ? 5000 : 0),
+    prep_minutes: input.prepMinutes ?? (input.kind === 'store' ? 15 : 240),
+    status: 'active' as const,
+    created_at: now,
+    updated_at: now,
+  };
+  try {
+    await scope.on(ctx.trx).insertInto('inventory_location', [row]).execute();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new DomainError('inventory.location_exists', 'the brand has this store as a location already', {
+      errors: [{ field: 'storeOrgId', message: 'is already a location of the brand' }],
+    });
+  }
+  ctx.emit({
+    type: 'inventory.location_created',
+    aggregateType: 'location',
+    aggregateId: row.id,
+    orgId: brandId,
+    payload: { kind: row.kind, name: row.name },
+  });
+  return locationView(row);
+}
+
+export async function updateLocation(
+  ctx: WriteCtx,
+  scope: TenantScope,
+  id: string,
+  input: {
+    name?: string;
+    openingHours?: OpeningHours;
+    deliveryRadiusM?: number;
+    prepMinutes?: number;
+    status?: 'active' | 'closed';
+  },
+) {
+  const s = scope.on(ctx.trx);
+  const current = await s
+    .selectFrom('inventory_location')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('location', id));
+  const changes = Object.fromEntries(
+    Object.entries({
+      name: input.name,
+      opening_hours: input.openingHours ? JSON.stringify(input.openingHours) : undefined,
+      delivery_radius_m: input.deliveryRadiusM,
+      prep_minutes: input.prepMinutes,
+      status: input.status,
+    }).filter(([, v]) => v !== undefined),
+  );
+  const updated = { ...current, ...changes, updated_at: iso(ctx.now) };
+  await s
+    .updateTable('inventory_location')
+    .set({ ...changes, updated_at: updated.updated_at })
+    .where('id', '=', id)
+    .execute();
+  ctx.emit({
+    type: 'inventory.location_updated',
+    aggregateType: 'location',
+    aggregateId: id,
+    orgId: current.org_id,
+    payload: { changes: Object.keys(changes) },
+  });
+  return locationView(updated);
+}

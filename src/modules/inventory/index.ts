@@ -1,0 +1,57 @@
+import type { FlywheelModule, Runtime } from '../../platform/module.js';
+import { runWrite } from '../../platform/write.js';
+import { dueReservations, releaseReservation } from './commands/reservations.js';
+import './errors.js';
+import { inventoryMigrations } from './repo.js';
+import { inventoryRoutes } from './routes.js';
+import { seedInventory } from './seed.js';
+
+export { commitReservation, releaseReservation, reserveStock } from './commands/reservations.js';
+export { moveStock, type Place } from './commands/stock.js';
+export { availableToPromise } from './queries/availability.js';
+export type { InventoryTables } from './repo.js';
+
+/** Releases holds whose time is up; returns how many it released. */
+export async function expireReservations(
+  rt: Pick<Runtime, 'db' | 'clock' | 'nudge'>,
+  limit = 500,
+): Promise<number> {
+  const due = await dueReservations(rt.db, rt.clock.now(), limit);
+  for (const id of due)
+    await runWrite(
+      { db: rt.db, clock: rt.clock, afterCommit: rt.nudge },
+      { principal: null, requestId: 'reservation-sweeper', ip: null },
+      { action: 'inventory.expire', objectType: 'reservation' },
+      (ctx) => releaseReservation(ctx, 'all', id, 'expired'),
+    );
+  return due.length;
+}
+
+/**
+ * Stock locations (warehouses, partner stores, brand zones), levels, reservations with expiry,
+ * the movement ledger, transfers, replenishment, availability per channel.
+ */
+export function createInventoryModule(): FlywheelModule {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  return {
+    name: 'inventory',
+    migrations: inventoryMigrations,
+    routes: inventoryRoutes,
+    seed: seedInventory,
+    start(rt) {
+      // The sweeper: a hold past its expiry is released within a few seconds.
+      timer = setInterval(() => {
+        running = expireReservations(rt).catch((error) =>
+          rt.logger.error({ err: error }, 'reservation sweeper failed'),
+        );
+      }, 5_000);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

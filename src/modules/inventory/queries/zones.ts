@@ -1,0 +1,72 @@
+import type { Executor } from '../../../platform/db/database.js';
+import type { TenantScope } from '../../../platform/db/tenant.js';
+import { notFound } from '../../../platform/errors.js';
+import type { ChecklistItem } from '../domain/stock.js';
+
+export async function listZones(scope: TenantScope, q: { locationId?: string }) {
+  let query = scope
+    .selectFrom('inventory_zone')
+    .innerJoin('inventory_location', 'inventory_location.id', 'inventory_zone.location_id')
+    .selectAll('inventory_zone')
+    .select('inventory_location.name as location_name')
+    .select((eb) =>
+      eb
+        .selectFrom('inventory_zone_audit')
+        .select('score')
+        .whereRef('inventory_zone_audit.zone_id', '=', 'inventory_zone.id')
+        .orderBy('audited_on', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .as('last_score'),
+    );
+  if (q.locationId) query = query.where('inventory_zone.location_id', '=', q.locationId);
+  const rows = await query.orderBy('inventory_location.name').execute();
+  return {
+    items: rows.map((z) => ({
+      id: z.id,
+      locationId: z.location_id,
+      locationName: z.location_name,
+      areaM2: Number(z.area_m2),
+      fixtureStandard: z.fixture_standard,
+      planogram: JSON.parse(z.planogram) as string[],
+      lastScore: z.last_score === null ? null : Number(z.last_score),
+      updatedAt: z.updated_at,
+    })),
+  };
+}
+
+export async function getZone(db: Executor, scope: TenantScope, id: string) {
+  const z = await scope
+    .on(db)
+    .selectFrom('inventory_zone')
+    .innerJoin('inventory_location', 'inventory_location.id', 'inventory_zone.location_id')
+    .selectAll('inventory_zone')
+    .select('inventory_location.name as location_name')
+    .where('inventory_zone.id', '=', id)
+    .executeTakeFirstOrThrow(notFound('zone', id));
+  const audits = await db
+    .selectFrom('inventory_zone_audit')
+    .selectAll()
+    .where('zone_id', '=', id)
+    .orderBy('audited_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return {
+    id: z.id,
+    locationId: z.location_id,
+    locationName: z.location_name,
+    areaM2: Number(z.area_m2),
+    fixtureStandard: z.fixture_standard,
+    planogram: JSON.parse(z.planogram) as string[],
+    lastScore: audits[0] ? Number(audits[0].score) : null,
+    updatedAt: z.updated_at,
+    audits: audits.map((a) => ({
+      id: a.id,
+      auditedOn: a.audited_on,
+      auditor: a.auditor,
+      checklist: JSON.parse(a.checklist) as ChecklistItem[],
+      score: Number(a.score),
+      createdAt: a.created_at,
+    })),
+  };
+}
