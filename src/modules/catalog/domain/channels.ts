@@ -46,11 +46,11 @@ export type SellFacts = {
  */
 export function sellRefusal(f: SellFacts): SellRefusal | null {
   if (f.channel.status !== 'active') return 'channel_paused';
+  if (f.sku.exclusiveChannelId !== null && f.sku.exclusiveChannelId !== f.channel.id)
+    return 'exclusive_elsewhere';
   if (!f.listed) return 'not_listed';
   if (f.product.status !== 'active') return 'product_not_active';
   if (f.sku.status !== 'active') return 'sku_discontinued';
-  if (f.sku.exclusiveChannelId !== null && f.sku.exclusiveChannelId !== f.channel.id)
-    return 'exclusive_elsewhere';
   if (!f.coveredByAgreement) return 'no_agreement';
   if (f.launch) {
     if (f.now.getTime() < Date.parse(f.launch.startsAt)) return 'before_launch';

@@ -138,6 +138,16 @@ export async function moveStock(
 /** Changes stock in transit towards a location (shipped, not yet received). */
 export async function moveInTransit(ctx: WriteCtx, place: Place, skuId: string, delta: number) {
   const now = iso(ctx.now);
+  if (delta < 0) {
+    // An insert would be checked before its conflict is seen; the cell exists once goods shipped.
+    await ctx.trx
+      .updateTable('inventory_level')
+      .set({ in_transit: sql`in_transit + ${delta}`, updated_at: now })
+      .where('location_id', '=', place.id)
+      .where('sku_id', '=', skuId)
+      .execute();
+    return;
+  }
   await ctx.trx
     .insertInto('inventory_level')
     .values({

@@ -50,7 +50,7 @@ export async function listLevels(
   }
   if (q.low === 'true')
     query = query.where(
-      sql<boolean>`inventory_level.on_hand - inventory_level.reserved <= coalesce(inventory_level.low_stock_at, case when inventory_location.kind = 'store' then ${defaultLowStockAt.store} else ${defaultLowStockAt.warehouse} end)`,
+      sql<boolean>`inventory_level.on_hand - inventory_level.reserved <= coalesce(inventory_level.low_stock_at, case when inventory_location.kind = 'store' then ${sql.lit(defaultLowStockAt.store)} else ${sql.lit(defaultLowStockAt.warehouse)} end)`,
     );
   const page = await paginate(
     query,
