@@ -96,4 +96,42 @@ describe('the demo world', () => {
     expect(live.find((l: any) => l.code === 'A55-LIVE-VIOLET')).toMatchObject({ sellable: true });
     expect(online.find((l: any) => l.code === 'A55-LIVE-VIOLET')).toBeUndefined();
   });
+
+  it('holds OPPO stock in two warehouses and every JD Home store, with brand zones, gaps and a ledger that explains it', async () => {
+    const brand = await signInAs(fw, 'brand@oppo.demo');
+    const locations = (await brand.get('/api/inventory/locations')).json().items;
+    expect(locations.filter((l: any) => l.kind === 'warehouse')).toHaveLength(2);
+    expect(locations.filter((l: any) => l.kind === 'store')).toHaveLength(20);
+    expect((await brand.get('/api/inventory/zones')).json().items).toHaveLength(20);
+    const sanlitun = locations.find((l: any) => l.storeOrgId === world.orgs['bj-sanlitun']);
+    const report = (await brand.get(`/api/inventory/locations/${sanlitun.id}/full-line`)).json();
+    expect(report.inScope).toBeGreaterThan(35);
+    expect(
+      report.lines
+        .filter((l: any) => l.productName === 'OPPO Find X5 Pro')
+        .every((l: any) => l.gaps.includes('out_of_stock')),
+    ).toBe(true);
+    expect((await brand.get(`/api/inventory/locations/${sanlitun.id}/replenishment`)).json()).toMatchObject({
+      coverDays: 14,
+    });
+    // Invariant 1 on the whole demo world: every cell's on-hand is the sum of its ledger.
+    const cells = await fw.rt.db
+      .selectFrom('inventory_level')
+      .select(['location_id', 'sku_id', 'on_hand'])
+      .execute();
+    const sums = await fw.rt.db
+      .selectFrom('inventory_movement')
+      .select(['location_id', 'sku_id', (eb) => eb.fn.sum<number>('quantity').as('n')])
+      .groupBy(['location_id', 'sku_id'])
+      .execute();
+    const ledger = new Map(sums.map((r) => [`${r.location_id}:${r.sku_id}`, Number(r.n)]));
+    expect(cells.length).toBeGreaterThan(500);
+    expect(cells.filter((c) => ledger.get(`${c.location_id}:${c.sku_id}`) !== Number(c.on_hand))).toEqual([]);
+    const sales = await fw.rt.db
+      .selectFrom('inventory_movement')
+      .select('id')
+      .where('kind', '=', 'sale')
+      .execute();
+    expect(sales.length).toBeGreaterThan(20);
+  });
 });
