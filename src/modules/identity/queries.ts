@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import type { TenantScope } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/errors.js';
 import { paginate } from '../../platform/http/pagination.js';
@@ -55,6 +55,26 @@ export async function listOrgs(
 ) {
   let q = scope.selectFrom('identity_org').selectAll();
   if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.parentId) q = q.where('parent_id', '=', filter.parentId);
+  if (filter.q) q = q.where('name', 'like', `%${filter.q.replace(/[%_]/g, '')}%`);
+  const page = await paginate(q, 'id', filter, 'asc');
+  return { items: page.items.map(orgView), nextCursor: page.nextCursor };
+}
+
+/**
+ * The partner directory: active retailers and their stores, which brands look up to sign
+ * agreements and stock stores. Business names and addresses only, so it is open to every
+ * organisation member, unlike the rest of an organisation's data.
+ */
+export async function listDirectory(
+  db: Executor,
+  filter: PageInput & { kind?: 'retailer' | 'store'; parentId?: string; q?: string },
+) {
+  let q = db
+    .selectFrom('identity_org')
+    .selectAll()
+    .where('kind', 'in', filter.kind ? [filter.kind] : ['retailer', 'store'])
+    .where('status', '=', 'active');
   if (filter.parentId) q = q.where('parent_id', '=', filter.parentId);
   if (filter.q) q = q.where('name', 'like', `%${filter.q.replace(/[%_]/g, '')}%`);
   const page = await paginate(q, 'id', filter, 'asc');

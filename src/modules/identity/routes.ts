@@ -17,7 +17,7 @@ import {
   registerShopper,
   switchOrg,
 } from './commands/sessions.js';
-import { getMe, getOrg, listApiKeys, listAudit, listMembers, listOrgs } from './queries.js';
+import { getMe, getOrg, listApiKeys, listAudit, listDirectory, listMembers, listOrgs } from './queries.js';
 import {
   AddMemberBody,
   ApiKey,
@@ -28,6 +28,7 @@ import {
   CreateApiKeyBody,
   CreatedApiKey,
   CreateOrgBody,
+  DirectoryQuery,
   LoginBody,
   Me,
   Member,
@@ -209,6 +210,20 @@ export function identityRoutes(app: App, rt: Runtime): void {
       config: { access: access.member() },
     },
     async (req) => listOrgs(scopeOf(db, req), req.query),
+  );
+
+  app.get(
+    '/api/directory',
+    {
+      schema: {
+        tags,
+        summary: 'The partner directory: active retailers and their stores',
+        querystring: DirectoryQuery,
+        response: { 200: Page(Org) },
+      },
+      config: { access: access.member() },
+    },
+    async (req) => listDirectory(db, req.query),
   );
 
   app.post(

@@ -106,6 +106,13 @@ export const OrgListQuery = Obj({
   q: Type.Optional(Str({ max: 80 })),
 });
 
+export const DirectoryQuery = Obj({
+  ...PageQuery.properties,
+  kind: Type.Optional(Type.Enum(['retailer', 'store'] as const)),
+  parentId: Type.Optional(Id('org')),
+  q: Type.Optional(Str({ max: 80 })),
+});
+
 export const Member = Type.Object(
   {
     id: Type.String(),
