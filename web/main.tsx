@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ConsoleLayout } from './console/Layout';
+import { Channels } from './console/pages/catalog/Channels';
 import { Products } from './console/pages/catalog/Products';
 import { Home } from './console/pages/home/Home';
 import { ApiKeys } from './console/pages/identity/ApiKeys';
@@ -13,6 +14,10 @@ import { Audit } from './console/pages/identity/Audit';
 import { Login } from './console/pages/identity/Login';
 import { Members } from './console/pages/identity/Members';
 import { Orgs } from './console/pages/identity/Orgs';
+import { Inventory } from './console/pages/inventory/Inventory';
+import { Locations } from './console/pages/inventory/Locations';
+import { Transfers } from './console/pages/inventory/Transfers';
+import { Agreements } from './console/pages/partnership/Agreements';
 import { Webhooks } from './console/pages/webhooks/Webhooks';
 import './shared/i18n';
 import { Shop } from './shop/Shop';
@@ -33,6 +38,11 @@ function Root() {
             <Route element={<ConsoleLayout />}>
               <Route path="/" element={<Home />} />
               <Route path="/products" element={<Products />} />
+              <Route path="/channels" element={<Channels />} />
+              <Route path="/agreements" element={<Agreements />} />
+              <Route path="/locations" element={<Locations />} />
+              <Route path="/inventory" element={<Inventory />} />
+              <Route path="/transfers" element={<Transfers />} />
               <Route path="/orgs" element={<Orgs />} />
               <Route path="/members" element={<Members />} />
               <Route path="/api-keys" element={<ApiKeys />} />

@@ -1,0 +1,217 @@
+import { Button, Card, Descriptions, Drawer, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api } from '../../../shared/api';
+import { formatTime } from '../../../shared/format';
+import { useList } from '../../../shared/use-list';
+import { useMe } from '../../Layout';
+
+type Transfer = {
+  id: string;
+  fromName: string;
+  toName: string;
+  status: 'requested' | 'shipped' | 'received' | 'cancelled';
+  reason: string;
+  note: string | null;
+  lines: Array<{
+    skuId: string;
+    code: string;
+    productName: string;
+    quantity: number;
+    receivedQuantity: number | null;
+  }>;
+  shippedAt: string | null;
+  receivedAt: string | null;
+  createdAt: string;
+};
+const statusColor = {
+  requested: 'blue',
+  shipped: 'orange',
+  received: 'green',
+  cancelled: 'default',
+} as const;
+
+function TransferDetail({
+  transfer,
+  canShip,
+  canReceive,
+  onChanged,
+}: {
+  transfer: Transfer;
+  canShip: boolean;
+  canReceive: boolean;
+  onChanged: (t: Transfer) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [counted, setCounted] = useState<Record<string, number>>({});
+  const act = async (path: string, body?: unknown) =>
+    onChanged(await api<Transfer>('POST', `/api/inventory/transfers/${transfer.id}/${path}`, body));
+  return (
+    <>
+      <Descriptions size="small" bordered column={2}>
+        <Descriptions.Item label={t('stock.from')}>{transfer.fromName}</Descriptions.Item>
+        <Descriptions.Item label={t('stock.to')}>{transfer.toName}</Descriptions.Item>
+        <Descriptions.Item label={t('common.status')}>
+          <Tag color={statusColor[transfer.status]}>{t(`stock.transferStatus.${transfer.status}`)}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('stock.reason')}>
+          {t(`stock.transferReason.${transfer.reason}`)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('common.created')}>
+          {formatTime(transfer.createdAt, i18n.language)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('stock.transferStatus.shipped')}>
+          {formatTime(transfer.shippedAt, i18n.language)}
+        </Descriptions.Item>
+      </Descriptions>
+      <Table
+        style={{ margin: '16px 0' }}
+        rowKey="skuId"
+        size="small"
+        pagination={false}
+        dataSource={transfer.lines}
+        columns={[
+          {
+            title: t('channels.sku'),
+            render: (_, l) => (
+              <>
+                {l.productName} <code>{l.code}</code>
+              </>
+            ),
+          },
+          { title: t('stock.quantity'), dataIndex: 'quantity', align: 'right' },
+          {
+            title: t('stock.received'),
+            align: 'right',
+            render: (_, l) =>
+              transfer.status === 'shipped' && canReceive ? (
+                <InputNumber
+                  size="small"
+                  min={0}
+                  max={l.quantity}
+                  value={counted[l.skuId] ?? l.quantity}
+                  onChange={(v) => setCounted({ ...counted, [l.skuId]: v ?? 0 })}
+                />
+              ) : (
+                (l.receivedQuantity ?? '—')
+              ),
+          },
+        ]}
+      />
+      <Space>
+        {transfer.status === 'requested' && canShip && (
+          <>
+            <Button type="primary" data-testid="ship" onClick={() => act('ship')}>
+              {t('stock.ship')}
+            </Button>
+            <Button danger onClick={() => act('cancel')}>
+              {t('stock.cancelTransfer')}
+            </Button>
+          </>
+        )}
+        {transfer.status === 'shipped' && canReceive && (
+          <Button
+            type="primary"
+            data-testid="receive"
+            onClick={() =>
+              act('receive', {
+                lines: transfer.lines.map((l) => ({
+                  skuId: l.skuId,
+                  receivedQuantity: counted[l.skuId] ?? l.quantity,
+                })),
+              })
+            }
+          >
+            {t('stock.receiveTransfer')}
+          </Button>
+        )}
+      </Space>
+    </>
+  );
+}
+
+/** Transfers between warehouses and stores: requested, in transit, received. */
+export function Transfers() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<string | undefined>();
+  const locationId = params.get('locationId');
+  const filters = [status && `status=${status}`, locationId && `locationId=${locationId}`]
+    .filter(Boolean)
+    .join('&');
+  const list = useList<Transfer>(`/api/inventory/transfers?limit=50${filters ? `&${filters}` : ''}`);
+  const [selected, setSelected] = useState<Transfer | null>(null);
+  const kind = me.org?.kind ?? '';
+  const staff = me.role !== 'viewer';
+  return (
+    <Card
+      title={t('menu.transfers')}
+      extra={
+        <Select
+          allowClear
+          placeholder={t('common.status')}
+          style={{ width: 160 }}
+          value={status}
+          onChange={setStatus}
+          options={(['requested', 'shipped', 'received', 'cancelled'] as const).map((s) => ({
+            value: s,
+            label: t(`stock.transferStatus.${s}`),
+          }))}
+        />
+      }
+    >
+      <Table
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        onRow={(tr) => ({ onClick: () => setSelected(tr), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('common.created'), dataIndex: 'createdAt', render: (v) => formatTime(v, i18n.language) },
+          { title: t('stock.from'), dataIndex: 'fromName' },
+          { title: t('stock.to'), dataIndex: 'toName' },
+          { title: t('stock.reason'), dataIndex: 'reason', render: (r) => t(`stock.transferReason.${r}`) },
+          { title: t('stock.lines'), render: (_, tr) => tr.lines.length, align: 'right' },
+          {
+            title: t('stock.units'),
+            render: (_, tr) => tr.lines.reduce((a, l) => a + l.quantity, 0),
+            align: 'right',
+          },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            render: (s: Transfer['status']) => (
+              <Tag color={statusColor[s]}>{t(`stock.transferStatus.${s}`)}</Tag>
+            ),
+          },
+        ]}
+      />
+      {list.hasMore && (
+        <Button onClick={list.more} style={{ marginTop: 12 }}>
+          {t('common.more')}
+        </Button>
+      )}
+      <Drawer
+        width={760}
+        open={!!selected}
+        title={selected ? `${selected.fromName} → ${selected.toName}` : ''}
+        onClose={() => setSelected(null)}
+        destroyOnHidden
+      >
+        {selected && (
+          <TransferDetail
+            transfer={selected}
+            canShip={kind === 'brand' && staff}
+            canReceive={staff && (kind === 'brand' || kind === 'store' || kind === 'retailer')}
+            onChanged={(tr) => {
+              setSelected(tr);
+              list.reload();
+            }}
+          />
+        )}
+      </Drawer>
+    </Card>
+  );
+}
