@@ -34,15 +34,15 @@ describe.skipIf(!haveChromium)('products in the console', () => {
     expect(download.suggestedFilename()).toMatch(/^flywheel-catalog-.*\.csv$/);
 
     await page.click('button:has-text("新建商品")');
-    await page.fill('.ant-modal #name', 'OPPO Find X5 Pro');
+    await page.fill('.ant-modal #name', 'OPPO Find N3');
     await page.fill('.ant-modal #productLine', 'Find X');
     await page.fill('.ant-modal #category', 'phone');
     await page.fill('.ant-modal #optionNames', 'colour, storage');
-    await page.fill('.ant-modal #skus_0_code', 'FX5P-BLK-256');
+    await page.fill('.ant-modal #skus_0_code', 'FN3-BLK-256');
     await page.fill('.ant-modal #skus_0_options', 'Black, 256GB');
     await page.fill('.ant-modal #skus_0_gtin', '6932169999990');
     await page.click('.ant-modal button:has-text("添加 SKU")');
-    await page.fill('.ant-modal #skus_1_code', 'FX5P-WHT-512');
+    await page.fill('.ant-modal #skus_1_code', 'FN3-WHT-512');
     await page.fill('.ant-modal #skus_1_options', 'White, 512GB');
     await page.click('.ant-modal button:has-text("新建")');
     await page.waitForSelector('.ant-modal .ant-alert-error');
@@ -50,14 +50,14 @@ describe.skipIf(!haveChromium)('products in the console', () => {
 
     await page.fill('.ant-modal #skus_0_gtin', '6932169999991');
     await page.click('.ant-modal button:has-text("新建")');
-    await page.waitForSelector('td:has-text("OPPO Find X5 Pro")');
-    await page.click('td:has-text("OPPO Find X5 Pro")');
-    await page.waitForSelector('.ant-drawer td:has-text("FX5P-WHT-512")');
+    await page.waitForSelector('td:has-text("OPPO Find N3")');
+    await page.click('td:has-text("OPPO Find N3")');
+    await page.waitForSelector('.ant-drawer td:has-text("FN3-WHT-512")');
     await page.click('[data-testid=status-active]');
     await page.waitForSelector('.ant-drawer [data-testid=status-discontinued]');
     await page.screenshot({ path: `${artifacts}/brand-product-drawer-zh-CN.png`, fullPage: true });
 
-    const list = (await page.evaluate(async () => (await fetch('/api/catalog/products?q=X5')).json())) as {
+    const list = (await page.evaluate(async () => (await fetch('/api/catalog/products?q=N3')).json())) as {
       items: Array<{ status: string; optionNames: string[] }>;
     };
     expect(list.items).toEqual([

@@ -19,7 +19,7 @@ describe.skipIf(!haveChromium)('full line on the shelf, from the report to the s
   it('the brand turns a store’s gaps into a transfer and ships it; the store receives it; the ledger shows it', async () => {
     const brand = await world.page('zh-CN');
     await world.signIn(brand, 'brand@oppo.demo');
-    await brand.click('text=门店与专区');
+    await brand.click('text=库存地点与专区');
     await brand.click('td:has-text("京东之家·北京三里屯店")');
     await brand.waitForSelector('.ant-drawer .ant-statistic');
     await brand.waitForSelector('.ant-drawer td:has-text("OPPO Find X5 Pro")');
@@ -58,7 +58,7 @@ describe.skipIf(!haveChromium)('full line on the shelf, from the report to the s
       await store.click('.ant-drawer-close');
       await store.waitForSelector('.ant-drawer-open', { state: 'detached' });
     }
-    await store.click('text=Stores & zones');
+    await store.click('text=Locations & zones');
     await store.click('td:has-text("北京三里屯店")');
     await store.waitForSelector('.ant-drawer .ant-statistic');
     const outOfStock = await store.locator('.ant-drawer .ant-statistic').nth(3).textContent();
