@@ -80,6 +80,20 @@ export async function handleWrite<T>(
   return result.body;
 }
 
+/**
+ * A write the system makes by itself (the demo seed, background work): no principal, audited as
+ * the system; `clock` dates it (a seed writes history on the days it happened).
+ */
+export async function systemWrite<T>(
+  rt: Pick<Runtime, 'db' | 'clock' | 'nudge'>,
+  action: string,
+  fn: (ctx: WriteCtx) => Promise<T>,
+  clock: Clock = rt.clock,
+): Promise<T> {
+  const deps: WriteDeps = { db: rt.db, clock, afterCommit: rt.nudge };
+  return (await runWrite(deps, { principal: null, requestId: 'system', ip: null }, { action }, fn)).body;
+}
+
 export function memberOf(req: FastifyRequest): MemberPrincipal {
   const p = req.principal;
   if (p?.type !== 'member') throw new DomainError('auth.forbidden', 'this route is for organisation members');

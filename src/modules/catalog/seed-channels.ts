@@ -1,7 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import { TenantScope } from '../../platform/db/tenant.js';
-import type { DemoWorld, Runtime } from '../../platform/module.js';
-import { runWrite, type WriteCtx } from '../../platform/write.js';
+import { type DemoWorld, type Runtime, systemWrite } from '../../platform/module.js';
 import { type ChannelInput, createChannel, setExclusive, setListings } from './commands/channels.js';
 import { scheduleLaunch } from './commands/launches.js';
 import { addSku } from './commands/products.js';
@@ -44,13 +43,6 @@ export async function seedChannels(rt: Runtime, world: DemoWorld): Promise<void>
     const brandId = world.orgs[brandKey];
     if (!brandId) continue;
     const scope = new TenantScope(rt.db, [brandId]);
-    const write = <T>(action: string, fn: (ctx: WriteCtx) => Promise<T>, clock: Clock = rt.clock) =>
-      runWrite(
-        { db: rt.db, clock, afterCommit: rt.nudge },
-        { principal: null, requestId: 'seed', ip: null },
-        { action },
-        fn,
-      ).then((r) => r.body);
     channelIds[brandKey] = {};
     for (const c of channels) {
       const input: ChannelInput = {
@@ -59,7 +51,7 @@ export async function seedChannels(rt: Runtime, world: DemoWorld): Promise<void>
         ...(c.retailer ? { retailerId: world.orgs[c.retailer] } : {}),
       };
       channelIds[brandKey][c.kind] = (
-        await write('catalog.channel.create', (ctx) => createChannel(ctx, scope, brandId, input))
+        await systemWrite(rt, 'catalog.channel.create', (ctx) => createChannel(ctx, scope, brandId, input))
       ).id;
     }
     const ids = channelIds[brandKey];
@@ -86,7 +78,7 @@ export async function seedChannels(rt: Runtime, world: DemoWorld): Promise<void>
     });
     const listOn = (kind: ChannelKind, share: number, floor?: number) =>
       ids[kind]
-        ? write('catalog.listings.set', (ctx) =>
+        ? systemWrite(rt, 'catalog.listings.set', (ctx) =>
             setListings(
               ctx,
               scope,
@@ -120,7 +112,8 @@ export async function seedChannels(rt: Runtime, world: DemoWorld): Promise<void>
         const productId = priced.find((x) => x.product === p)?.sku.product_id;
         if (!productId) continue;
         const channelIdsOfLaunch = ['online', 'store', 'live'].flatMap((k) => (ids[k] ? [ids[k]] : []));
-        await write(
+        await systemWrite(
+          rt,
           'catalog.launch.schedule',
           (ctx) => scheduleLaunch(ctx, scope, productId, { startsAt, channelIds: channelIdsOfLaunch }),
           scheduledOn,
@@ -132,15 +125,15 @@ export async function seedChannels(rt: Runtime, world: DemoWorld): Promise<void>
     const a55 = priced.find((x) => x.product.codePrefix === 'A55');
     if (a55 && ids.live) {
       const body = '693216900001';
-      const sku = await write('catalog.sku.create', (ctx) =>
+      const sku = await systemWrite(rt, 'catalog.sku.create', (ctx) =>
         addSku(ctx, scope, a55.sku.product_id, {
           code: 'A55-LIVE-VIOLET',
           gtin: body + gtinCheckDigit(body),
           options: { colour: '直播专供 Live Violet' },
         }),
       );
-      await write('catalog.sku.exclusive', (ctx) => setExclusive(ctx, scope, sku.id, ids.live));
-      await write('catalog.listings.set', (ctx) =>
+      await systemWrite(rt, 'catalog.sku.exclusive', (ctx) => setExclusive(ctx, scope, sku.id, ids.live));
+      await systemWrite(rt, 'catalog.listings.set', (ctx) =>
         setListings(ctx, scope, ids.live, [
           { skuId: sku.id, listPrice: yuan(1299), sellingPrice: yuan(1099), floorPrice: yuan(1049) },
         ]),

@@ -1,5 +1,4 @@
-import type { FlywheelModule, Runtime } from '../../platform/module.js';
-import { runWrite } from '../../platform/write.js';
+import { type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
 import { dueReservations, releaseReservation } from './commands/reservations.js';
 import './errors.js';
 import { inventoryMigrations } from './repo.js';
@@ -18,12 +17,7 @@ export async function expireReservations(
 ): Promise<number> {
   const due = await dueReservations(rt.db, rt.clock.now(), limit);
   for (const id of due)
-    await runWrite(
-      { db: rt.db, clock: rt.clock, afterCommit: rt.nudge },
-      { principal: null, requestId: 'reservation-sweeper', ip: null },
-      { action: 'inventory.expire', objectType: 'reservation' },
-      (ctx) => releaseReservation(ctx, 'all', id, 'expired'),
-    );
+    await systemWrite(rt, 'inventory.expire', (ctx) => releaseReservation(ctx, 'all', id, 'expired'));
   return due.length;
 }
 

@@ -1,7 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import { TenantScope } from '../../platform/db/tenant.js';
-import type { DemoWorld, Runtime } from '../../platform/module.js';
-import { runWrite, type WriteCtx } from '../../platform/write.js';
+import { type DemoWorld, type Runtime, systemWrite } from '../../platform/module.js';
 import { demoStores } from '../identity/seed-data.js';
 import { createLocation } from './commands/locations.js';
 import { commitReservation, reserveStock } from './commands/reservations.js';
@@ -80,13 +79,6 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
     const brandId = world.orgs[brandKey];
     if (!brandId) continue;
     const scope = new TenantScope(rt.db, [brandId]);
-    const write = <T>(action: string, fn: (ctx: WriteCtx) => Promise<T>, clock: Clock = rt.clock) =>
-      runWrite(
-        { db: rt.db, clock, afterCommit: rt.nudge },
-        { principal: null, requestId: 'seed', ip: null },
-        { action },
-        fn,
-      ).then((r) => r.body);
     const skus = await rt.db
       .selectFrom('catalog_sku')
       .innerJoin('catalog_product', 'catalog_product.id', 'catalog_sku.product_id')
@@ -107,7 +99,7 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
 
     for (const [w, site] of sites.entries()) {
       const { units, ...input } = site;
-      const loc = await write('inventory.location.create', (ctx) =>
+      const loc = await systemWrite(rt, 'inventory.location.create', (ctx) =>
         createLocation(ctx, scope, brandId, {
           kind: 'warehouse',
           ...input,
@@ -119,7 +111,7 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
       const lines = skus
         .filter((s) => w === 0 || s.exclusive_channel_id === null)
         .map((s, i) => ({ skuId: s.id, quantity: Math.round(units * (0.6 + 0.8 * mix(i, w))) }));
-      await write('inventory.receive', (ctx) =>
+      await systemWrite(rt, 'inventory.receive', (ctx) =>
         receiveStock(ctx, place(loc), lines, { type: 'receipt', id: `GRN-${brandKey}-${w + 1}` }),
       );
     }
@@ -131,7 +123,7 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
     for (const [i, s] of demoStores.entries()) {
       const storeOrgId = world.orgs[s.key];
       if (!storeOrgId) continue;
-      const loc = await write('inventory.location.create', (ctx) =>
+      const loc = await systemWrite(rt, 'inventory.location.create', (ctx) =>
         createLocation(ctx, scope, brandId, {
           kind: 'store',
           storeOrgId,
@@ -143,7 +135,7 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
       locations[`oppo:${s.key}`] = loc.id;
       const stocked = shelf.filter((k, j) => !k.name.includes('X5') && mix(i, j) > 0.12);
       const quantity = (j: number) => 2 + Math.round(6 * mix(j, i));
-      await write('inventory.receive', (ctx) =>
+      await systemWrite(rt, 'inventory.receive', (ctx) =>
         receiveStock(
           ctx,
           place(loc),
@@ -152,7 +144,7 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
         ),
       );
       const planogram = shelf.filter((_, j) => mix(j, i + 3) > 0.08).map((k) => k.id);
-      const zoneId = await write('inventory.zone.create', (ctx) =>
+      const zoneId = await systemWrite(rt, 'inventory.zone.create', (ctx) =>
         createZone(ctx, scope, {
           locationId: loc.id,
           areaM2: 20 + (s.area > 300 ? 10 : 0),
@@ -161,7 +153,7 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
         }),
       );
       if (i < 8)
-        await write('inventory.zone.audit', (ctx) =>
+        await systemWrite(rt, 'inventory.zone.audit', (ctx) =>
           auditZone(ctx, scope, zoneId, {
             auditedOn: new Date(rt.clock.now().getTime() - (3 + i) * 86_400_000).toISOString().slice(0, 10),
             auditor: ['王磊 Wang Lei', '李娜 Li Na'][i % 2],
@@ -175,7 +167,8 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
         for (let n = 0; n < sales; n++) {
           const day = 1 + ((i + j + n * 5) % 13);
           const at: Clock = { now: () => new Date(rt.clock.now().getTime() - day * 86_400_000) };
-          await write(
+          await systemWrite(
+            rt,
             'inventory.sale',
             async (ctx) => {
               const held = await reserveStock(ctx, place(loc), {
