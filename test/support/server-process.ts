@@ -37,7 +37,9 @@ export async function startServerProcess(
 ): Promise<{ child: ChildProcess; base: string }> {
   if (!existsSync(serverEntry)) throw new Error(`${serverEntry} is missing: npm run build:server`);
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, [serverEntry, 'serve'], {
+  // SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under a benchmark.
+  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, serverEntry, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
