@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { dialectOf, openDatabase } from '../src/platform/db/database.js';
 import { ean } from '../test/support/builders.js';
 import { type CsvRow, catalogCsv, phoneRow } from '../test/support/catalog-csv.js';
@@ -28,18 +29,23 @@ type Server = { base: string; db: ReturnType<typeof openDatabase>['db']; databas
 /** Runs `fn` against a Flywheel server in its own process, as `npm start` runs it, on the demo world. */
 async function withServer<T>(fn: (server: Server) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'flywheel-bench-'));
-  const databaseUrl = process.env.DATABASE_URL ?? join(dir, 'bench.db');
+  // On PostgreSQL each run gets a schema of its own, dropped afterwards, like the test suites.
+  const given = process.env.DATABASE_URL;
+  const schema = given && dialectOf(given) === 'postgres' ? `bench_${Date.now().toString(36)}` : null;
+  const databaseUrl = given ?? join(dir, 'bench.db');
   const server = await startServerProcess({
     DATABASE_URL: databaseUrl,
     SEED_DEMO: 'true',
     LOGIN_RATE_PER_MINUTE: '100000',
+    ...(schema ? { DATABASE_SCHEMA: schema } : {}),
   });
-  const { db, close } = openDatabase(databaseUrl);
+  const { db, close } = openDatabase(databaseUrl, { schema: schema ?? undefined });
   try {
     return await fn({ base: server.base, db, databaseUrl });
   } finally {
     server.child.kill('SIGTERM');
     await exited(server.child);
+    if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(db);
     await close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -55,10 +55,15 @@ export type CreateOptions = { clock?: Clock; logger?: Logger; schema?: string; m
 /** The composition root: config -> db -> modules -> HTTP server. No DI container. */
 export async function createFlywheel(config: Config, opts: CreateOptions = {}): Promise<Flywheel> {
   const logger = opts.logger ?? createLogger(config.logLevel);
-  const handle = openDatabase(config.databaseUrl, { schema: opts.schema });
+  const schema = opts.schema ?? config.databaseSchema ?? undefined;
+  if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`DATABASE_SCHEMA "${schema}" is not a plain schema name`);
+  const handle = openDatabase(config.databaseUrl, { schema });
+  if (schema && handle.dialect === 'postgres')
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(handle.db);
   const modules = allModules();
   if (opts.migrate !== false)
-    await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)], opts.schema);
+    await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)], schema);
 
   const bus = new EventBus();
   const rt: Runtime = {

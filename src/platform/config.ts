@@ -9,6 +9,8 @@ export type Config = {
   trustProxy: number;
   /** `postgres://…` selects PostgreSQL; anything else is a SQLite file path (or `:memory:`). */
   databaseUrl: string;
+  /** PostgreSQL: the schema Flywheel's tables live in (created if missing); the URL's default when null. */
+  databaseSchema: string | null;
   redisUrl: string | null;
   /** Prefix of every Redis key, so deployments (or test runs) can share one Redis. */
   redisPrefix: string;
@@ -37,6 +39,7 @@ export const configDefaults: Config = {
   host: '127.0.0.1',
   trustProxy: 0,
   databaseUrl: './data/flywheel.db',
+  databaseSchema: null,
   redisUrl: null,
   redisPrefix: 'flywheel:',
   natsUrl: null,
@@ -61,6 +64,7 @@ export const envVariables: Record<string, keyof Config> = {
   HOST: 'host',
   TRUST_PROXY: 'trustProxy',
   DATABASE_URL: 'databaseUrl',
+  DATABASE_SCHEMA: 'databaseSchema',
   REDIS_URL: 'redisUrl',
   REDIS_PREFIX: 'redisPrefix',
   NATS_URL: 'natsUrl',

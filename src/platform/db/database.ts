@@ -40,7 +40,8 @@ export function openDatabase(url: string, opts: { schema?: string; poolSize?: nu
     const pool = new pg.Pool({
       connectionString: url,
       max: opts.poolSize ?? 10,
-      options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+      // A URL's own `?options=-c search_path=…` stands unless a schema is given here.
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
