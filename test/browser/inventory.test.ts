@@ -95,4 +95,41 @@ describe.skipIf(!haveChromium)('full line on the shelf, from the report to the s
     await page.screenshot({ path: `${artifacts}/brand-launches-en.png`, fullPage: true });
     await page.context().close();
   });
+
+  it('the brand adds a warehouse, records a zone audit and reads a store’s replenishment suggestions', async () => {
+    const page = await world.page('en');
+    await world.signIn(page, 'brand@oppo.demo');
+    await page.click('text=Locations & zones');
+    await page.click('button:has-text("Add location")');
+    await page.click('.ant-modal .ant-select');
+    await page.click('.ant-select-item-option:has-text("Warehouse")');
+    await page.fill('.ant-modal #name', 'OPPO 西南仓 Chengdu DC');
+    await page.fill('.ant-modal #province', '四川');
+    await page.fill('.ant-modal #city', '成都');
+    await page.fill('.ant-modal #lat', '30.57');
+    await page.fill('.ant-modal #lng', '104.07');
+    await page.click('.ant-modal button:has-text("Create")');
+    await page.waitForSelector('td:has-text("Chengdu DC")');
+
+    await page.click('td:has-text("北京中关村店")');
+    await page.click('.ant-drawer .ant-tabs-tab:has-text("Replenishment")');
+    await page.waitForSelector('.ant-drawer .ant-tag:has-text("Cover of 14 days")');
+    await page.click('.ant-drawer .ant-tabs-tab:has-text("Brand zone")');
+    await page.click('[data-testid=record-audit]');
+    await page.fill('.ant-modal #auditedOn', '2026-11-20');
+    await page.press('.ant-modal #auditedOn', 'Enter');
+    await page.fill('.ant-modal #auditor', 'Zhang Wei');
+    await page.fill(
+      '.ant-modal #checklist',
+      'Fixtures to standard\n✗ Find X5 Pro demo unit missing\nPrices match online',
+    );
+    await page.click('.ant-modal button:has-text("Save")');
+    await page.waitForSelector('.ant-drawer td:has-text("Zhang Wei")');
+    await page.screenshot({ path: `${artifacts}/brand-zone-audit-en.png`, fullPage: true });
+    const zones = (await page.evaluate(async () => (await fetch('/api/inventory/zones')).json())) as {
+      items: Array<{ locationName: string; lastScore: number }>;
+    };
+    expect(zones.items.find((z) => z.locationName.includes('中关村'))?.lastScore).toBe(67);
+    await page.context().close();
+  });
 });

@@ -21,6 +21,7 @@ import { FormModal } from '../../../shared/FormModal';
 import { formatFen, formatTime, orgName } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
+import { useSkuOptions } from './use-sku-options';
 
 type Channel = {
   id: string;
@@ -84,24 +85,7 @@ function Listings({
     `/api/channels/${channel.id}/listings?limit=200${q ? `&q=${encodeURIComponent(q)}` : ''}`,
   );
   const [adding, setAdding] = useState(false);
-  const [skus, setSkus] = useState<Array<{ value: string; label: string }>>([]);
-  useEffect(() => {
-    if (!adding) return;
-    void (async () => {
-      const products = await api<Page<ProductOption>>('GET', '/api/catalog/products?limit=200');
-      const full = await Promise.all(
-        products.items.map((p) => api<ProductOption>('GET', `/api/catalog/products/${p.id}`)),
-      );
-      setSkus(
-        full.flatMap((p) =>
-          (p.skus ?? []).map((s) => ({
-            value: s.id,
-            label: `${p.name} · ${Object.values(s.options).join(' / ')} (${s.code})`,
-          })),
-        ),
-      );
-    })();
-  }, [adding]);
+  const skus = useSkuOptions(adding);
   return (
     <>
       <Space style={{ marginBottom: 12 }}>

@@ -1,15 +1,35 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Drawer, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api';
+import { ApiError, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 import { ImportCatalog } from './ImportCatalog';
 
-type Sku = { id: string; code: string; gtin: string | null; options: Record<string, string>; status: string };
+type Sku = {
+  id: string;
+  code: string;
+  gtin: string | null;
+  options: Record<string, string>;
+  status: string;
+  exclusiveChannelId: string | null;
+};
 type Product = {
   id: string;
   name: string;
@@ -41,9 +61,18 @@ function ProductDetail({
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const [product, setProduct] = useState<Product | null>(null);
+  const [channels, setChannels] = useState<Array<{ id: string; name: string }>>([]);
   const load = () => void api<Product>('GET', `/api/catalog/products/${id}`).then(setProduct);
   useEffect(load, [id]);
+  useEffect(
+    () =>
+      void api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/channels').then((r) =>
+        setChannels(r.items),
+      ),
+    [],
+  );
   if (!product) return null;
   return (
     <>
@@ -93,6 +122,34 @@ function ProductDetail({
             title: t('common.status'),
             dataIndex: 'status',
             render: (s) => <Tag>{t(`catalog.status.${s}`)}</Tag>,
+          },
+          {
+            title: t('channels.exclusive'),
+            render: (_: unknown, s: Sku) =>
+              canWrite ? (
+                <Select
+                  size="small"
+                  style={{ width: 200 }}
+                  value={s.exclusiveChannelId ?? ''}
+                  options={[
+                    { value: '', label: t('channels.none') },
+                    ...channels.map((c) => ({ value: c.id, label: c.name })),
+                  ]}
+                  onChange={async (channelId) => {
+                    try {
+                      await api('POST', `/api/catalog/skus/${s.id}/exclusive`, {
+                        channelId: channelId || null,
+                      });
+                    } catch (e) {
+                      if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
+                      else throw e;
+                    }
+                    load();
+                  }}
+                />
+              ) : (
+                (channels.find((c) => c.id === s.exclusiveChannelId)?.name ?? '—')
+              ),
           },
         ]}
       />

@@ -6,6 +6,7 @@ import { FormModal } from '../../../shared/FormModal';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
+import { useSkuOptions } from '../catalog/use-sku-options';
 import type { Location } from './Locations';
 
 type Level = {
@@ -89,6 +90,8 @@ export function Inventory() {
   const [low, setLow] = useState(false);
   const [cell, setCell] = useState<Level | null>(null);
   const [adjusting, setAdjusting] = useState(false);
+  const [receiving, setReceiving] = useState(false);
+  const skuOptions = useSkuOptions(receiving);
   const canWrite = me.org?.kind === 'brand' && me.role !== 'viewer';
   useEffect(
     () =>
@@ -123,6 +126,11 @@ export function Inventory() {
           <Checkbox checked={low} onChange={(e) => setLow(e.target.checked)} data-testid="low-only">
             {t('stock.lowOnly')}
           </Checkbox>
+          {canWrite && (
+            <Button type="primary" onClick={() => setReceiving(true)}>
+              {t('stock.receive')}
+            </Button>
+          )}
         </Space>
       }
     >
@@ -196,6 +204,45 @@ export function Inventory() {
           </>
         )}
       </Drawer>
+      <FormModal
+        open={receiving}
+        title={t('stock.receive')}
+        okText={t('common.save')}
+        initialValues={{ locationId }}
+        onClose={() => setReceiving(false)}
+        submit={async (v: Record<string, any>) => {
+          await api(
+            'POST',
+            '/api/inventory/receipts',
+            {
+              locationId: v.locationId,
+              lines: [{ skuId: v.skuId, quantity: v.quantity }],
+              ...(v.ref ? { ref: v.ref } : {}),
+            },
+            { 'idempotency-key': crypto.randomUUID() },
+          );
+          list.reload();
+        }}
+      >
+        <Form.Item name="locationId" label={t('stock.location')} rules={[{ required: true }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={locations.map((l) => ({ value: l.id, label: l.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="skuId" label={t('stock.sku')} rules={[{ required: true }]}>
+          <Select showSearch optionFilterProp="label" options={skuOptions} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="quantity" label={t('stock.quantity')} rules={[{ required: true }]}>
+            <InputNumber min={1} />
+          </Form.Item>
+          <Form.Item name="ref" label={t('stock.reason')}>
+            <Input maxLength={80} placeholder="GRN / PO" />
+          </Form.Item>
+        </Space>
+      </FormModal>
       <FormModal
         open={adjusting}
         title={t('stock.adjust')}

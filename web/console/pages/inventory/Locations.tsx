@@ -2,8 +2,12 @@ import {
   App,
   Button,
   Card,
+  DatePicker,
   Descriptions,
   Drawer,
+  Form,
+  Input,
+  InputNumber,
   Progress,
   Select,
   Space,
@@ -15,7 +19,8 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../../shared/api';
+import { api, type Page } from '../../../shared/api';
+import { FormModal } from '../../../shared/FormModal';
 import { useMe } from '../../Layout';
 
 export type Location = {
@@ -174,13 +179,129 @@ function FullLineReport({ location, canWrite }: { location: Location; canWrite: 
   );
 }
 
-function ZonePanel({ zoneId }: { zoneId: string }) {
+type Suggestion = {
+  skuId: string;
+  code: string | null;
+  productName: string | null;
+  quantity: number;
+  soldLast14Days: number;
+  available: number;
+  inTransit: number;
+  fromName: string | null;
+};
+
+/** What the store should be sent: recent sales against the agreement's days of cover. */
+function ReplenishmentPanel({ location, canWrite }: { location: Location; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [data, setData] = useState<{ coverDays: number | null; items: Suggestion[] } | null>(null);
+  useEffect(
+    () =>
+      void api<{ coverDays: number | null; items: Suggestion[] }>(
+        'GET',
+        `/api/inventory/locations/${location.id}/replenishment`,
+      ).then(setData),
+    [location.id],
+  );
+  if (!data) return null;
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        {data.coverDays && <Tag color="blue">{t('stock.coverDays', { n: data.coverDays })}</Tag>}
+        {canWrite && (
+          <Button
+            disabled={data.items.length === 0}
+            onClick={async () => {
+              const r = await api<{ transferIds: string[] }>(
+                'POST',
+                `/api/inventory/locations/${location.id}/replenish`,
+                { only: 'all' },
+                { 'idempotency-key': crypto.randomUUID() },
+              );
+              message.success(t('stock.replenished', { n: r.transferIds.length }));
+              navigate(`/transfers?locationId=${location.id}`);
+            }}
+          >
+            {t('stock.sendAll')}
+          </Button>
+        )}
+      </Space>
+      <Table
+        rowKey="skuId"
+        size="small"
+        dataSource={data.items}
+        pagination={{ pageSize: 15, hideOnSinglePage: true }}
+        columns={[
+          {
+            title: t('stock.sku'),
+            render: (_, s) => (
+              <>
+                {s.productName} <code>{s.code}</code>
+              </>
+            ),
+          },
+          { title: t('stock.sold14'), dataIndex: 'soldLast14Days', align: 'right' },
+          { title: t('stock.available'), dataIndex: 'available', align: 'right' },
+          { title: t('stock.inTransit'), dataIndex: 'inTransit', align: 'right' },
+          { title: t('stock.suggested'), dataIndex: 'quantity', align: 'right', render: (v) => <b>{v}</b> },
+          { title: t('stock.from'), dataIndex: 'fromName', render: (v) => v ?? '—' },
+        ]}
+      />
+    </>
+  );
+}
+
+function ZonePanel({ zoneId, canWrite }: { zoneId: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const [zone, setZone] = useState<Zone | null>(null);
+  const [auditing, setAuditing] = useState(false);
   useEffect(() => void api<Zone>('GET', `/api/inventory/zones/${zoneId}`).then(setZone), [zoneId]);
   if (!zone) return null;
   return (
     <>
+      {canWrite && (
+        <Button style={{ marginBottom: 12 }} onClick={() => setAuditing(true)} data-testid="record-audit">
+          {t('stock.recordAudit')}
+        </Button>
+      )}
+      <FormModal
+        open={auditing}
+        title={t('stock.recordAudit')}
+        okText={t('common.save')}
+        initialValues={{ checklist: (zone.audits[0]?.checklist ?? []).map((c) => c.item).join('\n') }}
+        onClose={() => setAuditing(false)}
+        submit={async (v: Record<string, any>) => {
+          const checklist = String(v.checklist)
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .map((line) =>
+              line.startsWith('✗')
+                ? { item: line.slice(1).trim(), passed: false }
+                : { item: line.replace(/^✓/, '').trim(), passed: true },
+            );
+          setZone(
+            await api<Zone>('POST', `/api/inventory/zones/${zone.id}/audits`, {
+              auditedOn: v.auditedOn.format('YYYY-MM-DD'),
+              auditor: v.auditor,
+              checklist,
+            }),
+          );
+        }}
+      >
+        <Space wrap>
+          <Form.Item name="auditedOn" label={t('stock.auditedOn')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="auditor" label={t('stock.auditor')} rules={[{ required: true }]}>
+            <Input maxLength={80} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="checklist" label={t('stock.checklist')} rules={[{ required: true }]}>
+          <Input.TextArea rows={6} />
+        </Form.Item>
+      </FormModal>
       <Descriptions size="small" bordered column={3}>
         <Descriptions.Item label={t('common.area')}>{zone.areaM2}</Descriptions.Item>
         <Descriptions.Item label={t('stock.planogram')}>{zone.planogram.length}</Descriptions.Item>
@@ -228,8 +349,19 @@ export function Locations() {
   const [locations, setLocations] = useState<Location[]>([]);
   const [selected, setSelected] = useState<Location | null>(null);
   const [zoneIds, setZoneIds] = useState<Record<string, string>>({});
+  const [adding, setAdding] = useState(false);
+  const [stores, setStores] = useState<Array<{ id: string; name: string; city: string | null }>>([]);
   const brandSide = me.org?.kind === 'brand' || me.org?.kind === 'platform';
   const canWrite = me.org?.kind === 'brand' && me.role !== 'viewer';
+  const load = () =>
+    void api<{ items: Location[] }>('GET', '/api/inventory/locations').then((r) => setLocations(r.items));
+  useEffect(() => {
+    if (adding)
+      void api<Page<{ id: string; name: string; city: string | null }>>(
+        'GET',
+        '/api/directory?kind=store&limit=200',
+      ).then((p) => setStores(p.items));
+  }, [adding]);
   useEffect(() => {
     void api<{ items: Location[] }>('GET', '/api/inventory/locations').then((r) => setLocations(r.items));
     if (brandSide)
@@ -238,7 +370,82 @@ export function Locations() {
       );
   }, [brandSide]);
   return (
-    <Card title={t('menu.locations')}>
+    <Card
+      title={t('menu.locations')}
+      extra={
+        canWrite && (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            {t('stock.addLocation')}
+          </Button>
+        )
+      }
+    >
+      <FormModal
+        open={adding}
+        title={t('stock.addLocation')}
+        initialValues={{ kind: 'store' }}
+        onClose={() => setAdding(false)}
+        submit={async (v: Record<string, any>) => {
+          await api(
+            'POST',
+            '/api/inventory/locations',
+            v.kind === 'store'
+              ? { kind: 'store', storeOrgId: v.storeOrgId }
+              : {
+                  kind: 'warehouse',
+                  name: v.name,
+                  province: v.province,
+                  city: v.city,
+                  district: v.district || undefined,
+                  lat: v.lat,
+                  lng: v.lng,
+                },
+          );
+          load();
+        }}
+      >
+        <Form.Item name="kind" label={t('stock.kindLabel')}>
+          <Select
+            options={(['store', 'warehouse'] as const).map((k) => ({ value: k, label: t(`stock.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+          {({ getFieldValue }) =>
+            getFieldValue('kind') === 'store' ? (
+              <Form.Item name="storeOrgId" label={t('stock.storeOrg')} rules={[{ required: true }]}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={stores.map((o) => ({ value: o.id, label: o.name }))}
+                />
+              </Form.Item>
+            ) : (
+              <>
+                <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
+                  <Input maxLength={120} />
+                </Form.Item>
+                <Space wrap>
+                  <Form.Item name="province" label={t('stock.province')} rules={[{ required: true }]}>
+                    <Input style={{ width: 120 }} />
+                  </Form.Item>
+                  <Form.Item name="city" label={t('common.city')} rules={[{ required: true }]}>
+                    <Input style={{ width: 120 }} />
+                  </Form.Item>
+                  <Form.Item name="district" label={t('orgs.district')}>
+                    <Input style={{ width: 120 }} />
+                  </Form.Item>
+                  <Form.Item name="lat" label={t('stock.lat')} rules={[{ required: true }]}>
+                    <InputNumber min={-90} max={90} step={0.0001} />
+                  </Form.Item>
+                  <Form.Item name="lng" label={t('stock.lng')} rules={[{ required: true }]}>
+                    <InputNumber min={-180} max={180} step={0.0001} />
+                  </Form.Item>
+                </Space>
+              </>
+            )
+          }
+        </Form.Item>
+      </FormModal>
       <Table
         rowKey="id"
         dataSource={locations}
@@ -282,12 +489,21 @@ export function Locations() {
                     },
                   ]
                 : []),
+              ...(selected.kind === 'store' && brandSide
+                ? [
+                    {
+                      key: 'replenishment',
+                      label: t('stock.replenishment'),
+                      children: <ReplenishmentPanel location={selected} canWrite={canWrite} />,
+                    },
+                  ]
+                : []),
               ...(zoneIds[selected.id]
                 ? [
                     {
                       key: 'zone',
                       label: t('stock.zone'),
-                      children: <ZonePanel zoneId={zoneIds[selected.id]} />,
+                      children: <ZonePanel zoneId={zoneIds[selected.id]} canWrite={canWrite} />,
                     },
                   ]
                 : []),

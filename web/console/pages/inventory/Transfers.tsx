@@ -1,11 +1,14 @@
-import { Button, Card, Descriptions, Drawer, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Drawer, Form, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
+import { FormModal } from '../../../shared/FormModal';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
+import { useSkuOptions } from '../catalog/use-sku-options';
 
 type Transfer = {
   id: string;
@@ -143,23 +146,39 @@ export function Transfers() {
     .join('&');
   const list = useList<Transfer>(`/api/inventory/transfers?limit=50${filters ? `&${filters}` : ''}`);
   const [selected, setSelected] = useState<Transfer | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [locations, setLocations] = useState<Array<{ id: string; name: string }>>([]);
+  const skuOptions = useSkuOptions(creating);
+  useEffect(() => {
+    if (creating)
+      void api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/inventory/locations').then((r) =>
+        setLocations(r.items),
+      );
+  }, [creating]);
   const kind = me.org?.kind ?? '';
   const staff = me.role !== 'viewer';
   return (
     <Card
       title={t('menu.transfers')}
       extra={
-        <Select
-          allowClear
-          placeholder={t('common.status')}
-          style={{ width: 160 }}
-          value={status}
-          onChange={setStatus}
-          options={(['requested', 'shipped', 'received', 'cancelled'] as const).map((s) => ({
-            value: s,
-            label: t(`stock.transferStatus.${s}`),
-          }))}
-        />
+        <Space>
+          {kind === 'brand' && staff && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('stock.newTransfer')}
+            </Button>
+          )}
+          <Select
+            allowClear
+            placeholder={t('common.status')}
+            style={{ width: 160 }}
+            value={status}
+            onChange={setStatus}
+            options={(['requested', 'shipped', 'received', 'cancelled'] as const).map((s) => ({
+              value: s,
+              label: t(`stock.transferStatus.${s}`),
+            }))}
+          />
+        </Space>
       }
     >
       <Table
@@ -193,6 +212,71 @@ export function Transfers() {
           {t('common.more')}
         </Button>
       )}
+      <FormModal
+        open={creating}
+        title={t('stock.newTransfer')}
+        onClose={() => setCreating(false)}
+        initialValues={{ lines: [{}] }}
+        submit={async (v: Record<string, any>) => {
+          await api(
+            'POST',
+            '/api/inventory/transfers',
+            {
+              fromLocationId: v.fromLocationId,
+              toLocationId: v.toLocationId,
+              lines: v.lines,
+              ...(v.note ? { note: v.note } : {}),
+            },
+            { 'idempotency-key': crypto.randomUUID() },
+          );
+          list.reload();
+        }}
+      >
+        <Space wrap>
+          <Form.Item name="fromLocationId" label={t('stock.from')} rules={[{ required: true }]}>
+            <Select
+              style={{ width: 260 }}
+              showSearch
+              optionFilterProp="label"
+              options={locations.map((l) => ({ value: l.id, label: l.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="toLocationId" label={t('stock.to')} rules={[{ required: true }]}>
+            <Select
+              style={{ width: 260 }}
+              showSearch
+              optionFilterProp="label"
+              options={locations.map((l) => ({ value: l.id, label: l.name }))}
+            />
+          </Form.Item>
+        </Space>
+        <Form.List name="lines">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="baseline">
+                  <Form.Item name={[field.name, 'skuId']} rules={[{ required: true }]}>
+                    <Select
+                      style={{ width: 380 }}
+                      showSearch
+                      optionFilterProp="label"
+                      options={skuOptions}
+                      placeholder={t('stock.sku')}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'quantity']} rules={[{ required: true }]}>
+                    <InputNumber min={1} placeholder={t('stock.quantity')} />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(field.name)} />
+                </Space>
+              ))}
+              <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />} block>
+                {t('stock.lines')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </FormModal>
       <Drawer
         width={760}
         open={!!selected}
