@@ -46,7 +46,7 @@ const roles = [
       'Webhooks',
       'Audit log',
     ],
-    figures: ['members', 'apiKeys', 'catalog.activeSkus'],
+    figures: ['members', 'apiKeys', 'catalog.activeSkus', 'agreements.inForce', 'inventory.lowStock'],
   },
   {
     role: 'retailer',
@@ -64,7 +64,7 @@ const roles = [
       'Webhooks',
       'Audit log',
     ],
-    figures: ['orgs.store', 'members'],
+    figures: ['orgs.store', 'members', 'agreements.inForce', 'inventory.openTransfers'],
   },
   {
     role: 'store',

@@ -70,6 +70,9 @@ const en = {
     'catalog.activeProducts': 'Products on sale',
     'catalog.draftProducts': 'Draft products',
     'catalog.activeSkus': 'Active SKUs',
+    'agreements.inForce': 'Agreements in force',
+    'inventory.lowStock': 'Low-stock cells',
+    'inventory.openTransfers': 'Open transfers',
   },
   home: { welcome: 'Welcome, {{name}}', org: '{{org}} · {{role}}', chart: 'Organisations on the platform' },
   common: {
@@ -432,6 +435,9 @@ const zh: typeof en = {
     'catalog.activeProducts': '在售商品',
     'catalog.draftProducts': '草稿商品',
     'catalog.activeSkus': '有效 SKU',
+    'agreements.inForce': '生效协议',
+    'inventory.lowStock': '低库存单元',
+    'inventory.openTransfers': '未完成调拨',
   },
   home: { welcome: '欢迎,{{name}}', org: '{{org}} · {{role}}', chart: '平台组织分布' },
   common: {

@@ -1,6 +1,7 @@
 import { type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
 import { dueReservations, releaseReservation } from './commands/reservations.js';
 import './errors.js';
+import { inventoryFigures } from './queries/levels.js';
 import { inventoryMigrations } from './repo.js';
 import { inventoryRoutes } from './routes.js';
 import { seedInventory } from './seed.js';
@@ -33,6 +34,8 @@ export function createInventoryModule(): FlywheelModule {
     migrations: inventoryMigrations,
     routes: inventoryRoutes,
     seed: seedInventory,
+    homeFigures: async (rt, principal) =>
+      ['brand', 'retailer', 'store'].includes(principal.orgKind) ? inventoryFigures(rt.db, principal) : [],
     start(rt) {
       // The sweeper: a hold past its expiry is released within a few seconds.
       timer = setInterval(() => {

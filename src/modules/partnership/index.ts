@@ -1,5 +1,6 @@
 import type { FlywheelModule } from '../../platform/module.js';
 import './errors.js';
+import { partnershipFigures } from './queries.js';
 import { partnershipMigrations } from './repo.js';
 import { partnershipRoutes } from './routes.js';
 import { seedPartnership } from './seed.js';
@@ -21,5 +22,9 @@ export function createPartnershipModule(): FlywheelModule {
     migrations: partnershipMigrations,
     routes: partnershipRoutes,
     seed: seedPartnership,
+    homeFigures: async (rt, principal) =>
+      principal.orgKind === 'brand' || principal.orgKind === 'retailer'
+        ? partnershipFigures(rt.db, principal, rt.clock.now())
+        : [],
   };
 }

@@ -2,7 +2,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import { paginate } from '../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../platform/principal.js';
-import type { AgreementStatus, AgreementTerms } from './domain/agreement.js';
+import { type AgreementStatus, type AgreementTerms, inForce } from './domain/agreement.js';
 import { agreementView, termsOf } from './views.js';
 
 /**
@@ -114,4 +114,21 @@ export async function coverCommitment(
     .execute();
   const days = rows.map((r) => (JSON.parse(r.commitments) as { minCoverDays?: number }).minCoverDays ?? 0);
   return days.length && Math.max(...days) > 0 ? Math.max(...days) : null;
+}
+
+/** Home figure: agreements in force the organisation is a party to. */
+export async function partnershipFigures(db: Executor, p: MemberPrincipal, now: Date) {
+  const rows = await db
+    .selectFrom('partnership_agreement')
+    .selectAll()
+    .where(visibleTo(p))
+    .where('status', '=', 'active')
+    .execute();
+  return [
+    {
+      key: 'agreements.inForce',
+      value: rows.filter((r) => inForce(termsOf(r), now)).length,
+      group: 'partnership',
+    },
+  ];
 }

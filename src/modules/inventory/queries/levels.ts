@@ -5,6 +5,9 @@ import type { MemberPrincipal } from '../../../platform/principal.js';
 import { defaultLowStockAt } from '../domain/stock.js';
 import { visibleLocation } from './locations.js';
 
+/** A cell at or below its low-stock line (its own threshold, or its location kind's). */
+const atOrBelowLowStock = sql<boolean>`inventory_level.on_hand - inventory_level.reserved <= coalesce(inventory_level.low_stock_at, case when inventory_location.kind = 'store' then ${sql.lit(defaultLowStockAt.store)} else ${sql.lit(defaultLowStockAt.warehouse)} end)`;
+
 /** The inventory grid: one row per SKU and location, with on hand, reserved, available and in transit. */
 export async function listLevels(
   db: Executor,
@@ -48,10 +51,7 @@ export async function listLevels(
       w.or([w('catalog_product.name', 'like', like), w('catalog_sku.code', 'like', like)]),
     );
   }
-  if (q.low === 'true')
-    query = query.where(
-      sql<boolean>`inventory_level.on_hand - inventory_level.reserved <= coalesce(inventory_level.low_stock_at, case when inventory_location.kind = 'store' then ${sql.lit(defaultLowStockAt.store)} else ${sql.lit(defaultLowStockAt.warehouse)} end)`,
-    );
+  if (q.low === 'true') query = query.where(atOrBelowLowStock);
   const page = await paginate(
     query,
     sql`inventory_level.location_id || ':' || inventory_level.sku_id` as any,
@@ -118,4 +118,26 @@ export async function listMovements(
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+/** Home figures: cells at or below their low-stock line, and transfers not yet received. */
+export async function inventoryFigures(db: Executor, p: MemberPrincipal) {
+  const low = await db
+    .selectFrom('inventory_level')
+    .innerJoin('inventory_location', 'inventory_location.id', 'inventory_level.location_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(visibleLocation(p))
+    .where(atOrBelowLowStock)
+    .executeTakeFirstOrThrow();
+  const open = await db
+    .selectFrom('inventory_transfer')
+    .innerJoin('inventory_location', 'inventory_location.id', 'inventory_transfer.to_location_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(visibleLocation(p))
+    .where('inventory_transfer.status', 'in', ['requested', 'shipped'])
+    .executeTakeFirstOrThrow();
+  return [
+    { key: 'inventory.lowStock', value: Number(low.n), group: 'inventory' },
+    { key: 'inventory.openTransfers', value: Number(open.n), group: 'inventory' },
+  ];
 }
