@@ -16,16 +16,35 @@ export class WebhookFanout implements EventSink {
     private readonly onNew: () => void,
   ) {}
 
+  /** Active endpoints of the batch's organisations, loaded in one query per batch. */
+  private endpointsOf = new Map<string, Array<{ id: string; event_types: string; created_at: string }>>();
+
+  async prepare(events: FlywheelEvent[]): Promise<void> {
+    const orgIds = [...new Set(events.flatMap((e) => (e.orgId ? [e.orgId] : [])))];
+    this.endpointsOf = new Map(orgIds.map((id) => [id, []]));
+    if (orgIds.length === 0) return;
+    const rows = await this.db
+      .selectFrom('webhooks_endpoint')
+      .select(['id', 'org_id', 'event_types', 'created_at'])
+      .where('org_id', 'in', orgIds)
+      .where('active', '=', 1)
+      .execute();
+    for (const r of rows) this.endpointsOf.get(r.org_id)?.push(r);
+  }
+
   async deliver(event: FlywheelEvent): Promise<void> {
     if (!event.orgId) return;
     // An endpoint hears of what happens after it was registered, not of the backlog before it.
-    const endpoints = await this.db
-      .selectFrom('webhooks_endpoint')
-      .select(['id', 'event_types'])
-      .where('org_id', '=', event.orgId)
-      .where('active', '=', 1)
-      .where('created_at', '<=', event.createdAt)
-      .execute();
+    const prepared = this.endpointsOf.get(event.orgId);
+    const endpoints = (
+      prepared ??
+      (await this.db
+        .selectFrom('webhooks_endpoint')
+        .select(['id', 'event_types', 'created_at'])
+        .where('org_id', '=', event.orgId)
+        .where('active', '=', 1)
+        .execute())
+    ).filter((e) => e.created_at <= event.createdAt);
     const targets = endpoints.filter(
       (e) => e.id !== event.aggregateId && matchesEventType(JSON.parse(e.event_types), event.type),
     );

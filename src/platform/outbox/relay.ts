@@ -5,7 +5,12 @@ import type { Logger } from '../logger.js';
 import { eventFromRow, type FlywheelEvent } from './outbox.js';
 
 /** Somewhere events go. `deliver` must tolerate the same event twice (at-least-once). */
-export type EventSink = { name: string; deliver(event: FlywheelEvent): Promise<void> };
+export type EventSink = {
+  name: string;
+  /** Optional: called once with a batch before its events are delivered one by one (to load what they share). */
+  prepare?(events: FlywheelEvent[]): Promise<void>;
+  deliver(event: FlywheelEvent): Promise<void>;
+};
 
 type Lane = 'published_at' | 'streamed_at';
 
@@ -106,8 +111,10 @@ export class OutboxRelay {
       q = q.where((w) => w.or([w('next_attempt_at', 'is', null), w('next_attempt_at', '<=', now)]));
     const rows = await q.orderBy('seq').limit(200).execute();
     const done: number[] = [];
-    for (const row of rows) {
-      const event = eventFromRow(row);
+    const events = rows.map(eventFromRow);
+    for (const sink of sinks) await sink.prepare?.(events);
+    for (const [i, row] of rows.entries()) {
+      const event = events[i];
       try {
         for (const sink of sinks) await sink.deliver(event);
       } catch (error) {
