@@ -301,22 +301,20 @@ export function inventoryRoutes(app: App, rt: Runtime): void {
     },
     async (req) => getTransfer(db, memberOf(req), req.params.id),
   );
-  app.post(
-    '/api/inventory/transfers/:id/ship',
-    {
-      schema: {
-        tags,
-        summary: 'Ship: out of the source, in transit to the destination',
-        params: S.IdParam,
-        response: { 200: S.Transfer },
-      },
-      config: write,
-    },
-    async (req, reply) =>
-      handleWrite(rt, req, reply, { action: 'inventory.transfer.ship', objectType: 'transfer' }, (ctx) =>
-        shipTransfer(ctx, memberOf(req), req.params.id),
-      ),
-  );
+  // The brand's own steps of a transfer take no body: ship it, or cancel it before it ships.
+  for (const [step, summary, command] of [
+    ['ship', 'Ship: out of the source, in transit to the destination', shipTransfer],
+    ['cancel', 'Cancel a transfer not yet shipped', cancelTransfer],
+  ] as const) {
+    app.post(
+      `/api/inventory/transfers/:id/${step}`,
+      { schema: { tags, summary, params: S.IdParam, response: { 200: S.Transfer } }, config: write },
+      async (req, reply) =>
+        handleWrite(rt, req, reply, { action: `inventory.transfer.${step}`, objectType: 'transfer' }, (ctx) =>
+          command(ctx, memberOf(req), req.params.id),
+        ),
+    );
+  }
   app.post(
     '/api/inventory/transfers/:id/receive',
     {
@@ -334,23 +332,6 @@ export function inventoryRoutes(app: App, rt: Runtime): void {
         receiveTransfer(ctx, memberOf(req), req.params.id, req.body.lines),
       ),
   );
-  app.post(
-    '/api/inventory/transfers/:id/cancel',
-    {
-      schema: {
-        tags,
-        summary: 'Cancel a transfer not yet shipped',
-        params: S.IdParam,
-        response: { 200: S.Transfer },
-      },
-      config: write,
-    },
-    async (req, reply) =>
-      handleWrite(rt, req, reply, { action: 'inventory.transfer.cancel', objectType: 'transfer' }, (ctx) =>
-        cancelTransfer(ctx, memberOf(req), req.params.id),
-      ),
-  );
-
   app.get(
     '/api/channels/:id/atp',
     {

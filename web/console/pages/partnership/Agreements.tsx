@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { provinceNames as provinces } from '../../../../src/platform/provinces';
 import { api, type Page } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatTime, orgName } from '../../../shared/format';
@@ -73,42 +74,6 @@ const movesFor: Record<string, Record<string, string[]>> = {
   },
   retailer: { proposed: ['accept', 'decline'], active: ['suspend', 'terminate'], suspended: ['terminate'] },
 };
-const provinces = [
-  '北京',
-  '天津',
-  '河北',
-  '山西',
-  '内蒙古',
-  '辽宁',
-  '吉林',
-  '黑龙江',
-  '上海',
-  '江苏',
-  '浙江',
-  '安徽',
-  '福建',
-  '江西',
-  '山东',
-  '河南',
-  '湖北',
-  '湖南',
-  '广东',
-  '广西',
-  '海南',
-  '重庆',
-  '四川',
-  '贵州',
-  '云南',
-  '西藏',
-  '陕西',
-  '甘肃',
-  '青海',
-  '宁夏',
-  '新疆',
-  '台湾',
-  '香港',
-  '澳门',
-];
 
 function Terms({ a }: { a: Agreement }) {
   const { t } = useTranslation();
