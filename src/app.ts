@@ -2,9 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { createCatalogModule } from './modules/catalog/index.js';
+import { createFulfilmentModule } from './modules/fulfilment/index.js';
 import { createAuthenticator, createIdentityModule } from './modules/identity/index.js';
 import { createInventoryModule } from './modules/inventory/index.js';
+import { createLedgerModule } from './modules/ledger/index.js';
+import { createOrdersModule } from './modules/orders/index.js';
 import { createPartnershipModule } from './modules/partnership/index.js';
+import { createPaymentsModule } from './modules/payments/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -36,6 +40,10 @@ export function allModules(): FlywheelModule[] {
     createPartnershipModule(),
     createCatalogModule(),
     createInventoryModule(),
+    createLedgerModule(),
+    createFulfilmentModule(),
+    createPaymentsModule(),
+    createOrdersModule(),
   ];
 }
 

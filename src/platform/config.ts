@@ -32,6 +32,14 @@ export type Config = {
   webhookAllowPrivate: boolean;
   /** Directory holding the built web app. */
   webDir: string;
+  /** Where shoppers and payment providers reach this server; `http://HOST:PORT` when null. */
+  publicUrl: string | null;
+  /** Minutes a shopper has to pay an order before it is cancelled and its stock released. */
+  orderPayMinutes: number;
+  /** The sandbox payment provider's merchant key (both sides sign notifications with it). */
+  sandboxPayKey: string;
+  /** Delay before the sandbox's first payment notification. */
+  sandboxNotifyDelayMs: number;
 };
 
 export const configDefaults: Config = {
@@ -56,6 +64,10 @@ export const configDefaults: Config = {
   webhookRetryBaseMs: 10_000,
   webhookAllowPrivate: false,
   webDir: 'dist/web',
+  publicUrl: null,
+  orderPayMinutes: 15,
+  sandboxPayKey: 'flywheel-sandbox-merchant-key',
+  sandboxNotifyDelayMs: 800,
 };
 
 /** Every variable Flywheel reads, with its default: the README table is checked against this list. */
@@ -81,6 +93,10 @@ export const envVariables: Record<string, keyof Config> = {
   WEBHOOK_RETRY_BASE_MS: 'webhookRetryBaseMs',
   WEBHOOK_ALLOW_PRIVATE: 'webhookAllowPrivate',
   WEB_DIR: 'webDir',
+  PUBLIC_URL: 'publicUrl',
+  ORDER_PAY_MINUTES: 'orderPayMinutes',
+  SANDBOX_PAY_KEY: 'sandboxPayKey',
+  SANDBOX_NOTIFY_DELAY_MS: 'sandboxNotifyDelayMs',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {

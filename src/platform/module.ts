@@ -116,3 +116,31 @@ export function scopeOf(db: Db, of: FastifyRequest | MemberPrincipal): TenantSco
 function isRequest(x: FastifyRequest | MemberPrincipal): x is FastifyRequest {
   return (x as MemberPrincipal).type !== 'member';
 }
+
+/**
+ * A module's background loop: runs `work` every `everyMs`, never two rounds at once, logs a
+ * failed round and goes on. `stop` waits for the round in progress.
+ */
+export function backgroundLoop(
+  rt: Pick<Runtime, 'logger'>,
+  name: string,
+  everyMs: number,
+  work: () => Promise<unknown>,
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = work()
+      .catch((error) => rt.logger.error({ err: error }, `${name} failed`))
+      .finally(() => {
+        running = null;
+      });
+  }, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

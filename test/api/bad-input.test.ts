@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../../src/platform/http/access.js';
-import { givenMember, givenOrg, givenPlatform } from '../support/builders.js';
+import { givenMember, givenOrg, givenPlatform, givenShopper } from '../support/builders.js';
 import { TestClient } from '../support/client.js';
 import { exampleBody } from '../support/examples.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
@@ -31,11 +31,13 @@ function wrongTypeFor(value: unknown): unknown {
 describe('bad input on every route with a body: 4xx problem+json naming the field, nothing written', () => {
   let fw: TestFlywheel;
   let operator: TestClient;
+  let shopper: TestClient;
   const owners = new Map<string, TestClient>();
   beforeAll(async () => {
     fw = await startFlywheel({ config: { loginRatePerMinute: 100_000 } });
     const platform = await givenPlatform(fw);
     operator = await givenMember(fw, platform.orgId, 'owner');
+    shopper = await givenShopper(fw);
     for (const kind of ['brand', 'retailer', 'creator', 'provider'] as const)
       owners.set(kind, await givenMember(fw, await givenOrg(fw, kind), 'owner'));
   });
@@ -43,6 +45,7 @@ describe('bad input on every route with a body: 4xx problem+json naming the fiel
   /** Someone the route's access rule lets in, so that only the input can be wrong. */
   function clientFor(acc: Access): TestClient {
     if (acc.kind === 'public') return new TestClient(fw.app);
+    if (acc.kind === 'shopper') return shopper;
     if (acc.kind !== 'member' || !acc.orgKinds || acc.orgKinds.includes('platform')) return operator;
     const client = owners.get(acc.orgKinds[0]);
     if (!client) throw new Error(`no owner persona for ${acc.orgKinds.join(', ')}`);

@@ -27,6 +27,8 @@ type Objects = {
   transfer: string;
   reservation: string;
   zone: string;
+  cart: string;
+  order: string;
 };
 
 /** What the access rule says this persona gets, before any object is looked at. */
@@ -67,7 +69,11 @@ function fill(url: string, objects: Objects): string {
                           ? objects.reservation
                           : url.startsWith('/api/inventory/zones/')
                             ? objects.zone
-                            : '';
+                            : url.startsWith('/api/shop/carts/')
+                              ? objects.cart
+                              : url.startsWith('/api/shop/orders/') || url.startsWith('/api/orders/')
+                                ? objects.order
+                                : '';
   return url.replace(':id', id);
 }
 
@@ -78,6 +84,39 @@ describe('every route as every role (generated from the route table)', () => {
   const agreements = new Map<string, string>();
   const channels = new Map<string, string>();
   const stocks = new Map<string, Pick<Objects, 'location' | 'transfer' | 'reservation' | 'zone'>>();
+  const warehouses = new Map<string, string>();
+
+  /**
+   * A shopper's order from a brand's online shop: a pick-up at `pickupAt` (so the store and its
+   * retailer see it) or a standard parcel from the brand's warehouse.
+   */
+  async function givenOrder(
+    brand: TestClient,
+    shopper: TestClient,
+    objects: Objects,
+    pickupAt: string | null,
+  ): Promise<{ cart: string; order: string }> {
+    await brand.post(`/api/catalog/products/${objects.product}/status`, { status: 'active' });
+    const channel = (await brand.post('/api/channels', { kind: 'online', name: 'Online shop' })).json().id;
+    await brand.post(`/api/channels/${channel}/listings`, {
+      items: [{ skuId: objects.sku, listPrice: 10_000, sellingPrice: 9_000 }],
+    });
+    if (pickupAt)
+      await brand.post('/api/inventory/receipts', {
+        locationId: pickupAt,
+        lines: [{ skuId: objects.sku, quantity: 3 }],
+      });
+    const cart = (await shopper.post('/api/shop/carts', { channelId: channel })).json().id;
+    await shopper.post(`/api/shop/carts/${cart}/lines`, { skuId: objects.sku, quantity: 1 });
+    await shopper.post(`/api/shop/carts/${cart}/delivery`, {
+      mode: pickupAt ? 'pickup' : 'standard',
+      address: { province: '北京', city: '北京', district: '朝阳区' },
+      ...(pickupAt ? { pickupLocationId: pickupAt } : {}),
+    });
+    const order = await shopper.post('/api/shop/orders', { cartId: cart });
+    if (order.statusCode !== 201) throw new Error(`order: ${order.statusCode} ${order.body}`);
+    return { cart, order: order.json().id };
+  }
 
   async function objectsOf(
     orgId: string,
@@ -113,6 +152,7 @@ describe('every route as every role (generated from the route table)', () => {
       const skuId = product.skus[0].id;
       const post = async (url: string, body: unknown) => (await owner.post(url, body)).json();
       const wh = await post('/api/inventory/locations', exampleBody('POST', '/api/inventory/locations'));
+      warehouses.set(orgId, wh.id);
       const store = await post('/api/inventory/locations', { kind: 'store', storeOrgId: storeId });
       await post('/api/inventory/receipts', { locationId: wh.id, lines: [{ skuId, quantity: 10 }] });
       const hold = await post('/api/inventory/reservations', {
@@ -160,6 +200,9 @@ describe('every route as every role (generated from the route table)', () => {
       transfer: seen?.transfer ?? foreign?.transfer ?? '',
       reservation: seen?.reservation ?? foreign?.reservation ?? '',
       zone: seen?.zone ?? foreign?.zone ?? '',
+      // Orders come once every persona exists (the retailer accepts the agreement first).
+      cart: '',
+      order: '',
     };
   }
 
@@ -183,13 +226,9 @@ describe('every route as every role (generated from the route table)', () => {
     const foreignBrand = await givenOrg(fw, 'brand', { name: 'Foreign brand' });
     const foreignRetailer = await givenOrg(fw, 'retailer', { name: 'Foreign retailer' });
     const foreignStore = await givenOrg(fw, 'store', { parentId: foreignRetailer });
-    foreign = await objectsOf(
-      foreignBrand,
-      await givenMember(fw, foreignBrand, 'owner'),
-      'brand',
-      foreignRetailer,
-      foreignStore,
-    );
+    const foreignOwner = await givenMember(fw, foreignBrand, 'owner');
+    foreign = await objectsOf(foreignBrand, foreignOwner, 'brand', foreignRetailer, foreignStore);
+    Object.assign(foreign, await givenOrder(foreignOwner, await givenShopper(fw), foreign, null));
     for (const kind of Object.keys(orgs) as OrgKind[]) {
       const owner = await givenMember(fw, orgs[kind], 'owner');
       const own = await objectsOf(orgs[kind], owner, kind, retailer, orgs.store);
@@ -199,6 +238,13 @@ describe('every route as every role (generated from the route table)', () => {
       }
     }
     const shopper = await givenShopper(fw);
+    // The persona brand's pick-up order at the persona store, under an agreement the retailer accepted.
+    const ownerOf = (kind: string) => personas.find((p) => p.name === `${kind}/owner`)!;
+    const brandOwn = ownerOf('brand').own;
+    await ownerOf('brand').client.post(`/api/agreements/${brandOwn.agreement}/moves`, { move: 'propose' });
+    await ownerOf('retailer').client.post(`/api/agreements/${brandOwn.agreement}/moves`, { move: 'accept' });
+    const own = await givenOrder(ownerOf('brand').client, shopper, brandOwn, brandOwn.location);
+    for (const p of personas) Object.assign(p.own, own);
     const none = {
       org: '',
       member: '',
@@ -210,7 +256,7 @@ describe('every route as every role (generated from the route table)', () => {
       agreement: '',
     };
     personas.push(
-      { name: 'shopper', client: shopper, kind: 'shopper', own: { ...foreign } },
+      { name: 'shopper', client: shopper, kind: 'shopper', own: { ...foreign, ...own } },
       {
         name: 'anonymous',
         client: new TestClient(fw.app),

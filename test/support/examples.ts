@@ -108,6 +108,15 @@ export const validBodies: Record<string, () => Record<string, unknown> | string>
     auditor: 'Li Na',
     checklist: [{ item: 'Fixtures to standard', passed: true }],
   }),
+  'POST /api/shop/carts': () => ({ channelId: 'chn_00000000000000000000000000' }),
+  'POST /api/shop/carts/:id/lines': () => ({ skuId: 'sku_00000000000000000000000000', quantity: 1 }),
+  'POST /api/shop/carts/:id/delivery': () => ({
+    mode: 'hour',
+    address: { province: '北京', city: '北京', district: '朝阳区', line: '工体北路 8 号' },
+  }),
+  'POST /api/shop/orders': () => ({ cartId: 'crt_00000000000000000000000000' }),
+  'POST /api/shop/orders/:id/cancel': () => ({ reason: 'changed my mind' }),
+  'POST /api/orders/:id/cancel': () => ({ reason: 'out of stock' }),
   'POST /api/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] }),
   'PATCH /api/webhooks/:id': () => ({ description: 'changed' }),
 };

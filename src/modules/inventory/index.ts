@@ -1,4 +1,4 @@
-import { type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
+import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
 import { dueReservations, releaseReservation } from './commands/reservations.js';
 import './errors.js';
 import { inventoryFigures } from './queries/levels.js';
@@ -6,9 +6,15 @@ import { inventoryMigrations } from './repo.js';
 import { inventoryRoutes } from './routes.js';
 import { seedInventory } from './seed.js';
 
-export { commitReservation, releaseReservation, reserveStock } from './commands/reservations.js';
+export {
+  commitReservation,
+  releaseReservation,
+  reservationStatuses,
+  reserveStock,
+  restockReservation,
+} from './commands/reservations.js';
 export { moveStock, type Place } from './commands/stock.js';
-export { availableToPromise } from './queries/availability.js';
+export { availableToPromise, type StockedLocation, stockedLocations } from './queries/availability.js';
 export type { InventoryTables } from './repo.js';
 
 /** Releases holds whose time is up; returns how many it released. */
@@ -27,8 +33,7 @@ export async function expireReservations(
  * the movement ledger, transfers, replenishment, availability per channel.
  */
 export function createInventoryModule(): FlywheelModule {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
+  let loop: { stop(): Promise<void> } | null = null;
   return {
     name: 'inventory',
     migrations: inventoryMigrations,
@@ -38,17 +43,11 @@ export function createInventoryModule(): FlywheelModule {
       ['brand', 'retailer', 'store'].includes(principal.orgKind) ? inventoryFigures(rt.db, principal) : [],
     start(rt) {
       // The sweeper: a hold past its expiry is released within a few seconds.
-      timer = setInterval(() => {
-        running = expireReservations(rt).catch((error) =>
-          rt.logger.error({ err: error }, 'reservation sweeper failed'),
-        );
-      }, 5_000);
-      timer.unref();
+      loop = backgroundLoop(rt, 'reservation sweeper', 5_000, () => expireReservations(rt));
     },
     async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
+      await loop?.stop();
+      loop = null;
     },
   };
 }

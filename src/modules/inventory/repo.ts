@@ -35,6 +35,8 @@ export type InventoryTables = {
     opening_hours: string;
     delivery_radius_m: number;
     prep_minutes: number;
+    /** Orders the store's staff pick at once: beyond it, hour orders queue. */
+    pick_capacity: number;
     status: 'active' | 'closed';
     created_at: string;
     updated_at: string;
@@ -283,6 +285,14 @@ export const inventoryMigrations: Migrations = {
         .addColumn('checklist', 'text', (c) => c.notNull())
         .addColumn('score', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '20261126_0400_inventory_pick_capacity': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('inventory_location')
+        .addColumn('pick_capacity', 'integer', (c) => c.notNull().defaultTo(3))
         .execute();
     },
   },

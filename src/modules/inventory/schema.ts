@@ -22,12 +22,26 @@ export const CreateLocationBody = Obj({
   openingHours: Type.Optional(OpeningHours),
   deliveryRadiusM: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
   prepMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_080 })),
+  pickCapacity: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 1000,
+      description: 'orders picked at once; beyond it hour orders queue',
+    }),
+  ),
 });
 export const UpdateLocationBody = Obj({
   name: Type.Optional(Str({ max: 120 })),
   openingHours: Type.Optional(OpeningHours),
   deliveryRadiusM: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
   prepMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_080 })),
+  pickCapacity: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 1000,
+      description: 'orders picked at once; beyond it hour orders queue',
+    }),
+  ),
   status: Type.Optional(Type.Enum(['active', 'closed'] as const)),
 });
 export const Location = Type.Object(
@@ -49,6 +63,7 @@ export const Location = Type.Object(
     openingHours: Type.Object({ open: Type.String(), close: Type.String() }),
     deliveryRadiusM: Type.Integer(),
     prepMinutes: Type.Integer(),
+    pickCapacity: Type.Integer(),
     status: Type.String(),
     createdAt: Timestamp,
     updatedAt: Timestamp,

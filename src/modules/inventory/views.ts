@@ -20,6 +20,7 @@ export function locationView(row: Selectable<InventoryTables['inventory_location
     openingHours: JSON.parse(row.opening_hours) as { open: string; close: string },
     deliveryRadiusM: row.delivery_radius_m,
     prepMinutes: row.prep_minutes,
+    pickCapacity: row.pick_capacity,
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -60,6 +60,11 @@ export async function listChannels(db: Executor, p: MemberPrincipal, q: { brandI
   return { items: rows.map(channelView) };
 }
 
+/** A channel by id, for the shopper's side (a cart names the shop's channel). */
+export async function channelById(db: Executor, id: string): Promise<ChannelRow | undefined> {
+  return db.selectFrom('catalog_channel').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findChannel(db: Executor, p: MemberPrincipal, id: string) {
   return channels(db)
     .where('catalog_channel.id', '=', id)
@@ -81,6 +86,10 @@ export type Offer = {
   skuId: string;
   productId: string;
   productLine: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  options: Record<string, string>;
   listed: boolean;
   prices: { listPrice: number; sellingPrice: number; floorPrice: number | null } | null;
   refusal: SellRefusal | null;
@@ -113,7 +122,11 @@ export async function channelOffers(
     )
     .select([
       'catalog_sku.id as sku_id',
+      'catalog_sku.code',
+      'catalog_sku.options',
       'catalog_sku.status as sku_status',
+      'catalog_product.name',
+      'catalog_product.name_en',
       'catalog_sku.exclusive_channel_id',
       'catalog_product.id as product_id',
       'catalog_product.status as product_status',
@@ -134,6 +147,10 @@ export async function channelOffers(
       skuId: r.sku_id,
       productId: r.product_id,
       productLine: r.product_line,
+      code: r.code,
+      name: r.name,
+      nameEn: r.name_en,
+      options: JSON.parse(r.options) as Record<string, string>,
       listed,
       prices: listed
         ? {

@@ -21,6 +21,7 @@ export type LocationInput = {
   openingHours?: OpeningHours;
   deliveryRadiusM?: number;
   prepMinutes?: number;
+  pickCapacity?: number;
 };
 
 const required = (field: string) =>
@@ -106,6 +107,7 @@ export async function createLocation(
     ),
     delivery_radius_m: input.deliveryRadiusM ?? (input.kind === 'store' ? 5000 : 0),
     prep_minutes: input.prepMinutes ?? (input.kind === 'store' ? 15 : 240),
+    pick_capacity: input.pickCapacity ?? 3,
     status: 'active' as const,
     created_at: now,
     updated_at: now,
@@ -137,6 +139,7 @@ export async function updateLocation(
     openingHours?: OpeningHours;
     deliveryRadiusM?: number;
     prepMinutes?: number;
+    pickCapacity?: number;
     status?: 'active' | 'closed';
   },
 ) {
@@ -152,6 +155,7 @@ export async function updateLocation(
       opening_hours: input.openingHours ? JSON.stringify(input.openingHours) : undefined,
       delivery_radius_m: input.deliveryRadiusM,
       prep_minutes: input.prepMinutes,
+      pick_capacity: input.pickCapacity,
       status: input.status,
     }).filter(([, v]) => v !== undefined),
   );

@@ -190,3 +190,39 @@ export async function dueReservations(db: Executor, now: Date, limit: number): P
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Sold units that never left the location come back (a paid order cancelled before it was
+ * picked): a `return` line in the ledger puts them on hand again.
+ */
+export async function restockReservation(ctx: WriteCtx, id: string, reason: string) {
+  const r = await findReservation(ctx.trx, 'all', id);
+  if (r.status !== 'committed') return;
+  const place = await ctx.trx
+    .selectFrom('inventory_location')
+    .select(['id', 'org_id', 'kind', 'name'])
+    .where('id', '=', r.location_id)
+    .executeTakeFirstOrThrow();
+  await moveStock(ctx, place, {
+    skuId: r.sku_id,
+    delta: Number(r.quantity),
+    kind: 'return',
+    reason,
+    refType: 'reservation',
+    refId: r.ref ?? id,
+  });
+}
+
+/** The statuses of some reservations, by id. */
+export async function reservationStatuses(
+  db: Executor,
+  ids: string[],
+): Promise<Map<string, ReservationStatus>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('inventory_reservation')
+    .select(['id', 'status'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.status]));
+}

@@ -81,3 +81,86 @@ export async function availableToPromise(db: Executor, channel: ChannelRow, skuI
     }),
   };
 }
+
+export type StockedLocation = {
+  id: string;
+  org_id: string;
+  kind: 'warehouse' | 'store';
+  name: string;
+  store_org_id: string | null;
+  retailer_id: string | null;
+  province: string;
+  city: string;
+  district: string | null;
+  lat: number;
+  lng: number;
+  openingHours: { open: string; close: string };
+  radiusM: number;
+  prepMinutes: number;
+  pickCapacity: number;
+  /** Available units (on hand less reserved) per SKU asked about. */
+  stock: Record<string, number>;
+};
+
+/**
+ * A brand's active locations a channel may ship from, each with what it has available of the
+ * SKUs: what routing chooses among. `locationIds` narrows to the few a spatial index found near.
+ */
+export async function stockedLocations(
+  db: Executor,
+  q: {
+    brandId: string;
+    channelKind: string;
+    retailerId?: string | null;
+    skuIds: string[];
+    locationIds?: string[];
+  },
+): Promise<StockedLocation[]> {
+  let locQuery = db
+    .selectFrom('inventory_location')
+    .selectAll()
+    .where('org_id', '=', q.brandId)
+    .where('status', '=', 'active')
+    .where('kind', 'in', [...locationKindsFor(q.channelKind)]);
+  if (q.channelKind === 'store') locQuery = locQuery.where('retailer_id', '=', q.retailerId ?? '');
+  if (q.locationIds) {
+    if (q.locationIds.length === 0) return [];
+    locQuery = locQuery.where('id', 'in', q.locationIds);
+  }
+  const locations = await locQuery.execute();
+  if (locations.length === 0 || q.skuIds.length === 0) return [];
+  const levels = await db
+    .selectFrom('inventory_level')
+    .select(['location_id', 'sku_id', 'on_hand', 'reserved'])
+    .where(
+      'location_id',
+      'in',
+      locations.map((l) => l.id),
+    )
+    .where('sku_id', 'in', q.skuIds)
+    .execute();
+  const stock = new Map<string, Record<string, number>>();
+  for (const l of levels) {
+    const cell = stock.get(l.location_id) ?? {};
+    cell[l.sku_id] = Number(l.on_hand) - Number(l.reserved);
+    stock.set(l.location_id, cell);
+  }
+  return locations.map((l) => ({
+    id: l.id,
+    org_id: l.org_id,
+    kind: l.kind,
+    name: l.name,
+    store_org_id: l.store_org_id,
+    retailer_id: l.retailer_id,
+    province: l.province,
+    city: l.city,
+    district: l.district,
+    lat: Number(l.lat),
+    lng: Number(l.lng),
+    openingHours: JSON.parse(l.opening_hours),
+    radiusM: l.delivery_radius_m,
+    prepMinutes: l.prep_minutes,
+    pickCapacity: l.pick_capacity,
+    stock: stock.get(l.id) ?? {},
+  }));
+}

@@ -1,0 +1,8 @@
+import { defineErrors } from '../../platform/errors.js';
+
+export const fulfilmentErrors = defineErrors({
+  'fulfilment.address_unknown': 'invalid',
+  'fulfilment.illegal_transition': 'conflict',
+  'fulfilment.pickup_code_wrong': 'unprocessable',
+  'fulfilment.changed_meanwhile': 'conflict',
+});

@@ -1,0 +1,24 @@
+import type { FlywheelModule } from '../../platform/module.js';
+import './errors.js';
+import { ledgerMigrations } from './repo.js';
+import { ledgerRoutes } from './routes.js';
+
+export { type PostInput, postTransaction } from './commands/post.js';
+export {
+  type AccountKind,
+  paymentEntries,
+  refundEntries,
+  type TransactionKind,
+  unbalanced,
+} from './domain/accounts.js';
+export { bookedByCause, unbalancedTransactions } from './queries.js';
+export type { LedgerTables } from './repo.js';
+
+/** Double-entry money: balanced transactions, balances and statements per organisation. */
+export function createLedgerModule(): FlywheelModule {
+  return {
+    name: 'ledger',
+    migrations: ledgerMigrations,
+    routes: ledgerRoutes,
+  };
+}

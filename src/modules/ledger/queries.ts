@@ -1,0 +1,119 @@
+import type { Executor } from '../../platform/db/database.js';
+import { paginate } from '../../platform/http/pagination.js';
+import type { MemberPrincipal } from '../../platform/principal.js';
+import type { AccountKind, TransactionKind } from './domain/accounts.js';
+
+/**
+ * Whose accounts a member reads: an organisation its own; the operator every organisation's and
+ * the platform's (`orgId` null), or one organisation's when it names one.
+ */
+function accountsOf(p: MemberPrincipal, orgId: string | undefined) {
+  return (eb: any) => {
+    if (p.orgKind === 'platform') return orgId ? eb('ledger_entry.org_id', '=', orgId) : eb.lit(true);
+    const own = eb('ledger_entry.org_id', 'in', p.orgIds);
+    return orgId ? eb.and([own, eb('ledger_entry.org_id', '=', orgId)]) : own;
+  };
+}
+
+/** Balances per organisation and account: the sum of their entries. */
+export async function listBalances(db: Executor, p: MemberPrincipal, q: { orgId?: string }) {
+  const rows = await db
+    .selectFrom('ledger_entry')
+    .leftJoin('identity_org', 'identity_org.id', 'ledger_entry.org_id')
+    .select((eb) => [
+      'ledger_entry.org_id',
+      'identity_org.name as org_name',
+      'ledger_entry.account',
+      eb.fn.sum<number>('ledger_entry.amount').as('balance'),
+      eb.fn.countAll<number>().as('entries'),
+    ])
+    .where(accountsOf(p, q.orgId))
+    .groupBy(['ledger_entry.org_id', 'identity_org.name', 'ledger_entry.account'])
+    .orderBy('identity_org.name')
+    .orderBy('ledger_entry.account')
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      orgId: r.org_id,
+      orgName: r.org_name,
+      account: r.account as AccountKind,
+      balance: Number(r.balance),
+      entries: Number(r.entries),
+    })),
+  };
+}
+
+/** A statement: an organisation's entries, newest first, each with its transaction's cause. */
+export async function listEntries(
+  db: Executor,
+  p: MemberPrincipal,
+  q: { orgId?: string; account?: AccountKind; limit?: number; cursor?: string },
+) {
+  let query = db
+    .selectFrom('ledger_entry')
+    .innerJoin('ledger_transaction', 'ledger_transaction.id', 'ledger_entry.transaction_id')
+    .select([
+      'ledger_entry.id',
+      'ledger_entry.transaction_id',
+      'ledger_transaction.kind',
+      'ledger_transaction.ref_type',
+      'ledger_transaction.ref_id',
+      'ledger_transaction.memo',
+      'ledger_entry.org_id',
+      'ledger_entry.account',
+      'ledger_entry.amount',
+      'ledger_entry.currency',
+      'ledger_entry.created_at',
+    ])
+    .where(accountsOf(p, q.orgId));
+  if (q.account) query = query.where('ledger_entry.account', '=', q.account);
+  const page = await paginate(query, 'ledger_entry.id', q);
+  return {
+    items: page.items.map((r) => ({
+      id: r.id,
+      transactionId: r.transaction_id,
+      kind: r.kind as TransactionKind,
+      refType: r.ref_type,
+      refId: r.ref_id,
+      memo: r.memo,
+      orgId: r.org_id,
+      account: r.account as AccountKind,
+      amount: Number(r.amount),
+      currency: r.currency,
+      createdAt: r.created_at,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** Transactions whose entries do not sum to zero: always none, or the ledger is broken. */
+export async function unbalancedTransactions(db: Executor, since?: string): Promise<string[]> {
+  let q = db
+    .selectFrom('ledger_entry')
+    .innerJoin('ledger_transaction', 'ledger_transaction.id', 'ledger_entry.transaction_id')
+    .select('ledger_entry.transaction_id')
+    .groupBy('ledger_entry.transaction_id')
+    .having((eb) => eb.fn.sum('ledger_entry.amount'), '<>', 0);
+  if (since) q = q.where('ledger_transaction.created_at', '>=', since);
+  return (await q.execute()).map((r) => r.transaction_id);
+}
+
+/** The amount booked per cause of one kind (payments by payment id) in a time range. */
+export async function bookedByCause(
+  db: Executor,
+  kind: TransactionKind,
+  account: AccountKind,
+  range: { from: string; to: string },
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('ledger_transaction')
+    .innerJoin('ledger_entry', 'ledger_entry.transaction_id', 'ledger_transaction.id')
+    .select((eb) => ['ledger_transaction.ref_id', eb.fn.sum<number>('ledger_entry.amount').as('amount')])
+    .where('ledger_transaction.kind', '=', kind)
+    .where('ledger_entry.account', '=', account)
+    .where('ledger_transaction.created_at', '>=', range.from)
+    .where('ledger_transaction.created_at', '<', range.to)
+    .groupBy('ledger_transaction.ref_id')
+    .execute();
+  return new Map(rows.map((r) => [r.ref_id, Number(r.amount)]));
+}

@@ -1,0 +1,125 @@
+import { iso } from '../../../platform/clock.js';
+import { DomainError } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { ShopperPrincipal } from '../../../platform/principal.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import { channelById, channelOffers } from '../../catalog/index.js';
+import { type AddressInput, locate } from '../../fulfilment/index.js';
+import { type DeliveryMode, quantityLimits } from '../domain/pricing.js';
+import { type CartRow, cartContents, cartPlan, cartView, findCart, quoteOf } from '../queries/carts.js';
+
+/** Channels a shopper buys on directly: the brand's online shop and a partner's store channel. */
+const shopChannels = ['online', 'store'];
+
+export async function createCart(ctx: WriteCtx, p: ShopperPrincipal, input: { channelId: string }) {
+  const channel = await channelById(ctx.trx, input.channelId);
+  if (!channel || !shopChannels.includes(channel.kind))
+    throw new DomainError('orders.channel_not_shop', 'not a shop that sells to shoppers', {
+      errors: [{ field: 'channelId', message: 'no such shop' }],
+    });
+  const now = iso(ctx.now);
+  const cart: CartRow = {
+    id: newId('crt'),
+    shopper_id: p.shopperId,
+    org_id: channel.org_id,
+    channel_id: channel.id,
+    address: null,
+    delivery: null,
+    pickup_location_id: null,
+    status: 'open',
+    order_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await ctx.trx.insertInto('orders_cart').values(cart).execute();
+  return cartView(await cartContents(ctx.trx, cart, ctx.now), null);
+}
+
+async function openCart(ctx: WriteCtx, p: ShopperPrincipal, id: string): Promise<CartRow> {
+  const cart = await findCart(ctx.trx, p, id);
+  if (cart.status !== 'open')
+    throw new DomainError('orders.cart_closed', 'this cart became an order already');
+  return cart;
+}
+
+/** Sets how many of an SKU the cart holds; 0 takes it out. An SKU the shop cannot sell now is refused. */
+export async function setCartLine(
+  ctx: WriteCtx,
+  p: ShopperPrincipal,
+  cartId: string,
+  input: { skuId: string; quantity: number },
+) {
+  const cart = await openCart(ctx, p, cartId);
+  if (input.quantity > 0) {
+    const channel = await channelById(ctx.trx, cart.channel_id);
+    const [offer] = channel ? await channelOffers(ctx.trx, channel, [input.skuId], ctx.now) : [];
+    if (!offer)
+      throw new DomainError('orders.cart_invalid', 'this shop has no such item', {
+        errors: [{ field: 'skuId', message: 'not an item of this shop' }],
+      });
+    if (offer.refusal)
+      throw new DomainError('orders.not_sellable', `the shop cannot sell this item now: ${offer.refusal}`, {
+        errors: [{ field: 'skuId', message: offer.refusal }],
+      });
+    if (input.quantity > quantityLimits.perSku)
+      throw new DomainError('orders.cart_invalid', `at most ${quantityLimits.perSku} of one item`, {
+        errors: [{ field: 'quantity', message: `at most ${quantityLimits.perSku}` }],
+      });
+  }
+  const now = iso(ctx.now);
+  if (input.quantity === 0) {
+    await ctx.trx
+      .deleteFrom('orders_cart_line')
+      .where('cart_id', '=', cart.id)
+      .where('sku_id', '=', input.skuId)
+      .execute();
+  } else {
+    await ctx.trx
+      .insertInto('orders_cart_line')
+      .values({ cart_id: cart.id, sku_id: input.skuId, quantity: input.quantity, added_at: now })
+      .onConflict((oc) => oc.columns(['cart_id', 'sku_id']).doUpdateSet({ quantity: input.quantity }))
+      .execute();
+  }
+  const lines = await ctx.trx
+    .selectFrom('orders_cart_line')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('cart_id', '=', cart.id)
+    .executeTakeFirstOrThrow();
+  if (Number(lines.n) > quantityLimits.lines)
+    throw new DomainError('orders.cart_invalid', `at most ${quantityLimits.lines} different items`, {
+      errors: [{ field: 'skuId', message: `the cart holds ${quantityLimits.lines} items already` }],
+    });
+  const updated = { ...cart, updated_at: now };
+  await ctx.trx.updateTable('orders_cart').set({ updated_at: now }).where('id', '=', cart.id).execute();
+  return withQuote(ctx, updated);
+}
+
+/** Where and how the order goes: delivery within the hour, a standard parcel, or pick-up at a store. */
+export async function setDelivery(
+  ctx: WriteCtx,
+  p: ShopperPrincipal,
+  cartId: string,
+  input: { mode: DeliveryMode; address: AddressInput; pickupLocationId?: string },
+) {
+  const cart = await openCart(ctx, p, cartId);
+  if (input.mode === 'pickup' && !input.pickupLocationId)
+    throw new DomainError('orders.delivery_missing', 'pick-up needs the store to collect from', {
+      errors: [{ field: 'pickupLocationId', message: 'required for pick-up' }],
+    });
+  locate(input.address);
+  const now = iso(ctx.now);
+  const changes = {
+    address: JSON.stringify(input.address),
+    delivery: input.mode,
+    pickup_location_id: input.mode === 'pickup' ? (input.pickupLocationId ?? null) : null,
+    updated_at: now,
+  };
+  await ctx.trx.updateTable('orders_cart').set(changes).where('id', '=', cart.id).execute();
+  return withQuote(ctx, { ...cart, ...changes });
+}
+
+async function withQuote(ctx: WriteCtx, cart: CartRow) {
+  const c = await cartContents(ctx.trx, cart, ctx.now);
+  const plan = await cartPlan(ctx.trx, c, ctx.now);
+  return cartView(c, plan ? quoteOf(cart.delivery, plan, cart.pickup_location_id) : null);
+}

@@ -1,0 +1,64 @@
+import { iso } from '../../../platform/clock.js';
+import { DomainError } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import { actorId } from '../../../platform/principal.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import { type Canceller, type OrderStatus, orderMoveRefusal } from '../domain/order.js';
+import type { OrdersTables } from '../repo.js';
+
+export type OrderRow = OrdersTables['orders_order'];
+
+/**
+ * Moves an order along its table of transitions with one conditional update on its version:
+ * an illegal move or a concurrent one answers 409 and changes nothing.
+ */
+export async function moveOrder(
+  ctx: WriteCtx,
+  order: OrderRow,
+  to: OrderStatus,
+  opts: { by?: Canceller; note?: string | null; set?: Partial<OrderRow> } = {},
+): Promise<OrderRow> {
+  const refusal = orderMoveRefusal(order.status, to, opts.by);
+  if (refusal) throw new DomainError('orders.illegal_transition', refusal, { from: order.status, to });
+  const now = iso(ctx.now);
+  const changes = { ...opts.set, status: to, version: order.version + 1, updated_at: now };
+  const moved = await ctx.trx
+    .updateTable('orders_order')
+    .set(changes)
+    .where('id', '=', order.id)
+    .where('version', '=', order.version)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0)
+    throw new DomainError('orders.changed_meanwhile', 'the order changed meanwhile; reload it');
+  await recordHistory(ctx, order.id, order.status, to, opts.note ?? null);
+  ctx.emit({
+    type: `orders.order_${to}`,
+    aggregateType: 'order',
+    aggregateId: order.id,
+    orgId: order.org_id,
+    payload: { from: order.status, to, note: opts.note ?? null },
+  });
+  return { ...order, ...changes };
+}
+
+export async function recordHistory(
+  ctx: WriteCtx,
+  orderId: string,
+  from: OrderStatus | null,
+  to: OrderStatus,
+  note: string | null,
+) {
+  await ctx.trx
+    .insertInto('orders_history')
+    .values({
+      id: newId('ohi'),
+      order_id: orderId,
+      from_status: from,
+      to_status: to,
+      actor_type: ctx.principal?.type ?? 'system',
+      actor_id: actorId(ctx.principal),
+      note,
+      created_at: iso(ctx.now),
+    })
+    .execute();
+}

@@ -1,0 +1,195 @@
+import { addMs, iso } from '../../../platform/clock.js';
+import type { Config } from '../../../platform/config.js';
+import { DomainError } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { ShopperPrincipal } from '../../../platform/principal.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import { createShipments, type Group, type NewShipment, recordDecision } from '../../fulfilment/index.js';
+import { reserveStock } from '../../inventory/index.js';
+import { createPayment, providerFor } from '../../payments/index.js';
+import type { DeliveryMode } from '../domain/pricing.js';
+import { cartContents, cartPlan, findCart } from '../queries/carts.js';
+import { orderDetail } from '../queries/orders.js';
+import { type OrderRow, recordHistory } from './lifecycle.js';
+
+/** A hold outlasts the time to pay, so the order's own expiry releases it first. */
+const holdMarginMinutes = 5;
+
+/**
+ * Places the cart as an order, in one transaction: checks that the shop may sell every line now
+ * (channel, launch, agreement), prices it, routes it, holds the stock of every fulfilment group
+ * until the payment deadline and opens the payment. The cart is claimed first, so one cart makes
+ * one order however often the request is sent.
+ */
+export async function placeOrder(
+  ctx: WriteCtx,
+  config: Config,
+  p: ShopperPrincipal,
+  input: { cartId: string },
+) {
+  const cart = await findCart(ctx.trx, p, input.cartId);
+  const orderId = newId('ord');
+  const claimed = await ctx.trx
+    .updateTable('orders_cart')
+    .set({ status: 'ordered', order_id: orderId, updated_at: iso(ctx.now) })
+    .where('id', '=', cart.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 0)
+    throw new DomainError('orders.cart_closed', 'this cart became an order already', {
+      orderId: cart.order_id,
+    });
+
+  const c = await cartContents(ctx.trx, cart, ctx.now);
+  if (c.lines.length === 0) throw new DomainError('orders.cart_empty', 'the cart is empty');
+  const refused = c.lines.flatMap((l, i) =>
+    !l.offer || l.offer.refusal
+      ? [{ field: `lines.${i}.skuId`, message: l.offer?.refusal ?? 'not_listed' }]
+      : [],
+  );
+  if (refused.length > 0)
+    throw new DomainError('orders.not_sellable', 'the shop cannot sell every line now', { errors: refused });
+  if (c.priced.problems.length > 0)
+    throw new DomainError('orders.cart_invalid', 'the cart cannot be ordered as it is', {
+      errors: c.priced.problems,
+    });
+  const mode = cart.delivery;
+  if (!mode || !cart.address)
+    throw new DomainError('orders.delivery_missing', 'choose delivery or pick-up and give the address', {
+      errors: [{ field: 'delivery', message: 'required' }],
+    });
+  const plan = (await cartPlan(ctx.trx, c, ctx.now))!;
+  const groups = groupsFor(mode, plan.decision, cart.pickup_location_id, c.lines);
+
+  const payMinutes = config.orderPayMinutes;
+  const offers = new Map(c.lines.map((l) => [l.skuId, l.offer!]));
+  const shipments: NewShipment[] = [];
+  const locationOf = new Map<string, string>();
+  for (const g of groups) {
+    const location = plan.locations.get(g.locationId)!;
+    const held = await reserveStock(ctx, location, {
+      lines: g.lines,
+      ttlSeconds: (payMinutes + holdMarginMinutes) * 60,
+      ref: orderId,
+      channelId: c.channel.id,
+    });
+    for (const l of g.lines) locationOf.set(l.skuId, g.locationId);
+    shipments.push({
+      location,
+      mode: mode === 'pickup' ? 'pickup' : g.etaMinutes !== null ? 'hour' : 'standard',
+      lines: g.lines,
+      reservationIds: held.items.map((r) => r.id),
+      etaMinutes: mode === 'pickup' ? location.prepMinutes : g.etaMinutes,
+      standardDays: g.standardDays,
+    });
+  }
+  await recordDecision(ctx, {
+    orgId: c.channel.org_id,
+    orderId,
+    address: plan.address,
+    decision: plan.decision,
+    rules: plan.rules,
+  });
+  await createShipments(ctx, { orgId: c.channel.org_id, orderId, shipments });
+  const payment = await createPayment(ctx, providerFor(config), {
+    orgId: c.channel.org_id,
+    shopperId: p.shopperId,
+    orderId,
+    amount: c.priced.total,
+    ttlMinutes: payMinutes,
+    description: c.lines
+      .map((l) => l.offer!.name)
+      .join(', ')
+      .slice(0, 120),
+    returnUrl: `/shop/orders/${orderId}`,
+  });
+  const now = iso(ctx.now);
+  const order: OrderRow = {
+    id: orderId,
+    org_id: c.channel.org_id,
+    shopper_id: p.shopperId,
+    channel_id: c.channel.id,
+    cart_id: cart.id,
+    status: 'pending_payment',
+    delivery: mode,
+    address: cart.address,
+    pickup_location_id: cart.pickup_location_id,
+    subtotal: c.priced.subtotal,
+    delivery_fee: c.priced.deliveryFee,
+    total: c.priced.total,
+    currency: 'CNY',
+    payment_id: payment.id,
+    pay_by: iso(addMs(ctx.now, payMinutes * 60_000)),
+    placed_at: now,
+    paid_at: null,
+    cancelled_at: null,
+    cancel_reason: null,
+    version: 1,
+    updated_at: now,
+  };
+  await ctx.trx.insertInto('orders_order').values(order).execute();
+  await ctx.trx
+    .insertInto('orders_line')
+    .values(
+      c.priced.lines.map((l) => {
+        const o = offers.get(l.skuId)!;
+        return {
+          id: newId('oln'),
+          order_id: orderId,
+          org_id: order.org_id,
+          sku_id: l.skuId,
+          product_id: o.productId,
+          code: o.code,
+          name: o.name,
+          options: JSON.stringify(o.options),
+          quantity: l.quantity,
+          list_price: l.listPrice,
+          unit_price: l.unitPrice,
+          line_total: l.lineTotal,
+          location_id: locationOf.get(l.skuId)!,
+        };
+      }),
+    )
+    .execute();
+  await recordHistory(ctx, orderId, null, 'pending_payment', null);
+  ctx.emit({
+    type: 'orders.order_placed',
+    aggregateType: 'order',
+    aggregateId: orderId,
+    orgId: order.org_id,
+    payload: {
+      total: order.total,
+      delivery: mode,
+      routing: plan.decision.kind,
+      lines: c.priced.lines.length,
+    },
+  });
+  return orderDetail(ctx.trx, order, { withRouting: false });
+}
+
+/** The fulfilment groups of the order, or why the chosen way cannot be kept now. */
+function groupsFor(
+  mode: DeliveryMode,
+  decision: { kind: string; groups: Group[]; pickup: Array<{ locationId: string }> },
+  pickupLocationId: string | null,
+  lines: Array<{ skuId: string; quantity: number }>,
+): Group[] {
+  if (mode === 'pickup') {
+    if (!decision.pickup.some((p) => p.locationId === pickupLocationId))
+      throw new DomainError('orders.pickup_unavailable', 'that store cannot hand over this order now', {
+        errors: [{ field: 'pickupLocationId', message: 'the store lacks stock or is not in an agreement' }],
+      });
+    return [{ locationId: pickupLocationId!, lines, etaMinutes: null, standardDays: null }];
+  }
+  if (mode === 'hour' && decision.kind !== 'hour' && decision.kind !== 'split')
+    throw new DomainError(
+      'orders.hour_unavailable',
+      decision.kind === 'standard'
+        ? 'no store can deliver within the hour now; choose standard delivery'
+        : 'no location holds these items',
+      { alternative: decision.kind === 'standard' ? 'standard' : null },
+    );
+  if (decision.kind === 'none')
+    throw new DomainError('orders.out_of_stock', 'no location holds these items now');
+  return decision.groups;
+}

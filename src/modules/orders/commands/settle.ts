@@ -1,0 +1,123 @@
+import { iso } from '../../../platform/clock.js';
+import type { Config } from '../../../platform/config.js';
+import type { Executor } from '../../../platform/db/database.js';
+import { DomainError } from '../../../platform/errors.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import { cancelShipments, orderReservations, releaseShipments } from '../../fulfilment/index.js';
+import {
+  commitReservation,
+  releaseReservation,
+  reservationStatuses,
+  restockReservation,
+} from '../../inventory/index.js';
+import {
+  closePayment,
+  type PaymentProvider,
+  type PaymentRow,
+  providerFor,
+  refundPayment,
+} from '../../payments/index.js';
+import type { Canceller } from '../domain/order.js';
+import { moveOrder, type OrderRow } from './lifecycle.js';
+
+async function orderOf(ctx: WriteCtx, id: string): Promise<OrderRow | undefined> {
+  return ctx.trx.selectFrom('orders_order').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The payment of an order was taken (called inside the write that took it): the held units are
+ * sold and the shipments join their stores' queues, the promise clock starting now. When the
+ * holds lapsed before the money came, nothing can be promised: the order is cancelled and the
+ * money goes back, in the same transaction.
+ */
+export async function orderPaid(
+  ctx: WriteCtx,
+  payment: PaymentRow,
+  provider: PaymentProvider,
+): Promise<void> {
+  const order = await orderOf(ctx, payment.order_id);
+  if (!order) return;
+  if (order.status !== 'pending_payment') {
+    await refundPayment(ctx, provider, payment, Number(payment.amount), `order was ${order.status}`);
+    return;
+  }
+  const holds = await orderReservations(ctx.trx, order.id);
+  const statuses = await reservationStatuses(ctx.trx, holds);
+  if (holds.some((id) => statuses.get(id) !== 'held')) {
+    const paid = await moveOrder(ctx, order, 'paid', { set: { paid_at: iso(ctx.now) } });
+    await cancelPaid(ctx, provider, paid, payment, 'system', 'the stock hold lapsed before the payment came');
+    return;
+  }
+  for (const id of holds) await commitReservation(ctx, 'all', id);
+  const paid = await moveOrder(ctx, order, 'paid', { set: { paid_at: iso(ctx.now) } });
+  await releaseShipments(ctx, order.id);
+  await moveOrder(ctx, paid, 'routed');
+}
+
+/**
+ * Cancels an order: an unpaid one closes its payment and lets its holds go; a paid one puts
+ * the sold units back on hand and refunds the shopper in full.
+ */
+export async function cancelOrder(
+  ctx: WriteCtx,
+  config: Config,
+  order: OrderRow,
+  by: Canceller,
+  reason: string,
+): Promise<OrderRow> {
+  const provider = providerFor(config);
+  if (order.status === 'pending_payment') {
+    const cancelled = await moveOrder(ctx, order, 'cancelled', {
+      by,
+      note: reason,
+      set: { cancelled_at: iso(ctx.now), cancel_reason: reason },
+    });
+    if (!(await closePayment(ctx, provider, order.payment_id)))
+      throw new DomainError('orders.changed_meanwhile', 'the order was paid meanwhile; reload it');
+    for (const id of await cancelShipments(ctx, order.id, reason)) await releaseReservation(ctx, 'all', id);
+    return cancelled;
+  }
+  const payment = await ctx.trx
+    .selectFrom('payments_payment')
+    .selectAll()
+    .where('id', '=', order.payment_id)
+    .executeTakeFirstOrThrow();
+  return cancelPaid(ctx, provider, order, payment, by, reason);
+}
+
+async function cancelPaid(
+  ctx: WriteCtx,
+  provider: PaymentProvider,
+  order: OrderRow,
+  payment: PaymentRow,
+  by: Canceller,
+  reason: string,
+): Promise<OrderRow> {
+  const cancelled = await moveOrder(ctx, order, 'cancelled', {
+    by,
+    note: reason,
+    set: { cancelled_at: iso(ctx.now), cancel_reason: reason },
+  });
+  const holds = await cancelShipments(ctx, order.id, reason);
+  const statuses = await reservationStatuses(ctx.trx, holds);
+  for (const id of holds) {
+    if (statuses.get(id) === 'held') await releaseReservation(ctx, 'all', id);
+    else await restockReservation(ctx, id, `order ${order.id} cancelled`);
+  }
+  const left = Number(payment.amount) - Number(payment.refunded);
+  if (left > 0) await refundPayment(ctx, provider, payment, left, reason);
+  return cancelled;
+}
+
+/** Unpaid orders past their time, oldest first: the sweeper cancels them. */
+export async function dueUnpaidOrders(db: Executor, now: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('orders_order')
+    .select('id')
+    .where('status', '=', 'pending_payment')
+    .where('pay_by', '<=', iso(now))
+    .orderBy('pay_by')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

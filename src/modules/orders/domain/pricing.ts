@@ -1,0 +1,82 @@
+import type { FieldError } from '../../../platform/errors.js';
+
+export const deliveryModes = ['hour', 'standard', 'pickup'] as const;
+export type DeliveryMode = (typeof deliveryModes)[number];
+
+/**
+ * Delivery fees in fen: a one-hour courier costs more than a parcel and is free above a larger
+ * basket; collecting in the store is free. (JD's hour delivery and Tmall's parcels price so.)
+ */
+export const deliveryFeeRules: Record<DeliveryMode, { fee: number; freeFrom: number | null }> = {
+  hour: { fee: 600, freeFrom: 19_900 },
+  standard: { fee: 1_000, freeFrom: 9_900 },
+  pickup: { fee: 0, freeFrom: null },
+};
+
+export const quantityLimits = {
+  /** Units of one SKU in one order: resellers buying out a launch are kept to this. */
+  perSku: 10,
+  /** Different SKUs in one cart. */
+  lines: 50,
+};
+
+export type PricedLine = {
+  skuId: string;
+  quantity: number;
+  listPrice: number;
+  unitPrice: number;
+  lineTotal: number;
+};
+
+export type Priced = {
+  lines: PricedLine[];
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  /** What is wrong with the cart, by line: nothing may be ordered while this is not empty. */
+  problems: FieldError[];
+};
+
+/**
+ * Totals of a cart on a channel, in integer fen: each line at the channel's selling price, the
+ * delivery fee of the mode, and every quantity within its limit.
+ */
+export function price(
+  lines: ReadonlyArray<{
+    skuId: string;
+    quantity: number;
+    prices: { listPrice: number; sellingPrice: number } | null;
+  }>,
+  mode: DeliveryMode | null,
+): Priced {
+  const problems: FieldError[] = [];
+  if (lines.length > quantityLimits.lines)
+    problems.push({ field: 'lines', message: `at most ${quantityLimits.lines} different items` });
+  const priced: PricedLine[] = [];
+  for (const [i, l] of lines.entries()) {
+    if (l.quantity > quantityLimits.perSku)
+      problems.push({
+        field: `lines.${i}.quantity`,
+        message: `at most ${quantityLimits.perSku} of one item`,
+      });
+    if (!l.prices) {
+      problems.push({ field: `lines.${i}.skuId`, message: 'has no price on this channel' });
+      continue;
+    }
+    priced.push({
+      skuId: l.skuId,
+      quantity: l.quantity,
+      listPrice: l.prices.listPrice,
+      unitPrice: l.prices.sellingPrice,
+      lineTotal: l.prices.sellingPrice * l.quantity,
+    });
+  }
+  const subtotal = priced.reduce((sum, l) => sum + l.lineTotal, 0);
+  const deliveryFee = mode && subtotal > 0 ? feeFor(mode, subtotal) : 0;
+  return { lines: priced, subtotal, deliveryFee, total: subtotal + deliveryFee, problems };
+}
+
+export function feeFor(mode: DeliveryMode, subtotal: number): number {
+  const rule = deliveryFeeRules[mode];
+  return rule.freeFrom !== null && subtotal >= rule.freeFrom ? 0 : rule.fee;
+}

@@ -1,0 +1,166 @@
+import type { Executor } from '../../../platform/db/database.js';
+import { notFound } from '../../../platform/errors.js';
+import type { ShopperPrincipal } from '../../../platform/principal.js';
+import { type ChannelRow, channelById, channelOffers, type Offer } from '../../catalog/index.js';
+import {
+  type AddressInput,
+  type Decision,
+  type Located,
+  locate,
+  type Plan,
+  planRoute,
+} from '../../fulfilment/index.js';
+import { type DeliveryMode, type Priced, price } from '../domain/pricing.js';
+import type { OrdersTables } from '../repo.js';
+
+export type CartRow = OrdersTables['orders_cart'];
+
+export async function findCart(db: Executor, p: ShopperPrincipal, id: string): Promise<CartRow> {
+  return db
+    .selectFrom('orders_cart')
+    .selectAll()
+    .where('id', '=', id)
+    .where('shopper_id', '=', p.shopperId)
+    .executeTakeFirstOrThrow(notFound('cart', id));
+}
+
+export type CartContents = {
+  cart: CartRow;
+  channel: ChannelRow;
+  lines: Array<{ skuId: string; quantity: number; offer: Offer | undefined }>;
+  priced: Priced;
+};
+
+/** A cart with its lines at the channel's prices now, and whether each can be sold. */
+export async function cartContents(db: Executor, cart: CartRow, now: Date): Promise<CartContents> {
+  const [channel, rows] = await Promise.all([
+    channelById(db, cart.channel_id),
+    db
+      .selectFrom('orders_cart_line')
+      .select(['sku_id', 'quantity'])
+      .where('cart_id', '=', cart.id)
+      .orderBy('added_at')
+      .orderBy('sku_id')
+      .execute(),
+  ]);
+  if (!channel) throw notFound('channel', cart.channel_id)();
+  const offers = new Map(
+    (
+      await channelOffers(
+        db,
+        channel,
+        rows.map((r) => r.sku_id),
+        now,
+      )
+    ).map((o) => [o.skuId, o]),
+  );
+  const lines = rows.map((r) => ({
+    skuId: r.sku_id,
+    quantity: Number(r.quantity),
+    offer: offers.get(r.sku_id),
+  }));
+  const priced = price(
+    lines.map((l) => ({
+      skuId: l.skuId,
+      quantity: l.quantity,
+      prices: l.offer?.refusal ? null : (l.offer?.prices ?? null),
+    })),
+    cart.delivery,
+  );
+  return { cart, channel, lines, priced };
+}
+
+/** Where the cart's order would go now: the routing plan for its address or its pick-up store. */
+export async function cartPlan(
+  db: Executor,
+  c: CartContents,
+  now: Date,
+): Promise<(Plan & { address: Located }) | null> {
+  const { cart } = c;
+  if (!cart.address || c.lines.length === 0 || c.lines.some((l) => !l.offer || l.offer.refusal)) return null;
+  const address = locate(JSON.parse(cart.address) as AddressInput);
+  const plan = await planRoute(db, {
+    channel: c.channel,
+    address,
+    lines: c.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity, productLine: l.offer!.productLine })),
+    now,
+    standardOnly: cart.delivery === 'standard',
+  });
+  return { ...plan, address };
+}
+
+export type Quote = {
+  mode: DeliveryMode | null;
+  /** Whether the chosen mode can be kept now. */
+  available: boolean;
+  kind: Decision['kind'];
+  /** Minutes to the door for hour delivery (the later of a split's two stores). */
+  etaMinutes: number | null;
+  standardDays: number | null;
+  from: string[];
+  pickup: Array<{ locationId: string; name: string; distanceM: number }>;
+};
+
+export function quoteOf(mode: DeliveryMode | null, plan: Plan, pickupLocationId: string | null): Quote {
+  const d = plan.decision;
+  const names = d.groups.map((g) => plan.locations.get(g.locationId)?.name ?? g.locationId);
+  const etas = d.groups.flatMap((g) => (g.etaMinutes === null ? [] : [g.etaMinutes]));
+  const available =
+    mode === 'hour'
+      ? d.kind === 'hour' || d.kind === 'split'
+      : mode === 'standard'
+        ? d.kind === 'standard'
+        : mode === 'pickup'
+          ? d.pickup.some((p) => p.locationId === pickupLocationId)
+          : false;
+  return {
+    mode,
+    available,
+    kind: d.kind,
+    etaMinutes: etas.length ? Math.max(...etas) : null,
+    standardDays: d.groups[0]?.standardDays ?? null,
+    from: names,
+    pickup: d.pickup.slice(0, 10),
+  };
+}
+
+export function cartView(c: CartContents, quote: Quote | null) {
+  return {
+    id: c.cart.id,
+    channelId: c.cart.channel_id,
+    brandId: c.cart.org_id,
+    status: c.cart.status,
+    orderId: c.cart.order_id,
+    lines: c.lines.map((l) => {
+      const p = c.priced.lines.find((x) => x.skuId === l.skuId);
+      return {
+        skuId: l.skuId,
+        code: l.offer?.code ?? null,
+        name: l.offer?.name ?? null,
+        nameEn: l.offer?.nameEn ?? null,
+        options: l.offer?.options ?? {},
+        quantity: l.quantity,
+        listPrice: p?.listPrice ?? null,
+        unitPrice: p?.unitPrice ?? null,
+        lineTotal: p?.lineTotal ?? null,
+        refusal: l.offer ? l.offer.refusal : 'not_listed',
+      };
+    }),
+    subtotal: c.priced.subtotal,
+    deliveryFee: c.priced.deliveryFee,
+    total: c.priced.total,
+    problems: c.priced.problems,
+    delivery: c.cart.delivery,
+    address: c.cart.address ? (JSON.parse(c.cart.address) as AddressInput) : null,
+    pickupLocationId: c.cart.pickup_location_id,
+    quote,
+    updatedAt: c.cart.updated_at,
+  };
+}
+
+/** The cart as the storefront shows it, with the delivery quote when an address is set. */
+export async function getCart(db: Executor, p: ShopperPrincipal, id: string, now: Date) {
+  const c = await cartContents(db, await findCart(db, p, id), now);
+  const plan = await cartPlan(db, c, now);
+  return cartView(c, plan ? quoteOf(c.cart.delivery, plan, c.cart.pickup_location_id) : null);
+}

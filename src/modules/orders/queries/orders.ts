@@ -1,0 +1,132 @@
+import type { Executor } from '../../../platform/db/database.js';
+import { notFound } from '../../../platform/errors.js';
+import { paginate } from '../../../platform/http/pagination.js';
+import type { MemberPrincipal, ShopperPrincipal } from '../../../platform/principal.js';
+import { decisionOf, shipmentsOf } from '../../fulfilment/index.js';
+import { paymentView } from '../../payments/index.js';
+import type { OrderRow } from '../commands/lifecycle.js';
+import type { OrderStatus } from '../domain/order.js';
+
+function summary(o: OrderRow) {
+  return {
+    id: o.id,
+    brandId: o.org_id,
+    channelId: o.channel_id,
+    status: o.status,
+    delivery: o.delivery,
+    address: o.address ? (JSON.parse(o.address) as Record<string, unknown>) : null,
+    pickupLocationId: o.pickup_location_id,
+    subtotal: Number(o.subtotal),
+    deliveryFee: Number(o.delivery_fee),
+    total: Number(o.total),
+    currency: o.currency,
+    payBy: o.pay_by,
+    placedAt: o.placed_at,
+    paidAt: o.paid_at,
+    cancelledAt: o.cancelled_at,
+    cancelReason: o.cancel_reason,
+    updatedAt: o.updated_at,
+  };
+}
+
+/** An order with its lines, shipments, payment and history; the routing decision for the merchant's side. */
+export async function orderDetail(db: Executor, o: OrderRow, opts: { withRouting: boolean }) {
+  const [lines, shipments, payment, history, routing] = await Promise.all([
+    db.selectFrom('orders_line').selectAll().where('order_id', '=', o.id).orderBy('id').execute(),
+    shipmentsOf(db, [o.id]),
+    db.selectFrom('payments_payment').selectAll().where('id', '=', o.payment_id).executeTakeFirstOrThrow(),
+    db.selectFrom('orders_history').selectAll().where('order_id', '=', o.id).orderBy('id').execute(),
+    opts.withRouting ? decisionOf(db, o.id) : Promise.resolve(null),
+  ]);
+  return {
+    ...summary(o),
+    lines: lines.map((l) => ({
+      skuId: l.sku_id,
+      productId: l.product_id,
+      code: l.code,
+      name: l.name,
+      options: JSON.parse(l.options) as Record<string, string>,
+      quantity: Number(l.quantity),
+      listPrice: Number(l.list_price),
+      unitPrice: Number(l.unit_price),
+      lineTotal: Number(l.line_total),
+      locationId: l.location_id,
+    })),
+    shipments,
+    payment: paymentView(payment),
+    history: history.map((h) => ({
+      from: h.from_status,
+      to: h.to_status,
+      actorType: h.actor_type,
+      note: h.note,
+      at: h.created_at,
+    })),
+    routing,
+  };
+}
+
+export async function listShopperOrders(
+  db: Executor,
+  p: ShopperPrincipal,
+  q: { limit?: number; cursor?: string },
+) {
+  const page = await paginate(
+    db.selectFrom('orders_order').selectAll().where('shopper_id', '=', p.shopperId),
+    'id',
+    q,
+  );
+  return { items: page.items.map(summary), nextCursor: page.nextCursor };
+}
+
+export async function getShopperOrder(db: Executor, p: ShopperPrincipal, id: string) {
+  const o = await db
+    .selectFrom('orders_order')
+    .selectAll()
+    .where('id', '=', id)
+    .where('shopper_id', '=', p.shopperId)
+    .executeTakeFirstOrThrow(notFound('order', id));
+  return orderDetail(db, o, { withRouting: false });
+}
+
+/**
+ * Orders a member may see: the brand's own; a store's (or its retailer's) those with a shipment
+ * from the store; the operator all.
+ */
+function visibleOrders(p: MemberPrincipal) {
+  return (eb: any) => {
+    if (p.orgKind === 'platform') return eb.lit(true);
+    if (p.orgKind === 'brand') return eb('orders_order.org_id', 'in', p.orgIds);
+    return eb.exists(
+      eb
+        .selectFrom('fulfilment_shipment')
+        .select('fulfilment_shipment.id')
+        .whereRef('fulfilment_shipment.order_id', '=', 'orders_order.id')
+        .where('fulfilment_shipment.store_org_id', 'in', p.orgIds),
+    );
+  };
+}
+
+export async function listOrders(
+  db: Executor,
+  p: MemberPrincipal,
+  q: { status?: OrderStatus; limit?: number; cursor?: string },
+) {
+  let query = db.selectFrom('orders_order').selectAll().where(visibleOrders(p));
+  if (q.status) query = query.where('status', '=', q.status);
+  const page = await paginate(query, 'orders_order.id', q);
+  return { items: page.items.map(summary), nextCursor: page.nextCursor };
+}
+
+export async function findOrder(db: Executor, p: MemberPrincipal, id: string): Promise<OrderRow> {
+  return db
+    .selectFrom('orders_order')
+    .selectAll()
+    .where('id', '=', id)
+    .where(visibleOrders(p))
+    .executeTakeFirstOrThrow(notFound('order', id));
+}
+
+export async function getOrder(db: Executor, p: MemberPrincipal, id: string) {
+  const o = await findOrder(db, p, id);
+  return orderDetail(db, o, { withRouting: p.orgKind === 'brand' || p.orgKind === 'platform' });
+}

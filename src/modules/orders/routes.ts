@@ -1,0 +1,216 @@
+import { access } from '../../platform/http/access.js';
+import { IdParams, Page } from '../../platform/http/schemas.js';
+import type { App } from '../../platform/http/server.js';
+import { handleWrite, memberOf, type Runtime, shopperOf } from '../../platform/module.js';
+import { createCart, setCartLine, setDelivery } from './commands/carts.js';
+import { placeOrder } from './commands/place.js';
+import { cancelOrder } from './commands/settle.js';
+import { getCart } from './queries/carts.js';
+import {
+  findOrder,
+  getOrder,
+  getShopperOrder,
+  listOrders,
+  listShopperOrders,
+  orderDetail,
+} from './queries/orders.js';
+import {
+  CancelBody,
+  Cart,
+  CartLineBody,
+  CreateCartBody,
+  DeliveryBody,
+  Order,
+  OrderQuery,
+  OrderSummary,
+  PlaceOrderBody,
+} from './schema.js';
+
+const tags = ['orders'];
+const shopper = { access: access.shopper };
+const memberRead = { access: access.member('viewer', ['platform', 'brand', 'retailer', 'store']) };
+const merchantWrite = { access: access.member('staff', ['platform', 'brand']) };
+
+export function ordersRoutes(app: App, rt: Runtime): void {
+  const { db, clock, config } = rt;
+  app.post(
+    '/api/shop/carts',
+    {
+      schema: { tags, summary: 'Open a cart in a shop', body: CreateCartBody, response: { 201: Cart } },
+      config: shopper,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'orders.cart.create', status: 201 }, (ctx) =>
+        createCart(ctx, shopperOf(req), req.body),
+      ),
+  );
+  app.get(
+    '/api/shop/carts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A cart with prices and its delivery quote',
+        params: IdParams,
+        response: { 200: Cart },
+      },
+      config: shopper,
+    },
+    async (req) => getCart(db, shopperOf(req), req.params.id, clock.now()),
+  );
+  app.post(
+    '/api/shop/carts/:id/lines',
+    {
+      schema: {
+        tags,
+        summary: 'Set how many of an item the cart holds (0 takes it out)',
+        params: IdParams,
+        body: CartLineBody,
+        response: { 200: Cart },
+      },
+      config: shopper,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'orders.cart.line' }, (ctx) =>
+        setCartLine(ctx, shopperOf(req), req.params.id, req.body),
+      ),
+  );
+  app.post(
+    '/api/shop/carts/:id/delivery',
+    {
+      schema: {
+        tags,
+        summary: 'Set the address and delivery (one-hour, standard or pick-up); answers with the quote',
+        params: IdParams,
+        body: DeliveryBody,
+        response: { 200: Cart },
+      },
+      config: shopper,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'orders.cart.delivery' }, (ctx) =>
+        setDelivery(ctx, shopperOf(req), req.params.id, req.body),
+      ),
+  );
+  app.post(
+    '/api/shop/orders',
+    {
+      schema: {
+        tags,
+        summary: 'Place the cart as an order (send an Idempotency-Key); opens its payment',
+        body: PlaceOrderBody,
+        response: { 201: Order },
+      },
+      config: shopper,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'orders.order.place', objectType: 'order', status: 201 }, (ctx) =>
+        placeOrder(ctx, config, shopperOf(req), req.body),
+      ),
+  );
+  app.get(
+    '/api/shop/orders',
+    {
+      schema: {
+        tags,
+        summary: "The shopper's orders, newest first",
+        querystring: OrderQuery,
+        response: { 200: Page(OrderSummary) },
+      },
+      config: shopper,
+    },
+    async (req) => listShopperOrders(db, shopperOf(req), req.query),
+  );
+  app.get(
+    '/api/shop/orders/:id',
+    {
+      schema: { tags, summary: 'An order with its tracking', params: IdParams, response: { 200: Order } },
+      config: shopper,
+    },
+    async (req) => getShopperOrder(db, shopperOf(req), req.params.id),
+  );
+  app.post(
+    '/api/shop/orders/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel an order before the store starts picking it (a paid one is refunded)',
+        params: IdParams,
+        body: CancelBody,
+        response: { 200: Order },
+      },
+      config: shopper,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'orders.order.cancel', objectType: 'order' }, async (ctx) => {
+        const p = shopperOf(req);
+        const o = await ctx.trx
+          .selectFrom('orders_order')
+          .selectAll()
+          .where('id', '=', req.params.id)
+          .where('shopper_id', '=', p.shopperId)
+          .executeTakeFirst();
+        if (!o) return getShopperOrder(ctx.trx, p, req.params.id);
+        const cancelled = await cancelOrder(
+          ctx,
+          config,
+          o,
+          'shopper',
+          req.body.reason ?? 'cancelled by the shopper',
+        );
+        return orderDetail(ctx.trx, cancelled, { withRouting: false });
+      }),
+  );
+  app.get(
+    '/api/orders',
+    {
+      schema: {
+        tags,
+        summary: 'Orders of the brand, or shipped from the store',
+        querystring: OrderQuery,
+        response: { 200: Page(OrderSummary) },
+      },
+      config: memberRead,
+    },
+    async (req) => listOrders(db, memberOf(req), req.query),
+  );
+  app.get(
+    '/api/orders/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'An order with lines, shipments, payment, history and (brand, operator) its routing decision',
+        params: IdParams,
+        response: { 200: Order },
+      },
+      config: memberRead,
+    },
+    async (req) => getOrder(db, memberOf(req), req.params.id),
+  );
+  app.post(
+    '/api/orders/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel an order before it leaves (a paid one is refunded in full)',
+        params: IdParams,
+        body: CancelBody,
+        response: { 200: Order },
+      },
+      config: merchantWrite,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'orders.order.cancel', objectType: 'order' }, async (ctx) => {
+        const p = memberOf(req);
+        const o = await findOrder(ctx.trx, p, req.params.id);
+        const cancelled = await cancelOrder(
+          ctx,
+          config,
+          o,
+          'merchant',
+          req.body.reason ?? 'cancelled by the merchant',
+        );
+        return orderDetail(ctx.trx, cancelled, { withRouting: true });
+      }),
+  );
+}

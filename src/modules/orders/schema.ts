@@ -1,0 +1,164 @@
+import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
+import { provinceNames } from '../../platform/provinces.js';
+import { orderStatuses } from './domain/order.js';
+import { deliveryModes } from './domain/pricing.js';
+
+export const Address = Obj({
+  province: Type.Enum(provinceNames),
+  city: Str({ max: 40 }),
+  district: Str({ max: 40 }),
+  line: Type.Optional(Str({ max: 200, description: 'street and building' })),
+  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+  lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  name: Type.Optional(Str({ max: 60 })),
+  phone: Type.Optional(Str({ max: 20, pattern: '^[0-9+ -]+$' })),
+});
+
+export const CreateCartBody = Obj({ channelId: Id('chn') });
+export const CartLineBody = Obj({
+  skuId: Id('sku'),
+  quantity: Type.Integer({ minimum: 0, maximum: 999, description: 'how many; 0 takes the item out' }),
+});
+export const DeliveryBody = Obj({
+  mode: Type.Enum(deliveryModes),
+  address: Address,
+  pickupLocationId: Type.Optional(Id('loc')),
+});
+export const PlaceOrderBody = Obj({ cartId: Id('crt') });
+export const CancelBody = Obj({ reason: Type.Optional(Str({ max: 200 })) });
+export const OrderQuery = Obj({ ...PageQuery.properties, status: Type.Optional(Type.Enum(orderStatuses)) });
+
+const Quote = Type.Object({
+  mode: Nullable(Type.Enum(deliveryModes)),
+  available: Type.Boolean(),
+  kind: Type.String(),
+  etaMinutes: Nullable(Type.Integer()),
+  standardDays: Nullable(Type.Integer()),
+  from: Type.Array(Type.String()),
+  pickup: Type.Array(
+    Type.Object({ locationId: Type.String(), name: Type.String(), distanceM: Type.Integer() }),
+  ),
+});
+
+const FieldProblem = Type.Object({ field: Type.String(), message: Type.String() });
+
+export const Cart = Type.Object({
+  id: Type.String(),
+  channelId: Type.String(),
+  brandId: Type.String(),
+  status: Type.String(),
+  orderId: Nullable(Type.String()),
+  lines: Type.Array(
+    Type.Object({
+      skuId: Type.String(),
+      code: Nullable(Type.String()),
+      name: Nullable(Type.String()),
+      nameEn: Nullable(Type.String()),
+      options: Type.Record(Type.String(), Type.String()),
+      quantity: Type.Integer(),
+      listPrice: Nullable(Type.Integer()),
+      unitPrice: Nullable(Type.Integer()),
+      lineTotal: Nullable(Type.Integer()),
+      refusal: Nullable(Type.String()),
+    }),
+  ),
+  subtotal: Type.Integer(),
+  deliveryFee: Type.Integer(),
+  total: Type.Integer(),
+  problems: Type.Array(FieldProblem),
+  delivery: Nullable(Type.Enum(deliveryModes)),
+  address: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  pickupLocationId: Nullable(Type.String()),
+  quote: Nullable(Quote),
+  updatedAt: Timestamp,
+});
+
+const summaryFields = {
+  id: Type.String(),
+  brandId: Type.String(),
+  channelId: Type.String(),
+  status: Type.Enum(orderStatuses),
+  delivery: Type.Enum(deliveryModes),
+  address: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  pickupLocationId: Nullable(Type.String()),
+  subtotal: Type.Integer(),
+  deliveryFee: Type.Integer(),
+  total: Type.Integer(),
+  currency: Type.String(),
+  payBy: Timestamp,
+  placedAt: Timestamp,
+  paidAt: Nullable(Timestamp),
+  cancelledAt: Nullable(Timestamp),
+  cancelReason: Nullable(Type.String()),
+  updatedAt: Timestamp,
+};
+export const OrderSummary = Type.Object(summaryFields);
+
+const Shipment = Type.Object({
+  id: Type.String(),
+  orderId: Type.String(),
+  locationId: Type.String(),
+  locationName: Type.String(),
+  mode: Type.String(),
+  status: Type.String(),
+  lines: Type.Array(Type.Object({ skuId: Type.String(), quantity: Type.Integer() })),
+  etaMinutes: Nullable(Type.Integer()),
+  standardDays: Nullable(Type.Integer()),
+  promiseAt: Nullable(Timestamp),
+  pickupCode: Nullable(Type.String()),
+  courier: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  deliveredAt: Nullable(Timestamp),
+  updatedAt: Timestamp,
+});
+
+export const Order = Type.Object({
+  ...summaryFields,
+  lines: Type.Array(
+    Type.Object({
+      skuId: Type.String(),
+      productId: Type.String(),
+      code: Type.String(),
+      name: Type.String(),
+      options: Type.Record(Type.String(), Type.String()),
+      quantity: Type.Integer(),
+      listPrice: Type.Integer(),
+      unitPrice: Type.Integer(),
+      lineTotal: Type.Integer(),
+      locationId: Type.String(),
+    }),
+  ),
+  shipments: Type.Array(Shipment),
+  payment: Type.Object({
+    id: Type.String(),
+    orderId: Type.String(),
+    provider: Type.String(),
+    providerRef: Nullable(Type.String()),
+    amount: Type.Integer(),
+    refunded: Type.Integer(),
+    currency: Type.String(),
+    status: Type.String(),
+    payUrl: Type.String(),
+    expiresAt: Timestamp,
+    paidAt: Nullable(Timestamp),
+  }),
+  history: Type.Array(
+    Type.Object({
+      from: Nullable(Type.String()),
+      to: Type.String(),
+      actorType: Type.String(),
+      note: Nullable(Type.String()),
+      at: Timestamp,
+    }),
+  ),
+  routing: Nullable(
+    Type.Object({
+      id: Type.String(),
+      kind: Type.String(),
+      address: Type.Record(Type.String(), Type.Unknown()),
+      candidates: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+      groups: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+      rules: Type.Record(Type.String(), Type.Unknown()),
+      decidedAt: Timestamp,
+    }),
+  ),
+});

@@ -1,0 +1,255 @@
+import { sql } from 'kysely';
+import { addMs, iso } from '../../../platform/clock.js';
+import { DomainError } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import { paymentEntries, postTransaction, refundEntries } from '../../ledger/index.js';
+import { effectOf, type Notification, type PaymentStatus } from '../domain/payment.js';
+import type { PaymentProvider } from '../provider.js';
+import type { PaymentsTables } from '../repo.js';
+
+export type PaymentRow = PaymentsTables['payments_payment'];
+
+/**
+ * Listeners run inside the write that took a payment, so the order it pays moves in the same
+ * transaction: a payment is never taken without its order learning of it, or twice.
+ */
+export type PaidListener = (ctx: WriteCtx, payment: PaymentRow, provider: PaymentProvider) => Promise<void>;
+const paidListeners = new Set<PaidListener>();
+
+/** Registers what happens when a payment is taken (the orders module pays its order). */
+export function onPaymentTaken(listener: PaidListener): void {
+  paidListeners.add(listener);
+}
+
+export function paymentView(p: PaymentRow) {
+  return {
+    id: p.id,
+    orderId: p.order_id,
+    provider: p.provider,
+    providerRef: p.provider_ref,
+    amount: Number(p.amount),
+    refunded: Number(p.refunded),
+    currency: p.currency,
+    status: p.status,
+    payUrl: p.pay_url,
+    expiresAt: p.expires_at,
+    paidAt: p.paid_at,
+  };
+}
+
+/** Opens a payment for an order with the provider; the shopper has `ttlMinutes` to pay. */
+export async function createPayment(
+  ctx: WriteCtx,
+  provider: PaymentProvider,
+  input: {
+    orgId: string;
+    shopperId: string;
+    orderId: string;
+    amount: number;
+    ttlMinutes: number;
+    description: string;
+    returnUrl: string;
+  },
+): Promise<PaymentRow> {
+  const id = newId('pay');
+  const { payUrl } = await provider.open(ctx, {
+    paymentId: id,
+    amount: input.amount,
+    description: input.description,
+    returnUrl: input.returnUrl,
+  });
+  const now = iso(ctx.now);
+  const row: PaymentRow = {
+    id,
+    org_id: input.orgId,
+    shopper_id: input.shopperId,
+    order_id: input.orderId,
+    provider: provider.name,
+    provider_ref: null,
+    amount: input.amount,
+    refunded: 0,
+    currency: 'CNY',
+    status: 'created',
+    pay_url: payUrl,
+    expires_at: iso(addMs(ctx.now, input.ttlMinutes * 60_000)),
+    paid_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await ctx.trx.insertInto('payments_payment').values(row).execute();
+  return row;
+}
+
+export type NotificationOutcome = 'applied' | 'duplicate' | 'refunded_late' | 'ignored';
+
+/**
+ * Applies a verified notification exactly once. The notification's id is recorded first
+ * (`on conflict do nothing`), so a repeat finds it there and changes nothing; the payment moves
+ * by one conditional update, so two different notifications of one payment take it once.
+ */
+export async function applyNotification(
+  ctx: WriteCtx,
+  provider: PaymentProvider,
+  n: Notification,
+  rawBody: string,
+): Promise<{ outcome: NotificationOutcome; paymentId: string }> {
+  const payment = await ctx.trx
+    .selectFrom('payments_payment')
+    .selectAll()
+    .where('id', '=', n.paymentId)
+    .where('provider', '=', provider.name)
+    .executeTakeFirst();
+  if (!payment)
+    throw new DomainError('payments.not_found', `no ${provider.name} payment ${n.paymentId}`, {
+      errors: [{ field: 'resource.out_trade_no', message: 'unknown payment' }],
+    });
+  if (n.eventType === 'TRANSACTION.SUCCESS' && n.amount !== Number(payment.amount)) {
+    throw new DomainError(
+      'payments.amount_mismatch',
+      `notified ${n.amount} fen, payment is ${payment.amount}`,
+      {
+        errors: [{ field: 'resource.amount.total', message: `expected ${payment.amount}` }],
+      },
+    );
+  }
+  const recorded = await ctx.trx
+    .insertInto('payments_notification')
+    .values({
+      id: newId('pnt'),
+      provider: provider.name,
+      notification_id: n.id,
+      payment_id: payment.id,
+      event_type: n.eventType,
+      outcome: 'pending',
+      body: rawBody,
+      received_at: iso(ctx.now),
+    })
+    .onConflict((oc) => oc.columns(['provider', 'notification_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!recorded) return { outcome: 'duplicate', paymentId: payment.id };
+
+  const outcome = await effect(ctx, provider, payment, n);
+  await ctx.trx.updateTable('payments_notification').set({ outcome }).where('id', '=', recorded.id).execute();
+  return { outcome, paymentId: payment.id };
+}
+
+async function effect(
+  ctx: WriteCtx,
+  provider: PaymentProvider,
+  payment: PaymentRow,
+  n: Notification,
+): Promise<NotificationOutcome> {
+  const what = effectOf(n.eventType, payment.status);
+  if (what === 'ignore') return 'ignored';
+  if (what === 'already_paid') return 'duplicate';
+  const from: PaymentStatus = what === 'mark_paid' ? 'created' : 'closed';
+  const paidAt = iso(ctx.now);
+  const moved = await ctx.trx
+    .updateTable('payments_payment')
+    .set({ status: 'paid', provider_ref: n.transactionId, paid_at: paidAt, updated_at: paidAt })
+    .where('id', '=', payment.id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0) return 'duplicate';
+  const paid: PaymentRow = { ...payment, status: 'paid', provider_ref: n.transactionId, paid_at: paidAt };
+  await postTransaction(ctx, {
+    kind: 'payment',
+    refType: 'payment',
+    refId: payment.id,
+    memo: `order ${payment.order_id}`,
+    entries: paymentEntries(payment.org_id, Number(payment.amount)),
+  });
+  ctx.emit({
+    type: 'payments.payment_taken',
+    aggregateType: 'payment',
+    aggregateId: payment.id,
+    orgId: payment.org_id,
+    payload: { orderId: payment.order_id, amount: Number(payment.amount), late: what === 'paid_after_close' },
+  });
+  if (what === 'paid_after_close') {
+    // The order was closed before the money came: nothing is sold, so the money goes back.
+    await refundPayment(ctx, provider, paid, Number(payment.amount), 'paid after the order was closed');
+    return 'refunded_late';
+  }
+  for (const listener of paidListeners) await listener(ctx, paid, provider);
+  return 'applied';
+}
+
+/** Gives money back: at most what was paid and not yet refunded, booked in the ledger. */
+export async function refundPayment(
+  ctx: WriteCtx,
+  provider: PaymentProvider,
+  payment: PaymentRow,
+  amount: number,
+  reason: string,
+) {
+  const moved = await ctx.trx
+    .updateTable('payments_payment')
+    .set((eb) => ({
+      refunded: eb('refunded', '+', amount),
+      status: eb
+        .case()
+        .when(eb('refunded', '+', amount), '=', eb.ref('amount'))
+        .then(sql.lit<PaymentStatus>('refunded'))
+        .else(sql.lit<PaymentStatus>('partially_refunded'))
+        .end(),
+      updated_at: iso(ctx.now),
+    }))
+    .where('id', '=', payment.id)
+    .where('status', 'in', ['paid', 'partially_refunded'])
+    .where((eb) => eb(eb('refunded', '+', amount), '<=', eb.ref('amount')))
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0)
+    throw new DomainError('payments.refund_exceeds', 'the refund is more than what is left of the payment', {
+      errors: [{ field: 'amount', message: 'exceeds the refundable amount' }],
+    });
+  const id = newId('rfd');
+  const { providerRef } = await provider.refund(ctx, { paymentId: payment.id, refundId: id, amount });
+  await ctx.trx
+    .insertInto('payments_refund')
+    .values({
+      id,
+      org_id: payment.org_id,
+      payment_id: payment.id,
+      amount,
+      reason,
+      provider_ref: providerRef,
+      status: 'succeeded',
+      created_at: iso(ctx.now),
+    })
+    .execute();
+  await postTransaction(ctx, {
+    kind: 'refund',
+    refType: 'refund',
+    refId: id,
+    memo: reason,
+    entries: refundEntries(payment.org_id, amount),
+  });
+  ctx.emit({
+    type: 'payments.payment_refunded',
+    aggregateType: 'payment',
+    aggregateId: payment.id,
+    orgId: payment.org_id,
+    payload: { orderId: payment.order_id, refundId: id, amount, reason },
+  });
+  return id;
+}
+
+/** Closes an unpaid payment (its order was cancelled or expired). Returns false when it was paid meanwhile. */
+export async function closePayment(
+  ctx: WriteCtx,
+  provider: PaymentProvider,
+  paymentId: string,
+): Promise<boolean> {
+  const moved = await ctx.trx
+    .updateTable('payments_payment')
+    .set({ status: 'closed', updated_at: iso(ctx.now) })
+    .where('id', '=', paymentId)
+    .where('status', '=', 'created')
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0) return false;
+  await provider.close(ctx, paymentId);
+  return true;
+}

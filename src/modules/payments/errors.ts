@@ -1,0 +1,10 @@
+import { defineErrors } from '../../platform/errors.js';
+
+export const paymentsErrors = defineErrors({
+  'payments.signature_invalid': 'unauthenticated',
+  'payments.notification_invalid': 'invalid',
+  'payments.amount_mismatch': 'unprocessable',
+  'payments.not_found': 'not_found',
+  'payments.refund_exceeds': 'conflict',
+  'payments.not_refundable': 'conflict',
+});

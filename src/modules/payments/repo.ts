@@ -1,0 +1,175 @@
+import type { Kysely } from 'kysely';
+import { columnTypes, type Migrations } from '../../platform/db/migrations.js';
+import type { PaymentStatus } from './domain/payment.js';
+
+export type PaymentsTables = {
+  /** A shopper's payment for an order, owed to the merchant (`org_id`). */
+  payments_payment: {
+    id: string;
+    org_id: string;
+    shopper_id: string;
+    order_id: string;
+    provider: string;
+    /** The provider's transaction number, known once paid. */
+    provider_ref: string | null;
+    amount: number;
+    refunded: number;
+    currency: string;
+    status: PaymentStatus;
+    pay_url: string;
+    expires_at: string;
+    paid_at: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Every notification a provider sent, once: the unique id is what makes processing exactly-once. */
+  payments_notification: {
+    id: string;
+    provider: string;
+    notification_id: string;
+    payment_id: string | null;
+    event_type: string;
+    outcome: string;
+    body: string;
+    received_at: string;
+  };
+  payments_refund: {
+    id: string;
+    org_id: string;
+    payment_id: string;
+    amount: number;
+    reason: string;
+    provider_ref: string | null;
+    status: 'succeeded' | 'failed';
+    created_at: string;
+  };
+  /** The sandbox provider's own books: what a real provider keeps on its side. */
+  payments_sandbox_charge: {
+    id: string;
+    payment_id: string;
+    amount: number;
+    notify_url: string;
+    status: 'unpaid' | 'paid' | 'failed' | 'closed';
+    transaction_id: string | null;
+    paid_at: string | null;
+    refunded: number;
+    created_at: string;
+  };
+  /** Signed notifications the sandbox sends, each when its time comes (some twice, some late). */
+  payments_sandbox_notice: {
+    id: string;
+    charge_id: string;
+    notify_url: string;
+    body: string;
+    deliver_at: string;
+    attempts: number;
+    delivered_at: string | null;
+    last_status: number | null;
+  };
+};
+
+declare module '../../platform/db/database.js' {
+  interface Database extends PaymentsTables {}
+}
+
+export const paymentsMigrations: Migrations = {
+  '20261126_0600_payments_init': {
+    async up(db: Kysely<any>) {
+      const t = columnTypes(db);
+      await db.schema
+        .createTable('payments_payment')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('org_id', 'text', (c) => c.notNull())
+        .addColumn('shopper_id', 'text', (c) => c.notNull())
+        .addColumn('order_id', 'text', (c) => c.notNull())
+        .addColumn('provider', 'text', (c) => c.notNull())
+        .addColumn('provider_ref', 'text')
+        .addColumn('amount', t.money, (c) => c.notNull())
+        .addColumn('refunded', t.money, (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('pay_url', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('paid_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('payments_payment_order')
+        .on('payments_payment')
+        .column('order_id')
+        .execute();
+      await db.schema
+        .createIndex('payments_payment_paid')
+        .on('payments_payment')
+        .columns(['paid_at'])
+        .execute();
+      await db.schema
+        .createTable('payments_notification')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('provider', 'text', (c) => c.notNull())
+        .addColumn('notification_id', 'text', (c) => c.notNull())
+        .addColumn('payment_id', 'text')
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('payments_notification_once')
+        .on('payments_notification')
+        .columns(['provider', 'notification_id'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('payments_notification_payment')
+        .on('payments_notification')
+        .column('payment_id')
+        .execute();
+      await db.schema
+        .createTable('payments_refund')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('org_id', 'text', (c) => c.notNull())
+        .addColumn('payment_id', 'text', (c) => c.notNull())
+        .addColumn('amount', t.money, (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('provider_ref', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('payments_refund_payment')
+        .on('payments_refund')
+        .column('payment_id')
+        .execute();
+      await db.schema
+        .createTable('payments_sandbox_charge')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('payment_id', 'text', (c) => c.notNull().unique())
+        .addColumn('amount', t.money, (c) => c.notNull())
+        .addColumn('notify_url', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('transaction_id', 'text')
+        .addColumn('paid_at', 'text')
+        .addColumn('refunded', t.money, (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('payments_sandbox_notice')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('charge_id', 'text', (c) => c.notNull())
+        .addColumn('notify_url', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('deliver_at', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('delivered_at', 'text')
+        .addColumn('last_status', 'integer')
+        .execute();
+      await db.schema
+        .createIndex('payments_sandbox_notice_due')
+        .on('payments_sandbox_notice')
+        .columns(['delivered_at', 'deliver_at'])
+        .execute();
+    },
+  },
+};

@@ -1,0 +1,291 @@
+import { randomBytes } from 'node:crypto';
+import { fetch } from 'undici';
+import { addMs, iso } from '../../platform/clock.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import { DomainError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { Logger } from '../../platform/logger.js';
+import type { WriteCtx } from '../../platform/write.js';
+import {
+  checkSandboxSignature,
+  type Notification,
+  sandboxHeaders,
+  sandboxSignature,
+} from './domain/payment.js';
+import type { PaymentProvider } from './provider.js';
+
+export type SandboxOptions = {
+  /** The merchant key both sides sign with. */
+  key: string;
+  /** Where this server is reached: the pay page and the notify URL hang off it. */
+  publicUrl: string;
+  /** Delay of the first notification after a payment; later copies come later. */
+  notifyDelayMs: number;
+};
+
+/**
+ * A sandbox payment provider that behaves like WeChat Pay and Alipay: its own pay page, then
+ * signed notifications that arrive after a delay, each at least twice, and a refund's notice
+ * that may overtake them. Flywheel must take each payment exactly once whatever arrives.
+ */
+export class SandboxProvider implements PaymentProvider {
+  readonly name = 'sandbox';
+  constructor(private readonly opts: SandboxOptions) {}
+
+  get notifyUrl(): string {
+    return `${this.opts.publicUrl}/api/payments/notify/sandbox`;
+  }
+
+  async open(ctx: WriteCtx, p: { paymentId: string; amount: number; returnUrl: string }) {
+    await ctx.trx
+      .insertInto('payments_sandbox_charge')
+      .values({
+        id: newId('sbc'),
+        payment_id: p.paymentId,
+        amount: p.amount,
+        notify_url: this.notifyUrl,
+        status: 'unpaid',
+        transaction_id: null,
+        paid_at: null,
+        refunded: 0,
+        created_at: iso(ctx.now),
+      })
+      .execute();
+    const back = encodeURIComponent(p.returnUrl);
+    return { payUrl: `${this.opts.publicUrl}/sandbox/pay/${p.paymentId}?return=${back}` };
+  }
+
+  verify(headers: Record<string, string | string[] | undefined>, rawBody: string, now: Date): Notification {
+    const check = checkSandboxSignature(this.opts.key, headers, rawBody, now);
+    if (check !== 'ok') {
+      throw new DomainError(
+        'payments.signature_invalid',
+        check === 'stale' ? 'the notification is older than the replay window' : `signature ${check}`,
+        { errors: [{ field: sandboxHeaders.signature, message: check }] },
+      );
+    }
+    let body: any;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      throw new DomainError('payments.notification_invalid', 'the notification is not JSON', {
+        errors: [{ field: 'body', message: 'not JSON' }],
+      });
+    }
+    const r = body?.resource;
+    const ok =
+      typeof body?.id === 'string' &&
+      ['TRANSACTION.SUCCESS', 'REFUND.SUCCESS', 'TRANSACTION.CLOSED'].includes(body?.event_type) &&
+      typeof r?.out_trade_no === 'string' &&
+      typeof r?.transaction_id === 'string' &&
+      Number.isSafeInteger(r?.amount?.total);
+    if (!ok)
+      throw new DomainError('payments.notification_invalid', 'the notification lacks a field', {
+        errors: [{ field: 'body', message: 'id, event_type and resource are required' }],
+      });
+    return {
+      id: body.id,
+      eventType: body.event_type,
+      paymentId: r.out_trade_no,
+      transactionId: r.transaction_id,
+      amount: r.amount.total,
+      currency: r.amount.currency ?? 'CNY',
+      occurredAt: r.success_time ?? body.create_time,
+    };
+  }
+
+  async query(db: Executor, paymentId: string) {
+    const c = await db
+      .selectFrom('payments_sandbox_charge')
+      .select(['status', 'transaction_id', 'amount'])
+      .where('payment_id', '=', paymentId)
+      .executeTakeFirst();
+    if (!c) return { status: 'unknown' as const, transactionId: null, amount: 0 };
+    return {
+      status: c.status === 'failed' ? ('unpaid' as const) : c.status,
+      transactionId: c.transaction_id,
+      amount: Number(c.amount),
+    };
+  }
+
+  async refund(ctx: WriteCtx, p: { paymentId: string; refundId: string; amount: number }) {
+    const charge = await ctx.trx
+      .selectFrom('payments_sandbox_charge')
+      .selectAll()
+      .where('payment_id', '=', p.paymentId)
+      .executeTakeFirstOrThrow();
+    await ctx.trx
+      .updateTable('payments_sandbox_charge')
+      .set((eb) => ({ refunded: eb('refunded', '+', p.amount) }))
+      .where('id', '=', charge.id)
+      .execute();
+    const providerRef = `sbr_${randomBytes(8).toString('hex')}`;
+    await this.enqueue(ctx.trx, charge, ctx.now, [
+      {
+        delayMs: this.opts.notifyDelayMs / 2,
+        body: this.notice('REFUND.SUCCESS', charge, p.amount, ctx.now),
+      },
+    ]);
+    return { providerRef };
+  }
+
+  async close(ctx: WriteCtx, paymentId: string) {
+    await ctx.trx
+      .updateTable('payments_sandbox_charge')
+      .set({ status: 'closed' })
+      .where('payment_id', '=', paymentId)
+      .where('status', '=', 'unpaid')
+      .execute();
+  }
+
+  /**
+   * The shopper pays on the sandbox's page. Like the real providers it then notifies, twice
+   * (the second copy as if the first reply were lost), the first after the configured delay.
+   * Paying a closed charge is refused, unless `late` asks the sandbox to take it anyway, as a
+   * real provider does when the shopper was already past its check.
+   */
+  async pay(
+    db: Db,
+    paymentId: string,
+    now: Date,
+    opts: { late?: boolean } = {},
+  ): Promise<'paid' | 'closed' | 'already'> {
+    return db.transaction().execute(async (trx) => {
+      const charge = await trx
+        .selectFrom('payments_sandbox_charge')
+        .selectAll()
+        .where('payment_id', '=', paymentId)
+        .executeTakeFirst();
+      if (!charge) throw new DomainError('payments.not_found', `no sandbox charge for ${paymentId}`);
+      if (charge.status === 'paid') return 'already';
+      if (charge.status === 'closed' && !opts.late) return 'closed';
+      const transactionId = `4200${Date.now()}${randomBytes(3).toString('hex')}`;
+      await trx
+        .updateTable('payments_sandbox_charge')
+        .set({ status: 'paid', transaction_id: transactionId, paid_at: iso(now) })
+        .where('id', '=', charge.id)
+        .where('status', '=', charge.status)
+        .execute();
+      const paid = { ...charge, transaction_id: transactionId };
+      const body = this.notice('TRANSACTION.SUCCESS', paid, Number(charge.amount), now);
+      await this.enqueue(trx, paid, now, [
+        { delayMs: this.opts.notifyDelayMs, body },
+        { delayMs: this.opts.notifyDelayMs * 3, body },
+      ]);
+      return 'paid';
+    });
+  }
+
+  private notice(
+    eventType: Notification['eventType'],
+    charge: { payment_id: string; transaction_id: string | null },
+    amount: number,
+    now: Date,
+  ): string {
+    return JSON.stringify({
+      id: newId('sbn'),
+      create_time: iso(now),
+      event_type: eventType,
+      resource: {
+        out_trade_no: charge.payment_id,
+        transaction_id: charge.transaction_id ?? '',
+        amount: { total: amount, currency: 'CNY' },
+        success_time: iso(now),
+      },
+    });
+  }
+
+  private async enqueue(
+    db: Executor,
+    charge: { id: string; notify_url: string },
+    now: Date,
+    notices: Array<{ delayMs: number; body: string }>,
+  ) {
+    await db
+      .insertInto('payments_sandbox_notice')
+      .values(
+        notices.map((n) => ({
+          id: newId('sbq'),
+          charge_id: charge.id,
+          notify_url: charge.notify_url,
+          body: n.body,
+          deliver_at: iso(addMs(now, n.delayMs)),
+          attempts: 0,
+          delivered_at: null,
+          last_status: null,
+        })),
+      )
+      .execute();
+  }
+
+  /** Signs a body as the sandbox does when it sends it (tests and the checkout bench use this). */
+  sign(body: string, now: Date): Record<string, string> {
+    const ts = String(Math.floor(now.getTime() / 1000));
+    const nonce = randomBytes(12).toString('hex');
+    return {
+      'content-type': 'application/json',
+      [sandboxHeaders.timestamp]: ts,
+      [sandboxHeaders.nonce]: nonce,
+      [sandboxHeaders.signature]: sandboxSignature(this.opts.key, ts, nonce, body),
+    };
+  }
+}
+
+export type NoticeSender = (url: string, headers: Record<string, string>, body: string) => Promise<number>;
+
+const httpSender: NoticeSender = async (url, headers, body) => {
+  const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(5000) });
+  await res.body?.cancel();
+  return res.status;
+};
+
+/** WeChat Pay retries an unanswered notification at 15 s, 15 s, 30 s, 3 min, 10 min …; so do we. */
+const retryDelaysMs = [15_000, 15_000, 30_000, 180_000, 600_000, 1_200_000, 1_800_000];
+
+/** Sends the sandbox's due notifications, signed at sending time; returns how many were answered 2xx. */
+export async function sendSandboxNotices(
+  deps: {
+    db: Db;
+    now: Date;
+    logger?: Logger /** Send what is due by then (tests: everything queued). */;
+    dueBy?: Date;
+  },
+  provider: SandboxProvider,
+  send: NoticeSender = httpSender,
+  limit = 100,
+): Promise<number> {
+  const due = await deps.db
+    .selectFrom('payments_sandbox_notice')
+    .selectAll()
+    .where('delivered_at', 'is', null)
+    .where('deliver_at', '<=', iso(deps.dueBy ?? deps.now))
+    .orderBy('deliver_at')
+    .limit(limit)
+    .execute();
+  let answered = 0;
+  await Promise.all(
+    due.map(async (n) => {
+      let status = 0;
+      try {
+        status = await send(n.notify_url, provider.sign(n.body, deps.now), n.body);
+      } catch (error) {
+        deps.logger?.warn({ err: error, notice: n.id }, 'sandbox notification not delivered');
+      }
+      const done = status >= 200 && status < 300;
+      if (done) answered++;
+      const attempts = n.attempts + 1;
+      const giveUp = attempts > retryDelaysMs.length;
+      await deps.db
+        .updateTable('payments_sandbox_notice')
+        .set({
+          attempts,
+          last_status: status,
+          delivered_at: done || giveUp ? iso(deps.now) : null,
+          deliver_at: done || giveUp ? n.deliver_at : iso(addMs(deps.now, retryDelaysMs[attempts - 1])),
+        })
+        .where('id', '=', n.id)
+        .execute();
+    }),
+  );
+  return answered;
+}
