@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expireUnpaidOrders } from '../../src/modules/orders/index.js';
+import { expireUnpaidOrders, reconcile } from '../../src/modules/orders/index.js';
 import { providerFor } from '../../src/modules/payments/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { givenMember, givenPlatform } from '../support/builders.js';
 import {
   checkout,
   deliverAllNotices,
@@ -31,7 +32,11 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     shop = await givenShop(fw);
     shopper = await givenShopper(fw);
   });
-  afterEach(() => fw.cleanup());
+  afterEach(async () => {
+    // Whatever a test did, the books agree with the orders, the payments and the stock.
+    expect((await reconcile(fw.rt.db)).findings).toEqual([]);
+    await fw.cleanup();
+  });
 
   const level = async (locationId: string, skuId: string) => {
     const r = await fw.rt.db
@@ -285,5 +290,60 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     const again = await shopper.post(`/api/shop/orders/${o.id}/cancel`, {});
     expect(again.statusCode).toBe(409);
     await deliverAllNotices(fw);
+  });
+
+  it('reconciles a day, and finds a payment booked wrongly or stock the ledger does not explain', async () => {
+    const { order } = await checkout(shopper, {
+      channelId: shop.channelId,
+      lines: [{ skuId: shop.skus[0], quantity: 1 }],
+    });
+    await payInSandbox(fw, order.json().payment.id);
+    const operator = await givenMember(fw, (await givenPlatform(fw)).orgId, 'admin');
+    const run = await operator.post('/api/reconciliations', { day: '2026-11-26' });
+    expect(run.statusCode).toBe(201);
+    expect(run.json()).toMatchObject({
+      ok: true,
+      findings: [],
+      figures: { payments: 1, paidOrders: 1, paidAmount: shop.price },
+    });
+    expect((await operator.post('/api/reconciliations', { day: '2026-11-25' })).json().figures.payments).toBe(
+      0,
+    );
+
+    const entry = await fw.rt.db
+      .selectFrom('ledger_entry')
+      .select('id')
+      .where('account', '=', 'merchant_payable')
+      .executeTakeFirstOrThrow();
+    await fw.rt.db
+      .updateTable('ledger_entry')
+      .set({ amount: -shop.price + 1 })
+      .where('id', '=', entry.id)
+      .execute();
+    await fw.rt.db
+      .updateTable('inventory_level')
+      .set((eb) => ({ on_hand: eb('on_hand', '+', 1) }))
+      .where('location_id', '=', shop.warehouse)
+      .execute();
+    const broken = (await operator.post('/api/reconciliations', { day: '2026-11-26' })).json();
+    expect(broken.ok).toBe(false);
+    expect(broken.findings.some((f: string) => f.includes('do not sum to 0'))).toBe(true);
+    expect(broken.findings.some((f: string) => f.startsWith('stock') && f.includes('ledger'))).toBe(true);
+    expect((await operator.get('/api/reconciliations')).json().items.map((r: any) => r.ok)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    // Put it right again for the check after each test.
+    await fw.rt.db
+      .updateTable('ledger_entry')
+      .set({ amount: -shop.price })
+      .where('id', '=', entry.id)
+      .execute();
+    await fw.rt.db
+      .updateTable('inventory_level')
+      .set((eb) => ({ on_hand: eb('on_hand', '-', 1) }))
+      .where('location_id', '=', shop.warehouse)
+      .execute();
   });
 });

@@ -117,6 +117,7 @@ export const validBodies: Record<string, () => Record<string, unknown> | string>
   'POST /api/shop/orders': () => ({ cartId: 'crt_00000000000000000000000000' }),
   'POST /api/shop/orders/:id/cancel': () => ({ reason: 'changed my mind' }),
   'POST /api/orders/:id/cancel': () => ({ reason: 'out of stock' }),
+  'POST /api/reconciliations': () => ({ day: '2026-11-25' }),
   'POST /api/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] }),
   'PATCH /api/webhooks/:id': () => ({ description: 'changed' }),
 };

@@ -15,6 +15,7 @@ export {
 } from './commands/reservations.js';
 export { moveStock, type Place } from './commands/stock.js';
 export { availableToPromise, type StockedLocation, stockedLocations } from './queries/availability.js';
+export { stockFindings } from './queries/conservation.js';
 export type { InventoryTables } from './repo.js';
 
 /** Releases holds whose time is up; returns how many it released. */

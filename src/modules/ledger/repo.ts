@@ -28,15 +28,6 @@ export type LedgerTables = {
     currency: string;
     created_at: string;
   };
-  ledger_reconciliation: {
-    id: string;
-    /** The China calendar day checked. */
-    day: string;
-    ok: number;
-    findings: string;
-    figures: string;
-    created_at: string;
-  };
 };
 
 declare module '../../platform/db/database.js' {
@@ -88,20 +79,6 @@ export const ledgerMigrations: Migrations = {
         .createIndex('ledger_entry_transaction')
         .on('ledger_entry')
         .column('transaction_id')
-        .execute();
-      await db.schema
-        .createTable('ledger_reconciliation')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('day', 'text', (c) => c.notNull())
-        .addColumn('ok', 'integer', (c) => c.notNull())
-        .addColumn('findings', 'text', (c) => c.notNull())
-        .addColumn('figures', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('ledger_reconciliation_day')
-        .on('ledger_reconciliation')
-        .columns(['day', 'id'])
         .execute();
     },
   },

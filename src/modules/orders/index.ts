@@ -1,11 +1,14 @@
+import { chinaDay } from '../../platform/clock.js';
 import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
 import { onPaymentTaken } from '../payments/index.js';
+import { reconciledDay, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder, dueUnpaidOrders, orderPaid } from './commands/settle.js';
 import './errors.js';
 import { ordersMigrations } from './repo.js';
 import { ordersRoutes } from './routes.js';
 
 export { type OrderStatus, orderStatuses } from './domain/order.js';
+export { type Reconciliation, reconcile } from './queries/reconcile.js';
 export type { OrdersTables } from './repo.js';
 
 /** Cancels unpaid orders past their time to pay, releasing their stock; returns how many. */
@@ -26,23 +29,33 @@ export async function expireUnpaidOrders(rt: Runtime, limit = 100): Promise<numb
 // A taken payment pays its order in the same transaction.
 onPaymentTaken(orderPaid);
 
+/** Reconciles yesterday (China time) once, when no run of it exists yet. */
+export async function reconcileYesterday(rt: Runtime): Promise<void> {
+  const day = chinaDay(new Date(rt.clock.now().getTime() - 86_400_000));
+  if (await reconciledDay(rt.db, day)) return;
+  await systemWrite(rt, 'orders.reconciliation.run', (ctx) => runReconciliation(ctx, day));
+}
+
 /**
  * Checkout and orders: carts priced per channel, idempotent placement that checks channel,
  * launch and agreement, holds stock and opens the payment; the order state machine; cancellation.
  */
 export function createOrdersModule(): FlywheelModule {
-  let loop: { stop(): Promise<void> } | null = null;
+  let loops: Array<{ stop(): Promise<void> }> = [];
   return {
     name: 'orders',
     migrations: ordersMigrations,
     routes: ordersRoutes,
     start(rt) {
       // Unpaid orders past their time are cancelled within a few seconds.
-      loop = backgroundLoop(rt, 'order sweeper', 5_000, () => expireUnpaidOrders(rt));
+      loops = [
+        backgroundLoop(rt, 'order sweeper', 5_000, () => expireUnpaidOrders(rt)),
+        backgroundLoop(rt, 'daily reconciliation', 600_000, () => reconcileYesterday(rt)),
+      ];
     },
     async stop() {
-      await loop?.stop();
-      loop = null;
+      await Promise.all(loops.map((l) => l.stop()));
+      loops = [];
     },
   };
 }

@@ -64,6 +64,15 @@ export type OrdersTables = {
     line_total: number;
     location_id: string;
   };
+  /** A run of the reconciliation of one China calendar day: what it found, with its figures. */
+  orders_reconciliation: {
+    id: string;
+    day: string;
+    ok: number;
+    findings: string;
+    figures: string;
+    created_at: string;
+  };
   orders_history: {
     id: string;
     order_id: string;
@@ -181,6 +190,20 @@ export const ordersMigrations: Migrations = {
         .createIndex('orders_history_order')
         .on('orders_history')
         .columns(['order_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('orders_reconciliation')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('ok', 'integer', (c) => c.notNull())
+        .addColumn('findings', 'text', (c) => c.notNull())
+        .addColumn('figures', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('orders_reconciliation_day')
+        .on('orders_reconciliation')
+        .columns(['day', 'id'])
         .execute();
     },
   },

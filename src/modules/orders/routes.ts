@@ -1,9 +1,10 @@
 import { access } from '../../platform/http/access.js';
-import { IdParams, Page } from '../../platform/http/schemas.js';
+import { IdParams, Page, Type } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, shopperOf } from '../../platform/module.js';
 import { createCart, setCartLine, setDelivery } from './commands/carts.js';
 import { placeOrder } from './commands/place.js';
+import { listReconciliations, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder } from './commands/settle.js';
 import { getCart } from './queries/carts.js';
 import {
@@ -24,6 +25,9 @@ import {
   OrderQuery,
   OrderSummary,
   PlaceOrderBody,
+  ReconcileBody,
+  Reconciliation,
+  ReconciliationQuery,
 } from './schema.js';
 
 const tags = ['orders'];
@@ -212,5 +216,35 @@ export function ordersRoutes(app: App, rt: Runtime): void {
         );
         return orderDetail(ctx.trx, cancelled, { withRouting: true });
       }),
+  );
+  const operatorRead = { access: access.member('viewer', ['platform']) };
+  app.get(
+    '/api/reconciliations',
+    {
+      schema: {
+        tags,
+        summary: 'Daily reconciliations of the ledger against orders and payments, newest first',
+        querystring: ReconciliationQuery,
+        response: { 200: Type.Object({ items: Type.Array(Reconciliation) }) },
+      },
+      config: operatorRead,
+    },
+    async (req) => listReconciliations(db, req.query),
+  );
+  app.post(
+    '/api/reconciliations',
+    {
+      schema: {
+        tags,
+        summary: "Reconcile a China calendar day's payments with the ledger and the orders now",
+        body: ReconcileBody,
+        response: { 201: Reconciliation },
+      },
+      config: { access: access.member('admin', ['platform']) },
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'orders.reconciliation.run', status: 201 }, (ctx) =>
+        runReconciliation(ctx, req.body.day),
+      ),
   );
 }

@@ -162,3 +162,15 @@ export const Order = Type.Object({
     }),
   ),
 });
+
+const Day = Type.String({ format: 'date', maxLength: 10, description: 'YYYY-MM-DD (China time)' });
+export const ReconcileBody = Obj({ day: Day });
+export const ReconciliationQuery = Obj({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) });
+export const Reconciliation = Type.Object({
+  id: Type.String(),
+  day: Type.String(),
+  ok: Type.Boolean(),
+  findings: Type.Array(Type.String()),
+  figures: Type.Record(Type.String(), Type.Number()),
+  ranAt: Timestamp,
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, chinaMinuteOfDay, distanceM, queueDelay, route, standardDays } from './routing.js';
+import { chinaMinuteOfDay } from '../../../platform/clock.js';
+import { type Candidate, distanceM, queueDelay, route, standardDays } from './routing.js';
 
 // 14:00 in Beijing.
 const now = new Date('2026-11-26T06:00:00Z');

@@ -1,3 +1,5 @@
+import { chinaMinuteOfDay } from '../../../platform/clock.js';
+
 /**
  * Routing for one-hour delivery (DESIGN §3 fulfilment): which location serves an order, with
  * every candidate's verdict recorded. Pure: the caller loads candidates, stock and queues.
@@ -110,11 +112,6 @@ export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng
   const dLng = (b.lng - a.lng) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return Math.round(2 * earthRadiusM * Math.asin(Math.min(1, Math.sqrt(h))));
-}
-
-/** Minutes since midnight in China time (UTC+8, no daylight saving). */
-export function chinaMinuteOfDay(now: Date): number {
-  return (now.getUTCHours() * 60 + now.getUTCMinutes() + 8 * 60) % 1440;
 }
 
 function minutesOf(hhmm: string): number {

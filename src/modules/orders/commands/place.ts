@@ -4,11 +4,18 @@ import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { ShopperPrincipal } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
-import { createShipments, type Group, type NewShipment, recordDecision } from '../../fulfilment/index.js';
-import { reserveStock } from '../../inventory/index.js';
+import {
+  createShipments,
+  type Group,
+  type Located,
+  type NewShipment,
+  type Plan,
+  recordDecision,
+} from '../../fulfilment/index.js';
+import { releaseReservation, reserveStock } from '../../inventory/index.js';
 import { createPayment, providerFor } from '../../payments/index.js';
 import type { DeliveryMode } from '../domain/pricing.js';
-import { cartContents, cartPlan, findCart } from '../queries/carts.js';
+import { type CartContents, type CartRow, cartContents, cartPlan, findCart } from '../queries/carts.js';
 import { orderDetail } from '../queries/orders.js';
 import { type OrderRow, recordHistory } from './lifecycle.js';
 
@@ -58,31 +65,10 @@ export async function placeOrder(
     throw new DomainError('orders.delivery_missing', 'choose delivery or pick-up and give the address', {
       errors: [{ field: 'delivery', message: 'required' }],
     });
-  const plan = (await cartPlan(ctx.trx, c, ctx.now))!;
-  const groups = groupsFor(mode, plan.decision, cart.pickup_location_id, c.lines);
-
   const payMinutes = config.orderPayMinutes;
   const offers = new Map(c.lines.map((l) => [l.skuId, l.offer!]));
-  const shipments: NewShipment[] = [];
-  const locationOf = new Map<string, string>();
-  for (const g of groups) {
-    const location = plan.locations.get(g.locationId)!;
-    const held = await reserveStock(ctx, location, {
-      lines: g.lines,
-      ttlSeconds: (payMinutes + holdMarginMinutes) * 60,
-      ref: orderId,
-      channelId: c.channel.id,
-    });
-    for (const l of g.lines) locationOf.set(l.skuId, g.locationId);
-    shipments.push({
-      location,
-      mode: mode === 'pickup' ? 'pickup' : g.etaMinutes !== null ? 'hour' : 'standard',
-      lines: g.lines,
-      reservationIds: held.items.map((r) => r.id),
-      etaMinutes: mode === 'pickup' ? location.prepMinutes : g.etaMinutes,
-      standardDays: g.standardDays,
-    });
-  }
+  const { plan, shipments } = await holdStock(ctx, c, cart, orderId, (payMinutes + holdMarginMinutes) * 60);
+  const locationOf = new Map(shipments.flatMap((s) => s.lines.map((l) => [l.skuId, s.location.id] as const)));
   await recordDecision(ctx, {
     orgId: c.channel.org_id,
     orderId,
@@ -165,6 +151,50 @@ export async function placeOrder(
     },
   });
   return orderDetail(ctx.trx, order, { withRouting: false });
+}
+
+/**
+ * Routes the order and holds the stock of each of its groups. Routing reads stock before the
+ * holds take it, so a concurrent order (PostgreSQL runs them side by side) may take the units
+ * first; the hold then fails cleanly and the order is routed again, at most three times.
+ */
+async function holdStock(
+  ctx: WriteCtx,
+  c: CartContents,
+  cart: CartRow,
+  orderId: string,
+  ttlSeconds: number,
+): Promise<{ plan: Plan & { address: Located }; shipments: NewShipment[] }> {
+  const mode = cart.delivery!;
+  for (let attempt = 1; ; attempt++) {
+    const plan = (await cartPlan(ctx.trx, c, ctx.now))!;
+    const groups = groupsFor(mode, plan.decision, cart.pickup_location_id, c.lines);
+    const shipments: NewShipment[] = [];
+    try {
+      for (const g of groups) {
+        const location = plan.locations.get(g.locationId)!;
+        const held = await reserveStock(ctx, location, {
+          lines: g.lines,
+          ttlSeconds,
+          ref: orderId,
+          channelId: c.channel.id,
+        });
+        shipments.push({
+          location,
+          mode: mode === 'pickup' ? 'pickup' : g.etaMinutes !== null ? 'hour' : 'standard',
+          lines: g.lines,
+          reservationIds: held.items.map((r) => r.id),
+          etaMinutes: mode === 'pickup' ? location.prepMinutes : g.etaMinutes,
+          standardDays: g.standardDays,
+        });
+      }
+      return { plan, shipments };
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'inventory.insufficient_stock' || attempt === 3)
+        throw error;
+      for (const s of shipments) for (const id of s.reservationIds) await releaseReservation(ctx, 'all', id);
+    }
+  }
 }
 
 /** The fulfilment groups of the order, or why the chosen way cannot be kept now. */

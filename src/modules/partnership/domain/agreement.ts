@@ -1,3 +1,4 @@
+import { chinaDay } from '../../../platform/clock.js';
 /** A brand-retailer agreement's life: drafted by the brand, accepted by the retailer, and ended. */
 export const agreementStatuses = ['draft', 'proposed', 'active', 'suspended', 'terminated'] as const;
 export type AgreementStatus = (typeof agreementStatuses)[number];
@@ -30,6 +31,8 @@ export function moveRefusal(
 }
 
 /** The terms that decide what a retailer's stores may list and sell. */
+export { chinaDay };
+
 export type AgreementTerms = {
   brandId: string;
   retailerId: string;
@@ -42,11 +45,6 @@ export type AgreementTerms = {
   /** Provinces covered; `null` is the whole country. */
   provinces: string[] | null;
 };
-
-/** The calendar day of an instant in China (UTC+8), where agreements are signed and stores trade. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** In force: accepted, not suspended or ended, and `at` within its term. */
 export function inForce(a: AgreementTerms, at: Date): boolean {

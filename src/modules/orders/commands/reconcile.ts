@@ -1,0 +1,65 @@
+import { chinaDayRange, iso } from '../../../platform/clock.js';
+import type { Executor } from '../../../platform/db/database.js';
+import { newId } from '../../../platform/ids.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import { reconcile } from '../queries/reconcile.js';
+
+export function reconciliationView(r: {
+  id: string;
+  day: string;
+  ok: number;
+  findings: string;
+  figures: string;
+  created_at: string;
+}) {
+  return {
+    id: r.id,
+    day: r.day,
+    ok: r.ok === 1,
+    findings: JSON.parse(r.findings) as string[],
+    figures: JSON.parse(r.figures) as Record<string, number>,
+    ranAt: r.created_at,
+  };
+}
+
+/** Reconciles one China calendar day's payments with the books and the orders, and keeps the result. */
+export async function runReconciliation(ctx: WriteCtx, day: string) {
+  const r = await reconcile(ctx.trx, chinaDayRange(day));
+  const row = {
+    id: newId('rec'),
+    day,
+    ok: r.ok ? 1 : 0,
+    // A broken day can have many findings; the first thousand say enough.
+    findings: JSON.stringify(r.findings.slice(0, 1000)),
+    figures: JSON.stringify(r.figures),
+    created_at: iso(ctx.now),
+  };
+  await ctx.trx.insertInto('orders_reconciliation').values(row).execute();
+  if (!r.ok)
+    ctx.emit({
+      type: 'orders.reconciliation_failed',
+      aggregateType: 'reconciliation',
+      aggregateId: row.id,
+      orgId: null,
+      payload: { day, findings: r.findings.length },
+    });
+  return reconciliationView(row);
+}
+
+export async function listReconciliations(db: Executor, q: { limit?: number }) {
+  const rows = await db
+    .selectFrom('orders_reconciliation')
+    .selectAll()
+    .orderBy('day', 'desc')
+    .orderBy('id', 'desc')
+    .limit(q.limit ?? 30)
+    .execute();
+  return { items: rows.map(reconciliationView) };
+}
+
+export async function reconciledDay(db: Executor, day: string): Promise<boolean> {
+  return (
+    (await db.selectFrom('orders_reconciliation').select('id').where('day', '=', day).executeTakeFirst()) !==
+    undefined
+  );
+}

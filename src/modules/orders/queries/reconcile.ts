@@ -1,0 +1,142 @@
+import type { Executor } from '../../../platform/db/database.js';
+import { stockFindings } from '../../inventory/index.js';
+import { unbalancedTransactions } from '../../ledger/index.js';
+
+export type Reconciliation = {
+  ok: boolean;
+  findings: string[];
+  figures: {
+    orders: number;
+    paidOrders: number;
+    payments: number;
+    paidAmount: number;
+    refundedAmount: number;
+    ledgerTransactions: number;
+  };
+};
+
+const taken = ['paid', 'refunded', 'partially_refunded'];
+
+/**
+ * Checks the books against the orders and the payments (DESIGN §6 invariants 1, 2 and 4): every
+ * ledger transaction balances; each taken payment is booked once, for its amount, and each
+ * refund likewise; each order agrees with its payment; a cancelled order keeps no money; stock
+ * is conserved. `range` limits the money checks to payments made in it (the daily run).
+ */
+export async function reconcile(db: Executor, range?: { from: string; to: string }): Promise<Reconciliation> {
+  const findings: string[] = [];
+  for (const id of await unbalancedTransactions(db, range?.from))
+    findings.push(`ledger ${id}: entries do not sum to 0`);
+
+  let payments = db
+    .selectFrom('payments_payment')
+    .innerJoin('orders_order', 'orders_order.id', 'payments_payment.order_id')
+    .select([
+      'payments_payment.id',
+      'payments_payment.status',
+      'payments_payment.amount',
+      'payments_payment.refunded',
+      'orders_order.id as order_id',
+      'orders_order.status as order_status',
+      'orders_order.total',
+      'orders_order.paid_at as order_paid_at',
+    ]);
+  if (range)
+    payments = payments
+      .where('payments_payment.created_at', '>=', range.from)
+      .where('payments_payment.created_at', '<', range.to);
+  const rows = await payments.execute();
+  const ids = rows.map((r) => r.id);
+
+  const booked = new Map<string, { n: number; amount: number }>();
+  const refundsBooked = new Map<string, number>();
+  const refundsMade = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const tx = await db
+      .selectFrom('ledger_transaction')
+      .innerJoin('ledger_entry', 'ledger_entry.transaction_id', 'ledger_transaction.id')
+      .select(['ledger_transaction.ref_id', 'ledger_transaction.id', 'ledger_entry.amount'])
+      .where('ledger_transaction.kind', '=', 'payment')
+      .where('ledger_entry.account', '=', 'provider_clearing')
+      .where('ledger_transaction.ref_id', 'in', chunk)
+      .execute();
+    for (const t of tx) {
+      const b = booked.get(t.ref_id) ?? { n: 0, amount: 0 };
+      booked.set(t.ref_id, { n: b.n + 1, amount: b.amount + Number(t.amount) });
+    }
+    const refunds = await db
+      .selectFrom('payments_refund')
+      .leftJoin('ledger_transaction', (j) =>
+        j
+          .onRef('ledger_transaction.ref_id', '=', 'payments_refund.id')
+          .on('ledger_transaction.kind', '=', 'refund'),
+      )
+      .leftJoin('ledger_entry', (j) =>
+        j
+          .onRef('ledger_entry.transaction_id', '=', 'ledger_transaction.id')
+          .on('ledger_entry.account', '=', 'provider_clearing'),
+      )
+      .select(['payments_refund.payment_id', 'payments_refund.amount', 'ledger_entry.amount as booked'])
+      .where('payments_refund.payment_id', 'in', chunk)
+      .execute();
+    for (const r of refunds) {
+      refundsMade.set(r.payment_id, (refundsMade.get(r.payment_id) ?? 0) + Number(r.amount));
+      refundsBooked.set(r.payment_id, (refundsBooked.get(r.payment_id) ?? 0) - Number(r.booked ?? 0));
+    }
+  }
+
+  let paidAmount = 0;
+  let refundedAmount = 0;
+  let paidOrders = 0;
+  for (const p of rows) {
+    const amount = Number(p.amount);
+    const refunded = Number(p.refunded);
+    const b = booked.get(p.id);
+    const isTaken = taken.includes(p.status);
+    if (isTaken) {
+      paidAmount += amount;
+      refundedAmount += refunded;
+      if (b?.n !== 1 || b.amount !== amount)
+        findings.push(`payment ${p.id}: taken ${amount}, booked ${b ? `${b.n}x ${b.amount}` : 'never'}`);
+    } else if (b) findings.push(`payment ${p.id}: ${p.status} but booked`);
+    if ((refundsMade.get(p.id) ?? 0) !== refunded)
+      findings.push(`payment ${p.id}: refunded ${refunded}, refunds ${refundsMade.get(p.id) ?? 0}`);
+    if ((refundsBooked.get(p.id) ?? 0) !== refunded)
+      findings.push(`payment ${p.id}: refunded ${refunded}, booked ${refundsBooked.get(p.id) ?? 0}`);
+    if (amount !== Number(p.total)) findings.push(`order ${p.order_id}: total ${p.total}, payment ${amount}`);
+    const orderPaid = p.order_paid_at !== null;
+    if (orderPaid) paidOrders++;
+    if (p.order_status === 'pending_payment' && p.status !== 'created')
+      findings.push(`order ${p.order_id}: awaiting payment, payment ${p.status}`);
+    if (
+      p.order_status !== 'pending_payment' &&
+      p.order_status !== 'cancelled' &&
+      p.status !== 'paid' &&
+      p.status !== 'partially_refunded'
+    )
+      findings.push(`order ${p.order_id}: ${p.order_status}, payment ${p.status}`);
+    if (p.order_status === 'cancelled' && isTaken && refunded !== amount)
+      findings.push(`order ${p.order_id}: cancelled but keeps ${amount - refunded} of its payment`);
+  }
+  findings.push(...(await stockFindings(db)));
+  const orders = await db
+    .selectFrom('orders_order')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .$if(range !== undefined, (q) =>
+      q.where('placed_at', '>=', range!.from).where('placed_at', '<', range!.to),
+    )
+    .executeTakeFirstOrThrow();
+  return {
+    ok: findings.length === 0,
+    findings,
+    figures: {
+      orders: Number(orders.n),
+      paidOrders,
+      payments: rows.length,
+      paidAmount,
+      refundedAmount,
+      ledgerTransactions: [...booked.values()].reduce((s, b) => s + b.n, 0),
+    },
+  };
+}
