@@ -1,37 +1,30 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl, testDialect } from '../support/harness.js';
 import { signIn } from '../support/http.js';
-import { exited, freePort, startServerProcess, waitUntil } from '../support/server-process.js';
+import {
+  exited,
+  freePort,
+  scratchDatabase,
+  startServerProcess,
+  waitUntil,
+} from '../support/server-process.js';
 
 describe('crash: kill -9 during a burst of writes', () => {
   let dir: string;
   let databaseUrl: string;
-  let dbName: string | null = null;
+  let drop: () => Promise<void>;
   const received = new Map<string, number>();
   let receiver: Server;
   let receiverUrl: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'flywheel-crash-'));
-    if (testDialect === 'postgres') {
-      dbName = `crash_${randomBytes(5).toString('hex')}`;
-      const c = new pg.Client({ connectionString: testDatabaseUrl });
-      await c.connect();
-      await c.query(`create database ${dbName}`);
-      await c.end();
-      const u = new URL(testDatabaseUrl);
-      u.pathname = `/${dbName}`;
-      databaseUrl = u.toString();
-    } else {
-      databaseUrl = join(dir, 'crash.db');
-    }
+    ({ databaseUrl, drop } = await scratchDatabase(dir, testDatabaseUrl, testDialect, 'crash'));
     receiver = createHttp((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
@@ -48,12 +41,7 @@ describe('crash: kill -9 during a burst of writes', () => {
   afterAll(async () => {
     await new Promise((r) => receiver.close(r));
     rmSync(dir, { recursive: true, force: true });
-    if (dbName) {
-      const c = new pg.Client({ connectionString: testDatabaseUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${dbName} with (force)`);
-      await c.end();
-    }
+    await drop();
   });
 
   it('keeps every acknowledged write and still delivers its events after restart', async () => {

@@ -48,3 +48,28 @@ export async function startServerProcess(
   if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
   return { child, base };
 }
+
+/**
+ * A database of its own for a server process: a SQLite file in `dir`, or a fresh PostgreSQL
+ * database when the suite runs on PostgreSQL. `drop` removes it.
+ */
+export async function scratchDatabase(
+  dir: string,
+  testDatabaseUrl: string,
+  dialect: 'sqlite' | 'postgres',
+  prefix: string,
+): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+  if (dialect !== 'postgres') return { databaseUrl: `${dir}/${prefix}.db`, drop: async () => undefined };
+  const { default: pg } = await import('pg');
+  const name = `${prefix}_${Math.random().toString(36).slice(2, 12)}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: testDatabaseUrl });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await admin(`create database ${name}`);
+  const u = new URL(testDatabaseUrl);
+  u.pathname = `/${name}`;
+  return { databaseUrl: u.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
