@@ -1,59 +1,13 @@
 // `npm run bench` runs every scenario; `npm run bench -- <name>` one. Each prints one JSON line
 // and checks invariants after the load. Not a test: nothing here asserts a time.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sql } from 'kysely';
 import { Pool } from 'undici';
-import { dialectOf, openDatabase } from '../src/platform/db/database.js';
+import { dialectOf } from '../src/platform/db/database.js';
 import { ean } from '../test/support/builders.js';
 import { type CsvRow, catalogCsv, phoneRow } from '../test/support/catalog-csv.js';
 import { signIn } from '../test/support/http.js';
-import { exited, startServerProcess, waitUntil } from '../test/support/server-process.js';
-
-type Result = Record<string, unknown> & {
-  scenario: string;
-  ops_per_s: number;
-  p50_ms: number;
-  p99_ms: number;
-  invariants_ok: boolean;
-};
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length
-    ? Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2))
-    : 0;
-}
-
-type Server = { base: string; db: ReturnType<typeof openDatabase>['db']; databaseUrl: string };
-
-/** Runs `fn` against a Flywheel server in its own process, as `npm start` runs it, on the demo world. */
-async function withServer<T>(fn: (server: Server) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'flywheel-bench-'));
-  // On PostgreSQL each run gets a schema of its own, dropped afterwards, like the test suites.
-  const given = process.env.DATABASE_URL;
-  const schema = given && dialectOf(given) === 'postgres' ? `bench_${Date.now().toString(36)}` : null;
-  const databaseUrl = given ?? join(dir, 'bench.db');
-  const server = await startServerProcess({
-    DATABASE_URL: databaseUrl,
-    SEED_DEMO: 'true',
-    LOGIN_RATE_PER_MINUTE: '100000',
-    ...(schema ? { DATABASE_SCHEMA: schema } : {}),
-  });
-  const { db, close } = openDatabase(databaseUrl, { schema: schema ?? undefined });
-  try {
-    return await fn({ base: server.base, db, databaseUrl });
-  } finally {
-    server.child.kill('SIGTERM');
-    await exited(server.child);
-    if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(db);
-    await close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const count = async (q: any) =>
-  Number((await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+import { waitUntil } from '../test/support/server-process.js';
+import { checkout, routing } from './checkout.js';
+import { count, percentile, type Result, withServer } from './support.js';
 
 /**
  * `writes`: 32 concurrent clients create API keys over real HTTP with Idempotency-Keys (every write
@@ -193,7 +147,7 @@ async function catalogImport(): Promise<Result> {
   });
 }
 
-const scenarios: Record<string, () => Promise<Result>> = { writes, import: catalogImport };
+const scenarios: Record<string, () => Promise<Result>> = { writes, import: catalogImport, checkout, routing };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of wanted.length ? wanted : Object.keys(scenarios)) {

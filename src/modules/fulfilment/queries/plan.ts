@@ -5,6 +5,7 @@ import { agreementTerms, coverageGap } from '../../partnership/index.js';
 import { districtCentroid } from '../domain/districts.js';
 import { type Candidate, type Decision, type Rule, route } from '../domain/routing.js';
 import { queuedStatuses } from '../domain/shipment.js';
+import { storesNear } from './store-index.js';
 
 export type AddressInput = {
   province: string;
@@ -60,12 +61,14 @@ export type Plan = { decision: Decision; locations: Map<string, StockedLocation>
 export async function planRoute(db: Executor, input: PlanInput): Promise<Plan> {
   const brandId = input.channel.org_id;
   const skuIds = [...new Set(input.lines.map((l) => l.skuId))];
+  const near = await storesNear(db, brandId, input.address);
   const [locations, agreements, rules] = await Promise.all([
     stockedLocations(db, {
       brandId,
       channelKind: input.channel.kind,
       retailerId: input.channel.retailer_id,
       skuIds,
+      storeIds: near === 'all' ? undefined : near,
     }),
     agreementTerms(db, brandId),
     brandRules(db, brandId),

@@ -113,21 +113,42 @@ export async function stockedLocations(
     channelKind: string;
     retailerId?: string | null;
     skuIds: string[];
-    locationIds?: string[];
+    /** Only these stores (a spatial index found them near); every warehouse still counts. */
+    storeIds?: string[];
   },
 ): Promise<StockedLocation[]> {
-  let locQuery = db
-    .selectFrom('inventory_location')
-    .selectAll()
-    .where('org_id', '=', q.brandId)
-    .where('status', '=', 'active')
-    .where('kind', 'in', [...locationKindsFor(q.channelKind)]);
-  if (q.channelKind === 'store') locQuery = locQuery.where('retailer_id', '=', q.retailerId ?? '');
-  if (q.locationIds) {
-    if (q.locationIds.length === 0) return [];
-    locQuery = locQuery.where('id', 'in', q.locationIds);
-  }
-  const locations = await locQuery.execute();
+  const kinds = locationKindsFor(q.channelKind);
+  const base = () => {
+    let query = db
+      .selectFrom('inventory_location')
+      .selectAll()
+      .where('org_id', '=', q.brandId)
+      .where('status', '=', 'active');
+    if (q.channelKind === 'store') query = query.where('retailer_id', '=', q.retailerId ?? '');
+    return query;
+  };
+  // With stores found near, read those by id and the warehouses by kind: both by index, where
+  // one query with an OR would walk every location of a brand with thousands of stores.
+  const locations = q.storeIds
+    ? [
+        ...(kinds.includes('warehouse') ? await base().where('kind', '=', 'warehouse').execute() : []),
+        // By id alone: with the other conditions too, SQLite's planner may prefer the brand's
+        // (org_id, kind) index and walk all of its stores. The rest is checked here.
+        ...(kinds.includes('store') && q.storeIds.length
+          ? (
+              await db.selectFrom('inventory_location').selectAll().where('id', 'in', q.storeIds).execute()
+            ).filter(
+              (l) =>
+                l.org_id === q.brandId &&
+                l.kind === 'store' &&
+                l.status === 'active' &&
+                (q.channelKind !== 'store' || l.retailer_id === q.retailerId),
+            )
+          : []),
+      ]
+    : await base()
+        .where('kind', 'in', [...kinds])
+        .execute();
   if (locations.length === 0 || q.skuIds.length === 0) return [];
   const levels = await db
     .selectFrom('inventory_level')
