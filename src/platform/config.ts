@@ -40,6 +40,10 @@ export type Config = {
   sandboxPayKey: string;
   /** Delay before the sandbox's first payment notification. */
   sandboxNotifyDelayMs: number;
+  /** A demo courier delivers parcels handed over (off when a delivery partner reports by API). */
+  courierSimulator: boolean;
+  /** How many times faster than real time the demo courier rides. */
+  courierSpeed: number;
 };
 
 export const configDefaults: Config = {
@@ -68,6 +72,8 @@ export const configDefaults: Config = {
   orderPayMinutes: 15,
   sandboxPayKey: 'flywheel-sandbox-merchant-key',
   sandboxNotifyDelayMs: 800,
+  courierSimulator: true,
+  courierSpeed: 1,
 };
 
 /** Every variable Flywheel reads, with its default: the README table is checked against this list. */
@@ -97,6 +103,8 @@ export const envVariables: Record<string, keyof Config> = {
   ORDER_PAY_MINUTES: 'orderPayMinutes',
   SANDBOX_PAY_KEY: 'sandboxPayKey',
   SANDBOX_NOTIFY_DELAY_MS: 'sandboxNotifyDelayMs',
+  COURIER_SIMULATOR: 'courierSimulator',
+  COURIER_SPEED: 'courierSpeed',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {

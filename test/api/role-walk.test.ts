@@ -29,6 +29,8 @@ type Objects = {
   zone: string;
   cart: string;
   order: string;
+  shipment: string;
+  rule: string;
 };
 
 /** What the access rule says this persona gets, before any object is looked at. */
@@ -73,7 +75,11 @@ function fill(url: string, objects: Objects): string {
                               ? objects.cart
                               : url.startsWith('/api/shop/orders/') || url.startsWith('/api/orders/')
                                 ? objects.order
-                                : '';
+                                : url.startsWith('/api/fulfilment/shipments/')
+                                  ? objects.shipment
+                                  : url.startsWith('/api/fulfilment/rules/')
+                                    ? objects.rule
+                                    : '';
   return url.replace(':id', id);
 }
 
@@ -95,7 +101,7 @@ describe('every route as every role (generated from the route table)', () => {
     shopper: TestClient,
     objects: Objects,
     pickupAt: string | null,
-  ): Promise<{ cart: string; order: string }> {
+  ): Promise<{ cart: string; order: string; shipment: string; rule: string }> {
     await brand.post(`/api/catalog/products/${objects.product}/status`, { status: 'active' });
     const channel = (await brand.post('/api/channels', { kind: 'online', name: 'Online shop' })).json().id;
     await brand.post(`/api/channels/${channel}/listings`, {
@@ -115,7 +121,8 @@ describe('every route as every role (generated from the route table)', () => {
     });
     const order = await shopper.post('/api/shop/orders', { cartId: cart });
     if (order.statusCode !== 201) throw new Error(`order: ${order.statusCode} ${order.body}`);
-    return { cart, order: order.json().id };
+    const rule = (await brand.post('/api/fulfilment/rules', { kind: 'same_province' })).json().id;
+    return { cart, order: order.json().id, shipment: order.json().shipments[0].id, rule };
   }
 
   async function objectsOf(
@@ -203,6 +210,8 @@ describe('every route as every role (generated from the route table)', () => {
       // Orders come once every persona exists (the retailer accepts the agreement first).
       cart: '',
       order: '',
+      shipment: '',
+      rule: '',
     };
   }
 

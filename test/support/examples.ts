@@ -118,6 +118,9 @@ export const validBodies: Record<string, () => Record<string, unknown> | string>
   'POST /api/shop/orders/:id/cancel': () => ({ reason: 'changed my mind' }),
   'POST /api/orders/:id/cancel': () => ({ reason: 'out of stock' }),
   'POST /api/reconciliations': () => ({ day: '2026-11-25' }),
+  'POST /api/fulfilment/shipments/:id/moves': () => ({ to: 'picking' }),
+  'POST /api/fulfilment/pickups': () => ({ code: '123456' }),
+  'POST /api/fulfilment/rules': () => ({ kind: 'avoid_split' }),
   'POST /api/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] }),
   'PATCH /api/webhooks/:id': () => ({ description: 'changed' }),
 };

@@ -9,7 +9,14 @@ import { seedCatalog } from './seed.js';
 
 export type { SellRefusal } from './domain/channels.js';
 export { gtinProblem } from './domain/gtin.js';
-export { type ChannelRow, channelById, channelOffers, findChannel, type Offer } from './queries/channels.js';
+export {
+  type ChannelRow,
+  channelById,
+  channelOffers,
+  findChannel,
+  type Offer,
+  skuLabels,
+} from './queries/channels.js';
 export type { CatalogTables } from './repo.js';
 
 /** Brands' products and SKUs: options, GTINs, images, lifecycle, search. */

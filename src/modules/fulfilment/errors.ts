@@ -5,4 +5,6 @@ export const fulfilmentErrors = defineErrors({
   'fulfilment.illegal_transition': 'conflict',
   'fulfilment.pickup_code_wrong': 'unprocessable',
   'fulfilment.changed_meanwhile': 'conflict',
+  'fulfilment.not_yours_to_work': 'forbidden',
+  'fulfilment.location_unknown': 'unprocessable',
 });

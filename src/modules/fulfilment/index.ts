@@ -1,7 +1,10 @@
-import type { FlywheelModule } from '../../platform/module.js';
+import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
+import { applyMove, dueDeliveries } from './commands/moves.js';
 import './errors.js';
 import { fulfilmentMigrations } from './repo.js';
+import { fulfilmentRoutes } from './routes.js';
 
+export { onShipmentMoved, type ShipmentRow } from './commands/moves.js';
 export {
   cancelShipments,
   createShipments,
@@ -22,8 +25,32 @@ export type { FulfilmentTables } from './repo.js';
  * warehouse fallback, pick-up), each decision recorded with its candidates, and shipments.
  */
 export function createFulfilmentModule(): FlywheelModule {
+  let loop: { stop(): Promise<void> } | null = null;
   return {
     name: 'fulfilment',
     migrations: fulfilmentMigrations,
+    routes: fulfilmentRoutes,
+    start(rt) {
+      if (rt.config.courierSimulator)
+        loop = backgroundLoop(rt, 'courier simulator', 2_000, () => simulateCouriers(rt));
+    },
+    async stop() {
+      await loop?.stop();
+      loop = null;
+    },
   };
+}
+
+/**
+ * The demo world's couriers: a parcel handed over is delivered once its ride is over (the
+ * estimate's travel minutes, divided by `COURIER_SPEED`). A real delivery partner reports
+ * through the moves API instead.
+ */
+export async function simulateCouriers(rt: Runtime): Promise<number> {
+  const due = await dueDeliveries(rt.db, rt.clock.now(), rt.config.courierSpeed);
+  for (const s of due)
+    await systemWrite(rt, 'fulfilment.courier.deliver', (ctx) =>
+      applyMove(ctx, s, { to: 'delivered', note: 'delivered by the demo courier' }),
+    ).catch((error) => rt.logger.warn({ err: error, shipment: s.id }, 'courier could not deliver'));
+  return due.length;
 }

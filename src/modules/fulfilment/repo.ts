@@ -25,7 +25,13 @@ export type FulfilmentTables = {
     /** When the shopper was promised the parcel: set when the order is paid. */
     promise_at: string | null;
     pickup_code: string | null;
+    /** JSON delivery address `{ province, city, district, line, lat, lng, name, phone }`; null for pick-up. */
+    address: string | null;
+    /** Minutes the courier needs from the store to the door (the estimate less preparation and queue). */
+    travel_minutes: number | null;
+    /** JSON `{ name, phone }` of the courier, once handed over. */
     courier: string | null;
+    handed_at: string | null;
     delivered_at: string | null;
     version: number;
     created_at: string;
@@ -85,7 +91,10 @@ export const fulfilmentMigrations: Migrations = {
         .addColumn('standard_days', 'integer')
         .addColumn('promise_at', 'text')
         .addColumn('pickup_code', 'text')
+        .addColumn('address', 'text')
+        .addColumn('travel_minutes', 'integer')
         .addColumn('courier', 'text')
+        .addColumn('handed_at', 'text')
         .addColumn('delivered_at', 'text')
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -101,6 +110,12 @@ export const fulfilmentMigrations: Migrations = {
         .createIndex('fulfilment_shipment_queue')
         .on('fulfilment_shipment')
         .columns(['location_id', 'status'])
+        .execute();
+      // The courier simulator and the delivery partners look for parcels on their way.
+      await db.schema
+        .createIndex('fulfilment_shipment_status')
+        .on('fulfilment_shipment')
+        .columns(['status', 'handed_at'])
         .execute();
       await db.schema
         .createIndex('fulfilment_shipment_store')

@@ -1,8 +1,9 @@
 import { chinaDay } from '../../platform/clock.js';
 import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
+import { onShipmentMoved } from '../fulfilment/index.js';
 import { onPaymentTaken } from '../payments/index.js';
 import { reconciledDay, runReconciliation } from './commands/reconcile.js';
-import { cancelOrder, dueUnpaidOrders, orderPaid } from './commands/settle.js';
+import { cancelOrder, dueUnpaidOrders, followShipment, orderPaid } from './commands/settle.js';
 import './errors.js';
 import { ordersMigrations } from './repo.js';
 import { ordersRoutes } from './routes.js';
@@ -26,8 +27,9 @@ export async function expireUnpaidOrders(rt: Runtime, limit = 100): Promise<numb
   return n;
 }
 
-// A taken payment pays its order in the same transaction.
+// A taken payment pays its order, and a moved shipment moves it, in the same transaction.
 onPaymentTaken(orderPaid);
+onShipmentMoved(followShipment);
 
 /** Reconciles yesterday (China time) once, when no run of it exists yet. */
 export async function reconcileYesterday(rt: Runtime): Promise<void> {

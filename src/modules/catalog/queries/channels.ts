@@ -270,3 +270,35 @@ export function launchView(
     updatedAt: r.updated_at,
   };
 }
+
+/** Names of SKUs for lists elsewhere (a store's pick list): product name, English name, code, options. */
+export async function skuLabels(db: Executor, skuIds: string[]) {
+  if (skuIds.length === 0)
+    return new Map<
+      string,
+      { name: string; nameEn: string | null; code: string; options: Record<string, string> }
+    >();
+  const rows = await db
+    .selectFrom('catalog_sku')
+    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_sku.product_id')
+    .select([
+      'catalog_sku.id',
+      'catalog_sku.code',
+      'catalog_sku.options',
+      'catalog_product.name',
+      'catalog_product.name_en',
+    ])
+    .where('catalog_sku.id', 'in', [...new Set(skuIds)])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        name: r.name,
+        nameEn: r.name_en,
+        code: r.code,
+        options: JSON.parse(r.options) as Record<string, string>,
+      },
+    ]),
+  );
+}

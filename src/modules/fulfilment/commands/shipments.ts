@@ -15,6 +15,7 @@ export type NewShipment = {
   reservationIds: string[];
   etaMinutes: number | null;
   standardDays: number | null;
+  travelMinutes: number | null;
 };
 
 /** Records why the order goes where it goes, with every candidate's verdict (shown in the console). */
@@ -41,7 +42,12 @@ export async function recordDecision(
 /** The shipments of a new order, waiting for its payment. A pick-up gets its collection code now. */
 export async function createShipments(
   ctx: WriteCtx,
-  input: { orgId: string; orderId: string; shipments: NewShipment[] },
+  input: {
+    orgId: string;
+    orderId: string;
+    address: Record<string, unknown> | null;
+    shipments: NewShipment[];
+  },
 ) {
   const now = iso(ctx.now);
   const rows = input.shipments.map((s) => ({
@@ -58,7 +64,10 @@ export async function createShipments(
     standard_days: s.standardDays,
     promise_at: null,
     pickup_code: s.mode === 'pickup' ? String(randomInt(100_000, 1_000_000)) : null,
+    address: s.mode === 'pickup' || !input.address ? null : JSON.stringify(input.address),
+    travel_minutes: s.travelMinutes,
     courier: null,
+    handed_at: null,
     delivered_at: null,
     version: 1,
     created_at: now,

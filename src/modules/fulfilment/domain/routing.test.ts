@@ -40,7 +40,9 @@ describe('route', () => {
       now,
     });
     expect(d.kind).toBe('hour');
-    expect(d.groups).toEqual([{ locationId: 'near', lines: one, etaMinutes: 15 + 6, standardDays: null }]);
+    expect(d.groups).toEqual([
+      { locationId: 'near', lines: one, etaMinutes: 15 + 6, travelMinutes: 6, standardDays: null },
+    ]);
     expect(d.candidates.find((c) => c.locationId === 'far')).toMatchObject({ rejected: null, chosen: false });
   });
 

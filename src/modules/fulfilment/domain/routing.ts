@@ -74,6 +74,8 @@ export type Assessment = {
   distanceM: number;
   /** Minutes to the door when this location serves the order (stores). */
   etaMinutes: number | null;
+  /** Of which the courier's ride. */
+  travelMinutes: number | null;
   queue: number;
   /** The fewest orders' worth of the lines it holds: ties go to the most cover. */
   cover: number;
@@ -88,6 +90,7 @@ export type Group = {
   lines: RouteLine[];
   /** Minutes to the door for a store delivery; null for a warehouse parcel. */
   etaMinutes: number | null;
+  travelMinutes: number | null;
   /** Days to the standard delivery date for a warehouse parcel. */
   standardDays: number | null;
 };
@@ -164,6 +167,7 @@ function assessStore(
     kind: c.kind,
     distanceM: d,
     etaMinutes: eta,
+    travelMinutes: travel,
     queue: c.queue,
     cover: coverOf(c, lines),
     missing,
@@ -229,6 +233,7 @@ export function route(
           locationId: best.locationId,
           lines: [...input.lines],
           etaMinutes: best.etaMinutes,
+          travelMinutes: best.travelMinutes,
           standardDays: null,
         },
       ]);
@@ -252,6 +257,7 @@ export function route(
         locationId: w.locationId,
         lines: [...input.lines],
         etaMinutes: null,
+        travelMinutes: null,
         standardDays: w.etaMinutes! / 1440,
       },
     ]);
@@ -275,8 +281,20 @@ function bestSplit(able: Assessed[], lines: readonly RouteLine[]): Group[] | nul
       best = {
         eta,
         groups: [
-          { locationId: a.locationId, lines: first, etaMinutes: a.etaMinutes, standardDays: null },
-          { locationId: b.locationId, lines: second, etaMinutes: b.etaMinutes, standardDays: null },
+          {
+            locationId: a.locationId,
+            lines: first,
+            etaMinutes: a.etaMinutes,
+            travelMinutes: a.travelMinutes,
+            standardDays: null,
+          },
+          {
+            locationId: b.locationId,
+            lines: second,
+            etaMinutes: b.etaMinutes,
+            travelMinutes: b.travelMinutes,
+            standardDays: null,
+          },
         ],
       };
     }
@@ -311,6 +329,7 @@ function assessWarehouse(
     distanceM: distanceM(c, address),
     // Kept in minutes so every candidate sorts on one scale.
     etaMinutes: standardDays(c, address, now, s) * 1440,
+    travelMinutes: null,
     queue: 0,
     cover: coverOf(c, lines),
     missing,

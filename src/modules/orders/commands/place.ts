@@ -76,7 +76,12 @@ export async function placeOrder(
     decision: plan.decision,
     rules: plan.rules,
   });
-  await createShipments(ctx, { orgId: c.channel.org_id, orderId, shipments });
+  await createShipments(ctx, {
+    orgId: c.channel.org_id,
+    orderId,
+    address: mode === 'pickup' ? null : JSON.parse(cart.address),
+    shipments,
+  });
   const payment = await createPayment(ctx, providerFor(config), {
     orgId: c.channel.org_id,
     shopperId: p.shopperId,
@@ -186,6 +191,7 @@ async function holdStock(
           reservationIds: held.items.map((r) => r.id),
           etaMinutes: mode === 'pickup' ? location.prepMinutes : g.etaMinutes,
           standardDays: g.standardDays,
+          travelMinutes: mode === 'pickup' ? null : g.travelMinutes,
         });
       }
       return { plan, shipments };
@@ -209,7 +215,9 @@ function groupsFor(
       throw new DomainError('orders.pickup_unavailable', 'that store cannot hand over this order now', {
         errors: [{ field: 'pickupLocationId', message: 'the store lacks stock or is not in an agreement' }],
       });
-    return [{ locationId: pickupLocationId!, lines, etaMinutes: null, standardDays: null }];
+    return [
+      { locationId: pickupLocationId!, lines, etaMinutes: null, travelMinutes: null, standardDays: null },
+    ];
   }
   if (mode === 'hour' && decision.kind !== 'hour' && decision.kind !== 'split')
     throw new DomainError(

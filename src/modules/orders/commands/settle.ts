@@ -3,7 +3,12 @@ import type { Config } from '../../../platform/config.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { WriteCtx } from '../../../platform/write.js';
-import { cancelShipments, orderReservations, releaseShipments } from '../../fulfilment/index.js';
+import {
+  cancelShipments,
+  orderReservations,
+  releaseShipments,
+  type ShipmentRow,
+} from '../../fulfilment/index.js';
 import {
   commitReservation,
   releaseReservation,
@@ -17,7 +22,7 @@ import {
   providerFor,
   refundPayment,
 } from '../../payments/index.js';
-import type { Canceller } from '../domain/order.js';
+import { type Canceller, statusFromShipments } from '../domain/order.js';
 import { moveOrder, type OrderRow } from './lifecycle.js';
 
 async function orderOf(ctx: WriteCtx, id: string): Promise<OrderRow | undefined> {
@@ -120,4 +125,20 @@ export async function dueUnpaidOrders(db: Executor, now: Date, limit: number): P
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * A shipment moved (called inside that write): the order follows its least advanced shipment,
+ * `partially_delivered` while some have arrived and others not.
+ */
+export async function followShipment(ctx: WriteCtx, shipment: ShipmentRow): Promise<void> {
+  const order = await orderOf(ctx, shipment.order_id);
+  if (!order || order.status === 'cancelled' || order.status === 'pending_payment') return;
+  const rows = await ctx.trx
+    .selectFrom('fulfilment_shipment')
+    .select('status')
+    .where('order_id', '=', order.id)
+    .execute();
+  const to = statusFromShipments(rows.map((r) => r.status));
+  if (to && to !== order.status) await moveOrder(ctx, order, to);
 }

@@ -1,0 +1,137 @@
+import { iso } from '../../../platform/clock.js';
+import type { Executor } from '../../../platform/db/database.js';
+import { DomainError, notFound } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import { actorId, type MemberPrincipal } from '../../../platform/principal.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import { type ShipmentStatus, shipmentMoveRefusal } from '../domain/shipment.js';
+import type { FulfilmentTables } from '../repo.js';
+
+export type ShipmentRow = FulfilmentTables['fulfilment_shipment'];
+
+/**
+ * Listeners run inside the write that moved a shipment (the orders module follows its order's
+ * status), so an order never disagrees with its shipments.
+ */
+export type ShipmentListener = (ctx: WriteCtx, shipment: ShipmentRow) => Promise<void>;
+const listeners = new Set<ShipmentListener>();
+
+/** Registers what happens when a shipment moves. */
+export function onShipmentMoved(listener: ShipmentListener): void {
+  listeners.add(listener);
+}
+
+/**
+ * Who works a shipment: a store's shipments its store and retailer (and the delivery partner
+ * they give an API key), a warehouse's the brand; the operator any, to put things right.
+ */
+export function mayWork(p: MemberPrincipal, s: Pick<ShipmentRow, 'org_id' | 'store_org_id'>): boolean {
+  if (p.orgKind === 'platform') return true;
+  if (s.store_org_id)
+    return (p.orgKind === 'store' || p.orgKind === 'retailer') && p.orgIds.includes(s.store_org_id);
+  return p.orgKind === 'brand' && p.orgIds.includes(s.org_id);
+}
+
+export function visibleShipment(p: MemberPrincipal) {
+  return (eb: any) =>
+    p.orgKind === 'platform'
+      ? eb.lit(true)
+      : eb.or([
+          eb('fulfilment_shipment.org_id', 'in', p.orgIds),
+          eb('fulfilment_shipment.store_org_id', 'in', p.orgIds),
+        ]);
+}
+
+export type MoveInput = {
+  to: ShipmentStatus;
+  pickupCode?: string;
+  courier?: { name: string; phone?: string };
+  note?: string;
+};
+
+/**
+ * Moves a shipment a step: picking, packed and ready, handed to the courier, delivered, or
+ * collected with its pick-up code. One conditional update on the version: a concurrent move
+ * answers 409.
+ */
+export async function moveShipment(ctx: WriteCtx, p: MemberPrincipal | null, id: string, input: MoveInput) {
+  let q = ctx.trx.selectFrom('fulfilment_shipment').selectAll().where('id', '=', id);
+  if (p) q = q.where(visibleShipment(p));
+  const s = await q.executeTakeFirstOrThrow(notFound('shipment', id));
+  if (p && !mayWork(p, s))
+    throw new DomainError(
+      'fulfilment.not_yours_to_work',
+      'the store (or, for a warehouse, the brand) works this shipment',
+    );
+  return applyMove(ctx, s, input);
+}
+
+export async function applyMove(ctx: WriteCtx, s: ShipmentRow, input: MoveInput): Promise<ShipmentRow> {
+  const refusal = shipmentMoveRefusal(s.mode, s.status, input.to);
+  if (refusal)
+    throw new DomainError('fulfilment.illegal_transition', refusal, { from: s.status, to: input.to });
+  if (input.to === 'picked_up' && input.pickupCode !== s.pickup_code)
+    throw new DomainError('fulfilment.pickup_code_wrong', 'that is not the code of this pick-up', {
+      errors: [{ field: 'pickupCode', message: 'does not match' }],
+    });
+  const now = iso(ctx.now);
+  const changes: Partial<ShipmentRow> = { status: input.to, version: s.version + 1, updated_at: now };
+  if (input.to === 'out_for_delivery') {
+    changes.handed_at = now;
+    if (input.courier) changes.courier = JSON.stringify(input.courier);
+  }
+  if (input.to === 'delivered' || input.to === 'picked_up') changes.delivered_at = now;
+  const moved = await ctx.trx
+    .updateTable('fulfilment_shipment')
+    .set(changes)
+    .where('id', '=', s.id)
+    .where('version', '=', s.version)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0)
+    throw new DomainError('fulfilment.changed_meanwhile', 'the shipment changed meanwhile; reload it');
+  await ctx.trx
+    .insertInto('fulfilment_shipment_event')
+    .values({
+      id: newId('she'),
+      shipment_id: s.id,
+      status: input.to,
+      actor_id: actorId(ctx.principal),
+      note: input.note ?? null,
+      created_at: now,
+    })
+    .execute();
+  const after = { ...s, ...changes } as ShipmentRow;
+  ctx.emit({
+    type: `fulfilment.shipment_${input.to}`,
+    aggregateType: 'shipment',
+    aggregateId: s.id,
+    orgId: s.org_id,
+    payload: {
+      orderId: s.order_id,
+      locationId: s.location_id,
+      from: s.status,
+      to: input.to,
+      promiseAt: s.promise_at,
+    },
+  });
+  for (const listener of listeners) await listener(ctx, after);
+  return after;
+}
+
+/** Parcels whose courier has had the time of the ride: the simulator delivers them. */
+export async function dueDeliveries(db: Executor, now: Date, speed: number, limit = 100) {
+  // Parcels on their way are few at any moment (each is delivered within its ride).
+  const rows = await db
+    .selectFrom('fulfilment_shipment')
+    .selectAll()
+    .where('status', '=', 'out_for_delivery')
+    .orderBy('handed_at')
+    .limit(5_000)
+    .execute();
+  return rows
+    .filter((r) => {
+      const minutes = r.mode === 'hour' ? (r.travel_minutes ?? 15) : (r.standard_days ?? 2) * 1440 - 240;
+      return new Date(r.handed_at!).getTime() + (minutes * 60_000) / speed <= now.getTime();
+    })
+    .slice(0, limit);
+}

@@ -1,0 +1,105 @@
+import { iso } from '../../../platform/clock.js';
+import type { Executor } from '../../../platform/db/database.js';
+import { DomainError, notFound } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { MemberPrincipal } from '../../../platform/principal.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import type { FulfilmentTables } from '../repo.js';
+
+type RuleRow = FulfilmentTables['fulfilment_rule'];
+
+function ruleView(r: RuleRow & { location_name?: string | null }) {
+  return {
+    id: r.id,
+    brandId: r.org_id,
+    rank: r.rank,
+    kind: r.kind,
+    locationId: r.location_id,
+    locationName: r.location_name ?? null,
+    createdAt: r.created_at,
+  };
+}
+
+/** The brand whose rules a member edits: its own, or (the operator) the one it names. */
+function brandOf(p: MemberPrincipal, brandId: string | undefined): string {
+  if (p.orgKind === 'platform') {
+    if (!brandId)
+      throw new DomainError('request.invalid', 'name the brand', {
+        errors: [{ field: 'brandId', message: 'required' }],
+      });
+    return brandId;
+  }
+  return p.orgId;
+}
+
+export async function listRules(db: Executor, p: MemberPrincipal, q: { brandId?: string }) {
+  let query = db
+    .selectFrom('fulfilment_rule')
+    .leftJoin('inventory_location', 'inventory_location.id', 'fulfilment_rule.location_id')
+    .selectAll('fulfilment_rule')
+    .select('inventory_location.name as location_name');
+  if (p.orgKind !== 'platform') query = query.where('fulfilment_rule.org_id', 'in', p.orgIds);
+  if (q.brandId) query = query.where('fulfilment_rule.org_id', '=', q.brandId);
+  const rows = await query.orderBy('fulfilment_rule.org_id').orderBy('fulfilment_rule.rank').execute();
+  return { items: rows.map(ruleView) };
+}
+
+/** Adds a ranked routing rule (prefer a location, avoid splits, stay in the province). */
+export async function addRule(
+  ctx: WriteCtx,
+  p: MemberPrincipal,
+  input: { brandId?: string; kind: RuleRow['kind']; locationId?: string; rank?: number },
+) {
+  const brandId = brandOf(p, input.brandId);
+  if (input.kind === 'prefer_location') {
+    const loc = input.locationId
+      ? await ctx.trx
+          .selectFrom('inventory_location')
+          .select('id')
+          .where('id', '=', input.locationId)
+          .where('org_id', '=', brandId)
+          .executeTakeFirst()
+      : undefined;
+    if (!loc)
+      throw new DomainError('fulfilment.location_unknown', 'prefer one of the brand’s locations', {
+        errors: [{ field: 'locationId', message: 'not a location of the brand' }],
+      });
+  }
+  const last = await ctx.trx
+    .selectFrom('fulfilment_rule')
+    .select((eb) => eb.fn.max('rank').as('rank'))
+    .where('org_id', '=', brandId)
+    .executeTakeFirst();
+  const row: RuleRow = {
+    id: newId('rul'),
+    org_id: brandId,
+    rank: input.rank ?? Number(last?.rank ?? 0) + 1,
+    kind: input.kind,
+    location_id: input.kind === 'prefer_location' ? (input.locationId ?? null) : null,
+    created_at: iso(ctx.now),
+  };
+  await ctx.trx.insertInto('fulfilment_rule').values(row).execute();
+  ctx.emit({
+    type: 'fulfilment.rule_added',
+    aggregateType: 'rule',
+    aggregateId: row.id,
+    orgId: brandId,
+    payload: { kind: row.kind },
+  });
+  return ruleView(row);
+}
+
+export async function removeRule(ctx: WriteCtx, p: MemberPrincipal, id: string) {
+  let q = ctx.trx.selectFrom('fulfilment_rule').selectAll().where('id', '=', id);
+  if (p.orgKind !== 'platform') q = q.where('org_id', 'in', p.orgIds);
+  const row = await q.executeTakeFirstOrThrow(notFound('rule', id));
+  await ctx.trx.deleteFrom('fulfilment_rule').where('id', '=', id).execute();
+  ctx.emit({
+    type: 'fulfilment.rule_removed',
+    aggregateType: 'rule',
+    aggregateId: id,
+    orgId: row.org_id,
+    payload: {},
+  });
+  return ruleView(row);
+}

@@ -1,0 +1,184 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { simulateCouriers } from '../../src/modules/fulfilment/index.js';
+import { reconcile } from '../../src/modules/orders/index.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { givenMember, givenOrg } from '../support/builders.js';
+import { checkout, givenShop, givenShopper, payInSandbox, type Shop } from '../support/checkout.js';
+import type { TestClient } from '../support/client.js';
+import { startFlywheel, type TestFlywheel } from '../support/harness.js';
+
+describe('store operations: the task queue, picking to the door, pick-up codes, promise kept, routing rules', () => {
+  let fw: TestFlywheel;
+  let clock: ManualClock;
+  let shop: Shop;
+  let shopper: TestClient;
+  let staff: TestClient;
+  beforeEach(async () => {
+    clock = new ManualClock('2026-11-26T06:00:00Z');
+    fw = await startFlywheel({ clock });
+    shop = await givenShop(fw);
+    shopper = await givenShopper(fw);
+    staff = await givenMember(fw, shop.stores.sanlitun.orgId, 'staff');
+  });
+  afterEach(async () => {
+    expect((await reconcile(fw.rt.db)).findings).toEqual([]);
+    await fw.cleanup();
+  });
+
+  async function paidOrder(mode: 'hour' | 'pickup' = 'hour', lines = [{ skuId: shop.skus[0], quantity: 1 }]) {
+    const { order } = await checkout(shopper, {
+      channelId: shop.channelId,
+      lines,
+      mode,
+      ...(mode === 'pickup' ? { pickupLocationId: shop.stores.sanlitun.locationId } : {}),
+    });
+    expect(order.statusCode).toBe(201);
+    await payInSandbox(fw, order.json().payment.id);
+    return (await shopper.get(`/api/shop/orders/${order.json().id}`)).json();
+  }
+  const move = (client: TestClient, id: string, body: Record<string, unknown>) =>
+    client.post(`/api/fulfilment/shipments/${id}/moves`, body);
+  const status = async (orderId: string) => (await shopper.get(`/api/shop/orders/${orderId}`)).json().status;
+
+  it('queues a paid hour order at its store, and the order follows the store from picking to the door', async () => {
+    const o = await paidOrder();
+    const tasks = (await staff.get('/api/fulfilment/tasks')).json().items;
+    expect(tasks).toHaveLength(1);
+    const task = tasks[0];
+    expect(task).toMatchObject({
+      orderId: o.id,
+      status: 'routed',
+      mode: 'hour',
+      canWork: true,
+      promiseAt: o.shipments[0].promiseAt,
+    });
+    expect(task.pickList[0]).toMatchObject({
+      skuId: shop.skus[0],
+      quantity: 1,
+      options: { colour: 'Colour 1' },
+    });
+    expect(task.address).toMatchObject({ district: '朝阳区', name: '王小明' });
+
+    // The brand sees the task but works only its warehouses; another store sees nothing.
+    const brandView = (await shop.brand.get('/api/fulfilment/tasks')).json().items;
+    expect(brandView[0]).toMatchObject({ id: task.id, canWork: false });
+    expect((await move(shop.brand, task.id, { to: 'picking' })).statusCode).toBe(403);
+    const other = await givenMember(fw, shop.stores.guomao.orgId, 'staff');
+    expect((await other.get('/api/fulfilment/tasks')).json().items).toEqual([]);
+    expect((await other.get(`/api/fulfilment/shipments/${task.id}`)).statusCode).toBe(404);
+    expect((await move(other, task.id, { to: 'picking' })).statusCode).toBe(404);
+
+    expect((await move(staff, task.id, { to: 'delivered' })).statusCode).toBe(409);
+    expect((await move(staff, task.id, { to: 'picking' })).statusCode).toBe(200);
+    expect(await status(o.id)).toBe('picking');
+    expect((await shopper.post(`/api/shop/orders/${o.id}/cancel`, {})).statusCode).toBe(409);
+    await move(staff, task.id, { to: 'ready' });
+    expect(await status(o.id)).toBe('ready');
+    const handed = await move(staff, task.id, {
+      to: 'out_for_delivery',
+      courier: { name: '李师傅', phone: '13900000000' },
+    });
+    expect(handed.statusCode).toBe(200);
+    expect(await status(o.id)).toBe('out_for_delivery');
+
+    // The demo courier rides for the estimate's travel minutes, then delivers.
+    expect(await simulateCouriers(fw.rt)).toBe(0);
+    clock.advance(o.shipments[0].etaMinutes * 60_000);
+    expect(await simulateCouriers(fw.rt)).toBe(1);
+    const done = (await shopper.get(`/api/shop/orders/${o.id}`)).json();
+    expect(done.status).toBe('delivered');
+    expect(done.history.map((h: any) => h.to)).toEqual([
+      'pending_payment',
+      'paid',
+      'routed',
+      'picking',
+      'ready',
+      'out_for_delivery',
+      'delivered',
+    ]);
+    const perf = (await staff.get('/api/fulfilment/performance')).json().items;
+    expect(perf).toEqual([
+      { locationId: shop.stores.sanlitun.locationId, name: 'JD Home sanlitun', done: 1, kept: 1, rate: 1 },
+    ]);
+    expect(
+      (await staff.get(`/api/fulfilment/shipments/${task.id}`)).json().events.map((e: any) => e.status),
+    ).toEqual(['routed', 'picking', 'ready', 'out_for_delivery', 'delivered']);
+  });
+
+  it('hands a pick-up over only for its code', async () => {
+    const o = await paidOrder('pickup');
+    const [s] = o.shipments;
+    expect(s).toMatchObject({ mode: 'pickup', status: 'routed' });
+    await move(staff, s.id, { to: 'picking' });
+    expect((await move(staff, s.id, { to: 'out_for_delivery' })).statusCode).toBe(409);
+    await move(staff, s.id, { to: 'ready' });
+    const wrong = await staff.post('/api/fulfilment/pickups', {
+      code: s.pickupCode === '111111' ? '222222' : '111111',
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors).toEqual([{ field: 'code', message: 'no pick-up ready with it' }]);
+    expect(await status(o.id)).toBe('ready');
+    const right = await staff.post('/api/fulfilment/pickups', { code: s.pickupCode });
+    expect(right.json()).toMatchObject({ id: s.id, status: 'picked_up' });
+    expect(await status(o.id)).toBe('delivered');
+  });
+
+  it('is partly delivered while one of two stores has delivered', async () => {
+    // Only Sanlitun holds the first SKU and only Guomao the second: a split.
+    const empty = (locationId: string, skuId: string) =>
+      shop.brand.post('/api/inventory/adjustments', {
+        locationId,
+        skuId,
+        kind: 'adjust',
+        quantity: -20,
+        reason: 'test',
+      });
+    await empty(shop.stores.sanlitun.locationId, shop.skus[1]);
+    await empty(shop.stores.guomao.locationId, shop.skus[0]);
+    await empty(shop.stores.zhongguancun.locationId, shop.skus[0]);
+    await empty(shop.stores.zhongguancun.locationId, shop.skus[1]);
+    const o = await paidOrder(
+      'hour',
+      shop.skus.map((skuId) => ({ skuId, quantity: 1 })),
+    );
+    expect(o.shipments.map((s: any) => s.locationId).sort()).toEqual(
+      [shop.stores.sanlitun.locationId, shop.stores.guomao.locationId].sort(),
+    );
+    const guomao = await givenMember(fw, shop.stores.guomao.orgId, 'staff');
+    for (const [client, s] of [
+      [staff, o.shipments.find((x: any) => x.locationId === shop.stores.sanlitun.locationId)],
+      [guomao, o.shipments.find((x: any) => x.locationId === shop.stores.guomao.locationId)],
+    ] as const) {
+      for (const to of ['picking', 'ready', 'out_for_delivery']) await move(client, s.id, { to });
+    }
+    const first = o.shipments[0];
+    const firstStaff = first.locationId === shop.stores.sanlitun.locationId ? staff : guomao;
+    await move(firstStaff, first.id, { to: 'delivered' });
+    expect(await status(o.id)).toBe('partially_delivered');
+    const second = o.shipments[1];
+    await move(firstStaff === staff ? guomao : staff, second.id, { to: 'delivered' });
+    expect(await status(o.id)).toBe('delivered');
+  });
+
+  it('follows the brand’s ranked rules: prefer a store', async () => {
+    const admin = shop.brand;
+    const rule = await admin.post('/api/fulfilment/rules', {
+      kind: 'prefer_location',
+      locationId: shop.stores.guomao.locationId,
+    });
+    expect(rule.statusCode).toBe(201);
+    const foreign = await admin.post('/api/fulfilment/rules', {
+      kind: 'prefer_location',
+      locationId: 'loc_00000000000000000000000000',
+    });
+    expect(foreign.statusCode).toBe(422);
+    const o = await paidOrder();
+    expect(o.shipments[0].locationId).toBe(shop.stores.guomao.locationId);
+    const decision = (await admin.get(`/api/orders/${o.id}`)).json().routing;
+    expect(decision.rules.applied).toEqual([`prefer_location:${shop.stores.guomao.locationId}`]);
+    expect((await admin.delete(`/api/fulfilment/rules/${rule.json().id}`)).statusCode).toBe(200);
+    expect((await admin.get('/api/fulfilment/rules')).json().items).toEqual([]);
+    const otherBrand = await givenMember(fw, await givenOrg(fw, 'brand'), 'admin');
+    expect((await otherBrand.get('/api/fulfilment/rules')).json().items).toEqual([]);
+  });
+});
