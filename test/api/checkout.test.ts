@@ -15,7 +15,7 @@ import {
   signedNotice,
   successNotice,
 } from '../support/checkout.js';
-import type { TestClient } from '../support/client.js';
+import { TestClient } from '../support/client.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
 
 // 14:00 in Beijing: the stores are open.
@@ -345,5 +345,40 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
       .set((eb) => ({ on_hand: eb('on_hand', '-', 1) }))
       .where('location_id', '=', shop.warehouse)
       .execute();
+  });
+
+  it('shows the shops, their products at channel prices and what a product page promises for an address', async () => {
+    const guest = new TestClient(fw.app);
+    const shops = (await guest.get('/api/shop/shops')).json().items;
+    expect(shops).toContainEqual(expect.objectContaining({ id: shop.channelId, brandName: 'OPPO' }));
+    const products = (await guest.get(`/api/shop/shops/${shop.channelId}/products`)).json().items;
+    expect(products).toHaveLength(1);
+    expect(products[0]).toMatchObject({ fromPrice: shop.price, sellable: true });
+    expect(products[0].skus.map((s: any) => s.skuId).sort()).toEqual([...shop.skus].sort());
+    const q = (extra: string) =>
+      guest.get(
+        `/api/shop/estimate?channelId=${shop.channelId}&skuId=${shop.skus[0]}&province=${encodeURIComponent('北京')}&city=${encodeURIComponent('北京')}&${extra}`,
+      );
+    const near = (await q(`district=${encodeURIComponent('朝阳区')}`)).json();
+    expect(near).toMatchObject({
+      sellable: true,
+      district: '朝阳区',
+      hour: { from: ['JD Home sanlitun'] },
+      standard: { days: 2 },
+    });
+    expect(near.hour.etaMinutes).toBeLessThanOrEqual(60);
+    expect(near.pickup[0].name).toBe('JD Home sanlitun');
+    const far = (await q(`district=${encodeURIComponent('延庆区')}`)).json();
+    expect(far).toMatchObject({ hour: null, standard: { days: 2 } });
+    const unknown = await q(`district=${encodeURIComponent('不存在区')}`);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors).toEqual([
+      { field: 'query.district', message: 'unknown district: give lat and lng' },
+    ]);
+    expect((await guest.get('/api/shop/districts')).json().items).toContainEqual({
+      province: '北京',
+      city: '北京',
+      district: '朝阳区',
+    });
   });
 });

@@ -6,6 +6,7 @@ import { catalogFigures } from './queries/products.js';
 import { catalogMigrations } from './repo.js';
 import { catalogRoutes } from './routes.js';
 import { seedCatalog } from './seed.js';
+import { shopRoutes } from './shop-routes.js';
 
 export type { SellRefusal } from './domain/channels.js';
 export { gtinProblem } from './domain/gtin.js';
@@ -27,6 +28,7 @@ export function createCatalogModule(): FlywheelModule {
     routes(app, rt) {
       catalogRoutes(app, rt);
       channelRoutes(app, rt);
+      shopRoutes(app, rt);
     },
     seed: seedCatalog,
     homeFigures: async (rt, principal) =>

@@ -2,11 +2,13 @@ import { access } from '../../platform/http/access.js';
 import { IdParams, Page, Type } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, shopperOf } from '../../platform/module.js';
+import { knownDistricts } from '../fulfilment/index.js';
 import { createCart, setCartLine, setDelivery } from './commands/carts.js';
 import { placeOrder } from './commands/place.js';
 import { listReconciliations, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder } from './commands/settle.js';
 import { getCart } from './queries/carts.js';
+import { deliveryEstimate } from './queries/estimate.js';
 import {
   findOrder,
   getOrder,
@@ -21,6 +23,9 @@ import {
   CartLineBody,
   CreateCartBody,
   DeliveryBody,
+  Districts,
+  Estimate,
+  EstimateQuery,
   Order,
   OrderQuery,
   OrderSummary,
@@ -216,6 +221,32 @@ export function ordersRoutes(app: App, rt: Runtime): void {
         );
         return orderDetail(ctx.trx, cancelled, { withRouting: true });
       }),
+  );
+  app.get(
+    '/api/shop/estimate',
+    {
+      schema: {
+        tags,
+        summary:
+          'What a product page promises for an address: one-hour delivery, a standard date, pick-up stores',
+        querystring: EstimateQuery,
+        response: { 200: Estimate },
+      },
+      config: { access: access.public },
+    },
+    async (req) => deliveryEstimate(db, req.query, clock.now()),
+  );
+  app.get(
+    '/api/shop/districts',
+    {
+      schema: {
+        tags,
+        summary: 'Districts an address can name without coordinates',
+        response: { 200: Districts },
+      },
+      config: { access: access.public },
+    },
+    async () => ({ items: knownDistricts() }),
   );
   const operatorRead = { access: access.member('viewer', ['platform']) };
   app.get(

@@ -174,3 +174,27 @@ export const Reconciliation = Type.Object({
   figures: Type.Record(Type.String(), Type.Number()),
   ranAt: Timestamp,
 });
+
+export const EstimateQuery = Obj({
+  channelId: Id('chn'),
+  skuId: Id('sku'),
+  quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+  province: Type.Enum(provinceNames),
+  city: Str({ max: 40 }),
+  district: Str({ max: 40 }),
+  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+  lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+});
+export const Estimate = Type.Object({
+  sellable: Type.Boolean(),
+  refusal: Nullable(Type.String()),
+  district: Type.String(),
+  hour: Nullable(Type.Object({ etaMinutes: Type.Integer(), from: Type.Array(Type.String()) })),
+  standard: Nullable(Type.Object({ days: Type.Integer() })),
+  pickup: Type.Array(
+    Type.Object({ locationId: Type.String(), name: Type.String(), distanceM: Type.Integer() }),
+  ),
+});
+export const Districts = Type.Object({
+  items: Type.Array(Type.Object({ province: Type.String(), city: Type.String(), district: Type.String() })),
+});

@@ -1,0 +1,142 @@
+import type { Executor } from '../../../platform/db/database.js';
+import { notFound } from '../../../platform/errors.js';
+import { channelById, channelOffers } from './channels.js';
+
+/** The shops a shopper can buy in: every brand's active online channel. */
+export async function listShops(db: Executor) {
+  const rows = await db
+    .selectFrom('catalog_channel')
+    .innerJoin('identity_org', 'identity_org.id', 'catalog_channel.org_id')
+    .select([
+      'catalog_channel.id',
+      'catalog_channel.name',
+      'catalog_channel.org_id',
+      'identity_org.name as brand_name',
+      'identity_org.attributes',
+    ])
+    .where('catalog_channel.kind', '=', 'online')
+    .where('catalog_channel.status', '=', 'active')
+    .where('identity_org.status', '=', 'active')
+    .orderBy('identity_org.name')
+    .execute();
+  return {
+    items: rows.map((r) => {
+      const attrs = r.attributes ? (JSON.parse(r.attributes) as Record<string, unknown>) : {};
+      return {
+        id: r.id,
+        name: r.name,
+        brandId: r.org_id,
+        brandName: r.brand_name,
+        brandNameEn: typeof attrs.nameEn === 'string' ? attrs.nameEn : null,
+      };
+    }),
+  };
+}
+
+type ShopSku = {
+  skuId: string;
+  code: string;
+  options: Record<string, string>;
+  listPrice: number;
+  sellingPrice: number;
+  sellable: boolean;
+  refusal: string | null;
+};
+
+/**
+ * What a shop shows: its listed products with their SKUs at the channel's prices, and whether
+ * each sells now (a product before its launch shows, marked, but cannot be bought).
+ */
+export async function shopProducts(
+  db: Executor,
+  channelId: string,
+  now: Date,
+  q: { q?: string; productId?: string },
+) {
+  const channel = await channelById(db, channelId);
+  if (!channel || channel.kind !== 'online' || channel.status !== 'active')
+    throw notFound('shop', channelId)();
+  let query = db
+    .selectFrom('catalog_listing')
+    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_listing.product_id')
+    .innerJoin('catalog_sku', 'catalog_sku.id', 'catalog_listing.sku_id')
+    .select([
+      'catalog_product.id as product_id',
+      'catalog_product.name',
+      'catalog_product.name_en',
+      'catalog_product.description',
+      'catalog_product.category',
+      'catalog_product.product_line',
+      'catalog_product.images',
+      'catalog_product.flagship',
+      'catalog_product.option_names',
+      'catalog_sku.id as sku_id',
+      'catalog_sku.code',
+      'catalog_sku.options',
+      'catalog_listing.list_price',
+      'catalog_listing.selling_price',
+    ])
+    .where('catalog_listing.channel_id', '=', channelId)
+    .where('catalog_product.status', '<>', 'draft');
+  if (q.productId) query = query.where('catalog_product.id', '=', q.productId);
+  if (q.q) {
+    const like = `%${q.q}%`;
+    query = query.where((w) =>
+      w.or([w('catalog_product.name', 'like', like), w('catalog_product.name_en', 'like', like)]),
+    );
+  }
+  const rows = await query
+    .orderBy('catalog_product.flagship', 'desc')
+    .orderBy('catalog_product.name')
+    .orderBy('catalog_sku.code')
+    .execute();
+  const offers = new Map(
+    (
+      await channelOffers(
+        db,
+        channel,
+        rows.map((r) => r.sku_id),
+        now,
+      )
+    ).map((o) => [o.skuId, o]),
+  );
+  const products = new Map<string, ReturnType<typeof productOf>>();
+  function productOf(r: (typeof rows)[number]) {
+    return {
+      id: r.product_id,
+      name: r.name,
+      nameEn: r.name_en,
+      description: r.description,
+      category: r.category,
+      productLine: r.product_line,
+      images: JSON.parse(r.images) as string[],
+      flagship: r.flagship === 1,
+      optionNames: JSON.parse(r.option_names) as string[],
+      skus: [] as ShopSku[],
+    };
+  }
+  for (const r of rows) {
+    const p = products.get(r.product_id) ?? productOf(r);
+    const offer = offers.get(r.sku_id);
+    const refusal = offer ? offer.refusal : 'not_listed';
+    p.skus.push({
+      skuId: r.sku_id,
+      code: r.code,
+      options: JSON.parse(r.options) as Record<string, string>,
+      listPrice: Number(r.list_price),
+      sellingPrice: Number(r.selling_price),
+      sellable: refusal === null,
+      refusal,
+    });
+    products.set(r.product_id, p);
+  }
+  return {
+    channelId,
+    brandId: channel.org_id,
+    items: [...products.values()].map((p) => ({
+      ...p,
+      fromPrice: Math.min(...p.skus.map((s) => s.sellingPrice)),
+      sellable: p.skus.some((s) => s.sellable),
+    })),
+  };
+}
