@@ -17,6 +17,9 @@ import { Orgs } from './console/pages/identity/Orgs';
 import { Inventory } from './console/pages/inventory/Inventory';
 import { Locations } from './console/pages/inventory/Locations';
 import { Transfers } from './console/pages/inventory/Transfers';
+import { Ledger } from './console/pages/orders/Ledger';
+import { Orders } from './console/pages/orders/Orders';
+import { Tasks } from './console/pages/orders/Tasks';
 import { Agreements } from './console/pages/partnership/Agreements';
 import { Webhooks } from './console/pages/webhooks/Webhooks';
 import './shared/i18n';
@@ -43,6 +46,9 @@ function Root() {
               <Route path="/locations" element={<Locations />} />
               <Route path="/inventory" element={<Inventory />} />
               <Route path="/transfers" element={<Transfers />} />
+              <Route path="/orders" element={<Orders />} />
+              <Route path="/tasks" element={<Tasks />} />
+              <Route path="/ledger" element={<Ledger />} />
               <Route path="/orgs" element={<Orgs />} />
               <Route path="/members" element={<Members />} />
               <Route path="/api-keys" element={<ApiKeys />} />

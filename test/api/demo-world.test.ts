@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoWorld } from '../../src/app.js';
 import { gtinProblem } from '../../src/modules/catalog/index.js';
+import { reconcile } from '../../src/modules/orders/index.js';
 import type { DemoWorld } from '../../src/platform/module.js';
 import { TestClient } from '../support/client.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
@@ -133,5 +134,19 @@ describe('the demo world', () => {
       .where('kind', '=', 'sale')
       .execute();
     expect(sales.length).toBeGreaterThan(20);
+  });
+
+  it('has a week of hour orders delivered in Beijing, today’s order in Sanlitun’s queue, and books that reconcile', async () => {
+    const orders = await fw.rt.db.selectFrom('orders_order').select(['status', 'delivery']).execute();
+    expect(orders.filter((o) => o.status === 'delivered').length).toBeGreaterThanOrEqual(15);
+    const store = await signInAs(fw, 'store@jdhome.demo');
+    const tasks = (await store.get('/api/fulfilment/tasks')).json().items;
+    expect(tasks.some((t: any) => t.orderId === (world.orders as any).today && t.canWork)).toBe(true);
+    const perf = (await store.get('/api/fulfilment/performance')).json().items;
+    expect(perf[0].done).toBeGreaterThan(0);
+    expect(perf[0].rate).toBeGreaterThan(0.5);
+    const books = await reconcile(fw.rt.db);
+    expect(books.findings).toEqual([]);
+    expect(books.figures.paidOrders).toBe(orders.length);
   });
 });

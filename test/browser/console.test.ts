@@ -22,6 +22,9 @@ const roles = [
       'Locations & zones',
       'Inventory',
       'Transfers',
+      'Orders',
+      'Store tasks',
+      'Ledger',
       'Organisations',
       'Members',
       'API keys',
@@ -41,6 +44,9 @@ const roles = [
       'Locations & zones',
       'Inventory',
       'Transfers',
+      'Orders',
+      'Store tasks',
+      'Ledger',
       'Members',
       'API keys',
       'Webhooks',
@@ -58,6 +64,8 @@ const roles = [
       'Locations & zones',
       'Inventory',
       'Transfers',
+      'Orders',
+      'Store tasks',
       'Stores',
       'Members',
       'API keys',
@@ -69,7 +77,7 @@ const roles = [
   {
     role: 'store',
     email: 'store@jdhome.demo',
-    menu: ['Home', 'Locations & zones', 'Inventory', 'Transfers', 'Members'],
+    menu: ['Home', 'Locations & zones', 'Inventory', 'Transfers', 'Orders', 'Store tasks', 'Members'],
     figures: ['members'],
   },
   {
@@ -99,6 +107,9 @@ const zhMenu: Record<string, string> = {
   'Locations & zones': '库存地点与专区',
   Inventory: '库存',
   Transfers: '调拨',
+  Orders: '订单',
+  'Store tasks': '门店任务',
+  Ledger: '资金账本',
 };
 
 describe.skipIf(!haveChromium)('console in Chromium: every role, both languages', () => {
@@ -155,7 +166,7 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
 
   it('a shopper signs in to the storefront shell, and a new one registers, signs out and back in', async () => {
     const page = await world.page('zh-CN', { width: 390, height: 844 });
-    await page.goto(`${world.base}/shop`);
+    await page.goto(`${world.base}/shop/me`);
     await page.fill('#email', 'shopper@flywheel.demo');
     await page.fill('#password', 'flywheel-demo');
     await page.click('button[type=submit]');

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { seedDemoWorld } from '../../src/app.js';
 import type { Config } from '../../src/platform/config.js';
 import { startFlywheel, type TestFlywheel } from './harness.js';
+import { freePort } from './server-process.js';
 
 export const chromiumPath = '/usr/bin/chromium';
 export const haveChromium = existsSync(chromiumPath);
@@ -34,10 +34,15 @@ export type BrowserWorld = {
 /** The demo world served over real HTTP on a free port, and Debian's Chromium to drive it. */
 export async function startBrowserWorld(config: Partial<Config> = {}): Promise<BrowserWorld> {
   mkdirSync(artifacts, { recursive: true });
-  const fw = await startFlywheel({ start: true, config: { loginRatePerMinute: 10_000, ...config } });
+  // The port is known before start: the sandbox payment provider calls back on it.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const fw = await startFlywheel({
+    start: true,
+    config: { loginRatePerMinute: 10_000, port, publicUrl: base, ...config },
+  });
   await seedDemoWorld(fw);
-  await fw.app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(fw.app.server.address() as AddressInfo).port}`;
+  await fw.app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { commerceEn, commerceZh } from './i18n-commerce';
 
 const en = {
   app: {
@@ -37,6 +38,9 @@ const en = {
     locations: 'Locations & zones',
     inventory: 'Inventory',
     transfers: 'Transfers',
+    orders: 'Orders',
+    tasks: 'Store tasks',
+    ledger: 'Ledger',
   },
   role: {
     operator: 'Platform operator',
@@ -402,6 +406,9 @@ const zh: typeof en = {
     locations: '库存地点与专区',
     inventory: '库存',
     transfers: '调拨',
+    orders: '订单',
+    tasks: '门店任务',
+    ledger: '资金账本',
   },
   role: {
     operator: '平台运营',
@@ -729,7 +736,10 @@ const zh: typeof en = {
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('flywheel.lang') : null;
 
 i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zh } },
+  resources: {
+    en: { translation: { ...en, ...commerceEn } },
+    'zh-CN': { translation: { ...zh, ...commerceZh } },
+  },
   lng: saved ?? 'zh-CN',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -4,7 +4,7 @@ import './errors.js';
 import { fulfilmentMigrations } from './repo.js';
 import { fulfilmentRoutes } from './routes.js';
 
-export { onShipmentMoved, type ShipmentRow } from './commands/moves.js';
+export { moveShipment, onShipmentMoved, type ShipmentRow } from './commands/moves.js';
 export {
   cancelShipments,
   createShipments,

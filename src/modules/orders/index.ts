@@ -7,6 +7,7 @@ import { cancelOrder, dueUnpaidOrders, followShipment, orderPaid } from './comma
 import './errors.js';
 import { ordersMigrations } from './repo.js';
 import { ordersRoutes } from './routes.js';
+import { seedOrders } from './seed.js';
 
 export { type OrderStatus, orderStatuses } from './domain/order.js';
 export { type Reconciliation, reconcile } from './queries/reconcile.js';
@@ -48,6 +49,7 @@ export function createOrdersModule(): FlywheelModule {
     name: 'orders',
     migrations: ordersMigrations,
     routes: ordersRoutes,
+    seed: seedOrders,
     start(rt) {
       // Unpaid orders past their time are cancelled within a few seconds.
       loops = [

@@ -6,6 +6,7 @@ import { paymentsRoutes } from './routes.js';
 import { sendSandboxNotices } from './sandbox.js';
 
 export {
+  applyNotification,
   closePayment,
   createPayment,
   onPaymentTaken,

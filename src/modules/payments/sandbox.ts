@@ -176,6 +176,34 @@ export class SandboxProvider implements PaymentProvider {
     });
   }
 
+  /**
+   * Takes the payment at once, inside the caller's write, with no notification to send: the
+   * demo world's history, whose payments were made long ago. Returns what the provider would
+   * have notified.
+   */
+  async takeNow(ctx: WriteCtx, paymentId: string): Promise<Notification> {
+    const charge = await ctx.trx
+      .selectFrom('payments_sandbox_charge')
+      .selectAll()
+      .where('payment_id', '=', paymentId)
+      .executeTakeFirstOrThrow();
+    const transactionId = `4200${ctx.now.getTime()}${randomBytes(3).toString('hex')}`;
+    await ctx.trx
+      .updateTable('payments_sandbox_charge')
+      .set({ status: 'paid', transaction_id: transactionId, paid_at: iso(ctx.now) })
+      .where('id', '=', charge.id)
+      .execute();
+    return {
+      id: `sbn_direct_${paymentId}`,
+      eventType: 'TRANSACTION.SUCCESS',
+      paymentId,
+      transactionId,
+      amount: Number(charge.amount),
+      currency: 'CNY',
+      occurredAt: iso(ctx.now),
+    };
+  }
+
   private notice(
     eventType: Notification['eventType'],
     charge: { payment_id: string; transaction_id: string | null },

@@ -1,0 +1,153 @@
+import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../shared/api';
+import { formatFen, formatTime } from '../../../shared/format';
+import { useList } from '../../../shared/use-list';
+import { useMe } from '../../Layout';
+
+type Balance = {
+  orgId: string | null;
+  orgName: string | null;
+  account: string;
+  balance: number;
+  entries: number;
+};
+type Entry = {
+  id: string;
+  kind: string;
+  refType: string;
+  refId: string;
+  memo: string | null;
+  account: string;
+  amount: number;
+  createdAt: string;
+};
+type Reconciliation = {
+  id: string;
+  day: string;
+  ok: boolean;
+  findings: string[];
+  figures: Record<string, number>;
+  ranAt: string;
+};
+
+function Reconciliations() {
+  const { t, i18n } = useTranslation();
+  const [items, setItems] = useState<Reconciliation[]>([]);
+  const [day, setDay] = useState<string | null>(null);
+  const load = () =>
+    api<{ items: Reconciliation[] }>('GET', '/api/reconciliations').then((r) => setItems(r.items));
+  useEffect(() => {
+    void load();
+  }, []);
+  return (
+    <Card
+      size="small"
+      title={t('ledger.reconciliations')}
+      extra={
+        <Space>
+          <DatePicker onChange={(d) => setDay(d ? d.format('YYYY-MM-DD') : null)} />
+          <Button
+            disabled={!day}
+            onClick={async () => (await api('POST', '/api/reconciliations', { day }), load())}
+          >
+            {t('ledger.run')}
+          </Button>
+        </Space>
+      }
+    >
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={items}
+        expandable={{
+          expandedRowRender: (r) => r.findings.map((f) => <Alert key={f} type="error" message={f} />),
+          rowExpandable: (r) => !r.ok,
+        }}
+        columns={[
+          { title: t('ledger.day'), dataIndex: 'day' },
+          {
+            title: t('common.status'),
+            dataIndex: 'ok',
+            render: (ok) =>
+              ok ? <Tag color="green">{t('ledger.ok')}</Tag> : <Tag color="red">{t('ledger.broken')}</Tag>,
+          },
+          {
+            title: t('ledger.figures'),
+            dataIndex: 'figures',
+            render: (f: Record<string, number>) =>
+              `${f.paidOrders ?? 0} · ${formatFen(f.paidAmount ?? 0)} · -${formatFen(f.refundedAmount ?? 0)}`,
+          },
+          { title: t('audit.time'), dataIndex: 'ranAt', render: (v) => formatTime(v, i18n.language) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** Balances and the statement of the organisation's accounts; the operator also reconciles days. */
+export function Ledger() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const [balances, setBalances] = useState<Balance[]>([]);
+  const entries = useList<Entry>('/api/ledger/entries?limit=50');
+  useEffect(() => {
+    void api<{ items: Balance[] }>('GET', '/api/ledger/balances').then((r) => setBalances(r.items));
+  }, []);
+  const tabs = [
+    {
+      key: 'balances',
+      label: t('ledger.balances'),
+      children: (
+        <Table
+          rowKey={(b) => `${b.orgId}:${b.account}`}
+          size="small"
+          pagination={false}
+          dataSource={balances}
+          columns={[
+            { title: t('common.name'), dataIndex: 'orgName', render: (v) => v ?? t('ledger.platform') },
+            { title: t('ledger.account'), dataIndex: 'account', render: (a) => t(`ledger.accounts.${a}`) },
+            { title: t('ledger.entries'), dataIndex: 'entries' },
+            { title: t('ledger.balance'), dataIndex: 'balance', align: 'right', render: formatFen },
+          ]}
+        />
+      ),
+    },
+    {
+      key: 'statement',
+      label: t('ledger.statement'),
+      children: (
+        <>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            loading={entries.loading}
+            dataSource={entries.items}
+            columns={[
+              { title: t('audit.time'), dataIndex: 'createdAt', render: (v) => formatTime(v, i18n.language) },
+              {
+                title: t('common.kind'),
+                dataIndex: 'kind',
+                render: (k) => <Tag>{t(`ledger.kinds.${k}`)}</Tag>,
+              },
+              { title: t('ledger.account'), dataIndex: 'account', render: (a) => t(`ledger.accounts.${a}`) },
+              { title: t('ledger.cause'), render: (_, e) => e.memo ?? e.refId },
+              { title: t('ledger.amount'), dataIndex: 'amount', align: 'right', render: formatFen },
+            ]}
+          />
+          {entries.hasMore && <Button onClick={entries.more}>…</Button>}
+        </>
+      ),
+    },
+  ];
+  if (me.org?.kind === 'platform')
+    tabs.push({ key: 'reconciliations', label: t('ledger.reconciliations'), children: <Reconciliations /> });
+  return (
+    <Card title={t('menu.ledger')}>
+      <Tabs items={tabs} />
+    </Card>
+  );
+}

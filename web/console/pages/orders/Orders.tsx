@@ -1,0 +1,399 @@
+import {
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Form,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../shared/api';
+import { FormModal } from '../../../shared/FormModal';
+import { formatFen, formatTime } from '../../../shared/format';
+import { useList } from '../../../shared/use-list';
+import { useMe } from '../../Layout';
+
+type Candidate = {
+  locationId: string;
+  name: string;
+  kind: 'store' | 'warehouse';
+  distanceM: number;
+  etaMinutes: number | null;
+  queue: number;
+  missing: string[];
+  rejected: string | null;
+  chosen: boolean;
+};
+export type Order = {
+  id: string;
+  status: string;
+  delivery: 'hour' | 'standard' | 'pickup';
+  total: number;
+  subtotal: number;
+  deliveryFee: number;
+  placedAt: string;
+  paidAt: string | null;
+  cancelReason: string | null;
+  address: Record<string, string> | null;
+  lines: Array<{
+    skuId: string;
+    code: string;
+    name: string;
+    options: Record<string, string>;
+    quantity: number;
+    unitPrice: number;
+    lineTotal: number;
+  }>;
+  shipments: Array<{
+    id: string;
+    locationName: string;
+    mode: string;
+    status: string;
+    promiseAt: string | null;
+    deliveredAt: string | null;
+  }>;
+  payment: {
+    status: string;
+    amount: number;
+    refunded: number;
+    providerRef: string | null;
+    paidAt: string | null;
+  };
+  history: Array<{ from: string | null; to: string; actorType: string; note: string | null; at: string }>;
+  routing: {
+    kind: string;
+    address: { district?: string; source?: string; lat?: number; lng?: number };
+    candidates: Candidate[];
+    rules: { applied: string[] };
+    decidedAt: string;
+  } | null;
+};
+
+export const orderColor: Record<string, string> = {
+  pending_payment: 'gold',
+  paid: 'blue',
+  routed: 'blue',
+  picking: 'processing',
+  ready: 'cyan',
+  out_for_delivery: 'orange',
+  partially_delivered: 'orange',
+  delivered: 'green',
+  completed: 'green',
+  cancelled: 'default',
+};
+
+/** Why the order went where it went: every candidate with its distance, estimate and verdict. */
+export function RoutingExplanation({ routing }: { routing: NonNullable<Order['routing']> }) {
+  const { t } = useTranslation();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="routing-explanation">
+      <Space wrap>
+        <Tag color="volcano">{t(`order.routingKind.${routing.kind}`)}</Tag>
+        {routing.address.district && (
+          <Typography.Text type="secondary">
+            {t('order.address')}: {routing.address.district} ({routing.address.source})
+          </Typography.Text>
+        )}
+        {routing.rules.applied.length > 0 && (
+          <Typography.Text type="secondary">
+            {t('order.rulesApplied')}: {routing.rules.applied.join(', ')}
+          </Typography.Text>
+        )}
+      </Space>
+      <Table
+        rowKey="locationId"
+        size="small"
+        pagination={false}
+        dataSource={routing.candidates}
+        rowClassName={(c) => (c.chosen ? 'routing-chosen' : '')}
+        columns={[
+          {
+            title: t('common.name'),
+            dataIndex: 'name',
+            render: (v, c) => (
+              <Space>
+                {c.chosen && <Tag color="green">{t('order.chosen')}</Tag>}
+                <span>{v}</span>
+              </Space>
+            ),
+          },
+          {
+            title: t('order.distance'),
+            dataIndex: 'distanceM',
+            render: (m) => `${(m / 1000).toFixed(1)} km`,
+          },
+          {
+            title: t('order.eta'),
+            render: (_, c) =>
+              c.etaMinutes === null
+                ? '—'
+                : c.kind === 'warehouse'
+                  ? t('order.days', { n: c.etaMinutes / 1440 })
+                  : t('order.minutes', { n: c.etaMinutes }),
+          },
+          { title: t('order.queue'), dataIndex: 'queue' },
+          {
+            title: t('order.verdict'),
+            render: (_, c) =>
+              c.rejected ? (
+                <Tag color="red">{t(`order.reject.${c.rejected}`)}</Tag>
+              ) : (
+                <Tag color="green">{t('order.kept')}</Tag>
+              ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order) => void }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const canCancel =
+    ['brand', 'platform'].includes(me.org?.kind ?? '') &&
+    ['pending_payment', 'paid', 'routed', 'picking', 'ready'].includes(order.status);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      <Descriptions size="small" bordered column={2}>
+        <Descriptions.Item label={t('common.status')}>
+          <Tag color={orderColor[order.status]}>{t(`order.status.${order.status}`)}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('order.delivery')}>{t(`order.mode.${order.delivery}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('order.total')}>{formatFen(order.total)}</Descriptions.Item>
+        <Descriptions.Item label={t('order.payment')}>
+          {order.payment.status} {order.payment.refunded > 0 && `(-${formatFen(order.payment.refunded)})`}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('order.placedAt')}>
+          {formatTime(order.placedAt, i18n.language)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('order.address')}>
+          {order.address
+            ? [order.address.city, order.address.district, order.address.line].filter(Boolean).join(' ')
+            : '—'}
+        </Descriptions.Item>
+      </Descriptions>
+      <Card size="small" title={t('order.lines')}>
+        <Table
+          rowKey="skuId"
+          size="small"
+          pagination={false}
+          dataSource={order.lines}
+          columns={[
+            {
+              title: t('common.name'),
+              render: (_, l) => `${l.name} · ${Object.values(l.options).join(' · ')}`,
+            },
+            { title: 'SKU', dataIndex: 'code' },
+            { title: t('store.quantity'), dataIndex: 'quantity' },
+            { title: t('order.total'), dataIndex: 'lineTotal', render: formatFen },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('order.shipments')}>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={order.shipments}
+          columns={[
+            { title: t('common.name'), dataIndex: 'locationName' },
+            { title: t('order.delivery'), dataIndex: 'mode', render: (m) => t(`order.mode.${m}`) },
+            {
+              title: t('common.status'),
+              dataIndex: 'status',
+              render: (s) => <Tag>{t(`order.shipmentStatus.${s}`)}</Tag>,
+            },
+            {
+              title: t('tasks.countdown'),
+              dataIndex: 'promiseAt',
+              render: (v) => formatTime(v, i18n.language),
+            },
+          ]}
+        />
+      </Card>
+      {order.routing && (
+        <Card size="small" title={t('order.routing')}>
+          <RoutingExplanation routing={order.routing} />
+        </Card>
+      )}
+      <Card size="small" title={t('order.history')}>
+        <Timeline
+          items={order.history.map((h) => ({
+            children: `${formatTime(h.at, i18n.language)} · ${t(`order.status.${h.to}`)}${h.note ? ` · ${h.note}` : ''}`,
+          }))}
+        />
+      </Card>
+      {canCancel && (
+        <Popconfirm
+          title={t('order.cancel')}
+          onConfirm={async () => onChanged(await api<Order>('POST', `/api/orders/${order.id}/cancel`, {}))}
+        >
+          <Button danger>{t('order.cancel')}</Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+}
+
+function Rules() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [rules, setRules] = useState<
+    Array<{ id: string; rank: number; kind: string; locationName: string | null }>
+  >([]);
+  const [locations, setLocations] = useState<Array<{ id: string; name: string }>>([]);
+  const [adding, setAdding] = useState(false);
+  const load = () =>
+    api<{ items: typeof rules }>('GET', '/api/fulfilment/rules').then((r) => setRules(r.items));
+  useEffect(() => {
+    void load();
+    void api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/inventory/locations').then((r) =>
+      setLocations(r.items),
+    );
+  }, []);
+  const admin = ['admin', 'owner'].includes(me.role ?? '') && me.org?.kind === 'brand';
+  return (
+    <Card
+      size="small"
+      title={t('rules.title')}
+      extra={admin && <Button onClick={() => setAdding(true)}>{t('rules.add')}</Button>}
+    >
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={rules}
+        columns={[
+          { title: t('rules.rank'), dataIndex: 'rank' },
+          { title: t('common.kind'), dataIndex: 'kind', render: (k) => t(`rules.kinds.${k}`) },
+          { title: t('common.name'), dataIndex: 'locationName', render: (v) => v ?? '—' },
+          {
+            title: '',
+            render: (_, r) =>
+              admin && (
+                <Button
+                  size="small"
+                  danger
+                  onClick={async () => (await api('DELETE', `/api/fulfilment/rules/${r.id}`), load())}
+                >
+                  ×
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <FormModal
+        open={adding}
+        title={t('rules.add')}
+        onClose={() => setAdding(false)}
+        submit={async (v) => {
+          await api('POST', '/api/fulfilment/rules', v);
+          await load();
+        }}
+      >
+        <Form.Item name="kind" label={t('common.kind')} rules={[{ required: true }]}>
+          <Select
+            options={(['prefer_location', 'avoid_split', 'same_province'] as const).map((k) => ({
+              value: k,
+              label: t(`rules.kinds.${k}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="locationId" label={t('common.name')}>
+          <Select allowClear options={locations.map((l) => ({ value: l.id, label: l.name }))} />
+        </Form.Item>
+      </FormModal>
+    </Card>
+  );
+}
+
+/** Orders of the brand (or shipped from the store), each with its routing decision. */
+export function Orders() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const [status, setStatus] = useState<string | undefined>();
+  const list = useList<Order>(`/api/orders?limit=50${status ? `&status=${status}` : ''}`);
+  const [open, setOpen] = useState<Order | null>(null);
+  const table = (
+    <Card
+      title={t('menu.orders')}
+      extra={
+        <Select
+          allowClear
+          placeholder={t('common.status')}
+          style={{ width: 160 }}
+          value={status}
+          onChange={setStatus}
+          options={Object.keys(orderColor).map((s) => ({ value: s, label: t(`order.status.${s}`) }))}
+        />
+      }
+    >
+      <Table
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        onRow={(o) => ({
+          onClick: async () => setOpen(await api<Order>('GET', `/api/orders/${o.id}`)),
+          style: { cursor: 'pointer' },
+        })}
+        columns={[
+          {
+            title: 'ID',
+            dataIndex: 'id',
+            render: (v) => <Typography.Text code>{v.slice(-10)}</Typography.Text>,
+          },
+          { title: t('order.placedAt'), dataIndex: 'placedAt', render: (v) => formatTime(v, i18n.language) },
+          { title: t('order.delivery'), dataIndex: 'delivery', render: (m) => t(`order.mode.${m}`) },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            render: (s) => <Tag color={orderColor[s]}>{t(`order.status.${s}`)}</Tag>,
+          },
+          { title: t('order.total'), dataIndex: 'total', align: 'right', render: formatFen },
+        ]}
+      />
+      {list.hasMore && <Button onClick={list.more}>…</Button>}
+    </Card>
+  );
+  return (
+    <>
+      {['brand', 'platform'].includes(me.org?.kind ?? '') ? (
+        <Tabs
+          items={[
+            { key: 'orders', label: t('menu.orders'), children: table },
+            { key: 'rules', label: t('rules.title'), children: <Rules /> },
+          ]}
+        />
+      ) : (
+        table
+      )}
+      <Drawer
+        width={860}
+        open={open !== null}
+        onClose={() => setOpen(null)}
+        title={open && `${t('menu.orders')} ${open.id}`}
+      >
+        {open && (
+          <OrderDetail
+            order={open}
+            onChanged={(o) => {
+              setOpen(o);
+              void list.reload();
+            }}
+          />
+        )}
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,275 @@
+import { DeleteOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Input,
+  InputNumber,
+  List,
+  Radio,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ApiError, api } from '../shared/api';
+import { formatFen } from '../shared/format';
+import { AddressPicker } from './AddressPicker';
+import { useShop } from './state';
+
+type Mode = 'hour' | 'standard' | 'pickup';
+export type Cart = {
+  id: string;
+  status: string;
+  lines: Array<{
+    skuId: string;
+    name: string | null;
+    nameEn: string | null;
+    options: Record<string, string>;
+    quantity: number;
+    unitPrice: number | null;
+    lineTotal: number | null;
+    refusal: string | null;
+  }>;
+  subtotal: number;
+  deliveryFee: number;
+  total: number;
+  delivery: Mode | null;
+  pickupLocationId: string | null;
+  quote: {
+    mode: Mode | null;
+    available: boolean;
+    kind: string;
+    etaMinutes: number | null;
+    standardDays: number | null;
+    from: string[];
+    pickup: Array<{ locationId: string; name: string; distanceM: number }>;
+  } | null;
+};
+
+export function CartPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { me, cartId, address, setAddress, forgetCart } = useShop();
+  const [cart, setCart] = useState<Cart | null>(null);
+  const [mode, setMode] = useState<Mode>('hour');
+  const [pickupAt, setPickupAt] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [placing, setPlacing] = useState(false);
+
+  const quote = useCallback(
+    async (id: string, m: Mode, at?: string) => {
+      try {
+        await requote(id, m, at);
+        setError(null);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        setError(
+          e.problem.errors?.map((f) => `${f.field}: ${f.message}`).join('; ') ||
+            (e.problem.detail ?? e.problem.code),
+        );
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [address],
+  );
+  const requote = useCallback(
+    async (id: string, m: Mode, at?: string) => {
+      const body = { mode: m, address, ...(m === 'pickup' && at ? { pickupLocationId: at } : {}) };
+      if (m === 'pickup' && !at) {
+        // Ask with hour delivery to learn the stores that could hand it over.
+        const probe = await api<Cart>('POST', `/api/shop/carts/${id}/delivery`, { mode: 'hour', address });
+        setCart({
+          ...probe,
+          delivery: 'pickup',
+          quote: probe.quote && { ...probe.quote, mode: 'pickup', available: false },
+        });
+        return;
+      }
+      setCart(await api<Cart>('POST', `/api/shop/carts/${id}/delivery`, body));
+    },
+    [address],
+  );
+  useEffect(() => {
+    if (!me) return;
+    void (async () => {
+      const id = await cartId();
+      const c = await api<Cart>('GET', `/api/shop/carts/${id}`);
+      if (c.lines.length) await quote(id, c.delivery ?? mode, c.pickupLocationId ?? pickupAt);
+      else setCart(c);
+    })();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [me, address]);
+
+  if (me === null)
+    return (
+      <Card>
+        <Space direction="vertical">
+          <Typography.Text>{t('store.signInFirst')}</Typography.Text>
+          <Link to="/shop/me">{t('shop.signIn')}</Link>
+        </Space>
+      </Card>
+    );
+  if (!cart) return null;
+  if (cart.lines.length === 0) return <Empty description={t('store.cartEmpty')} />;
+
+  const setLine = async (skuId: string, quantity: number) => {
+    try {
+      const c = await api<Cart>('POST', `/api/shop/carts/${cart.id}/lines`, { skuId, quantity });
+      if (c.lines.length) await quote(cart.id, mode, pickupAt);
+      else setCart(c);
+    } catch (e) {
+      if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
+    }
+  };
+  const place = async () => {
+    setError(null);
+    setPlacing(true);
+    try {
+      const order = await api<{ id: string; payment: { payUrl: string } }>(
+        'POST',
+        '/api/shop/orders',
+        { cartId: cart.id },
+        { 'idempotency-key': `place-${cart.id}` },
+      );
+      forgetCart();
+      // The provider's page, on this site's origin so the shopper comes back signed in.
+      const pay = new URL(order.payment.payUrl, window.location.href);
+      window.location.assign(`${pay.pathname}${pay.search}`);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e.problem.detail ?? e.problem.code);
+      setPlacing(false);
+    }
+  };
+  const q = cart.quote;
+  const modeNote = (m: Mode) => {
+    if (!q) return '';
+    if (m === 'hour')
+      return q.kind === 'hour' || q.kind === 'split'
+        ? mode === 'hour' && q.etaMinutes
+          ? t('store.hourQuote', { minutes: q.etaMinutes, store: q.from.join(' + ') })
+          : ''
+        : t('store.modeUnavailable');
+    if (m === 'standard')
+      return mode === 'standard' && q.standardDays ? t('store.standardQuote', { days: q.standardDays }) : '';
+    return q.pickup.length ? '' : t('store.modeUnavailable');
+  };
+  const ready = q?.available && (mode !== 'pickup' || pickupAt);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Card size="small">
+        <List
+          dataSource={cart.lines}
+          renderItem={(l) => (
+            <List.Item
+              actions={[
+                <InputNumber
+                  key="q"
+                  size="small"
+                  min={1}
+                  max={10}
+                  value={l.quantity}
+                  onChange={(v) => v && setLine(l.skuId, v)}
+                />,
+                <Button
+                  key="d"
+                  size="small"
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  onClick={() => setLine(l.skuId, 0)}
+                />,
+              ]}
+            >
+              <List.Item.Meta
+                title={i18n.language === 'en' && l.nameEn ? l.nameEn : l.name}
+                description={`${Object.values(l.options).join(' · ')}  ${l.unitPrice !== null ? formatFen(l.unitPrice) : ''}`}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title={t('store.delivery')}>
+        <Radio.Group
+          value={mode}
+          onChange={(e) => {
+            setMode(e.target.value);
+            void quote(cart.id, e.target.value, pickupAt);
+          }}
+          style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+        >
+          {(['hour', 'standard', 'pickup'] as const).map((m) => (
+            <Radio key={m} value={m} data-testid={`mode-${m}`}>
+              {t(`store.modes.${m}`)} <Typography.Text type="secondary">{modeNote(m)}</Typography.Text>
+            </Radio>
+          ))}
+        </Radio.Group>
+        {mode === 'pickup' && (
+          <Select
+            style={{ width: '100%', marginTop: 8 }}
+            placeholder={t('store.pickupStore')}
+            value={pickupAt}
+            onChange={(v) => {
+              setPickupAt(v);
+              void quote(cart.id, 'pickup', v);
+            }}
+            options={(q?.pickup ?? []).map((p) => ({
+              value: p.locationId,
+              label: `${p.name} · ${(p.distanceM / 1000).toFixed(1)} km`,
+            }))}
+          />
+        )}
+      </Card>
+      <Card size="small" title={t('store.address')}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <AddressPicker />
+          <Input
+            placeholder={t('store.line')}
+            value={address.line}
+            onChange={(e) => setAddress({ ...address, line: e.target.value })}
+          />
+          <Space.Compact block>
+            <Input
+              placeholder={t('store.recipient')}
+              value={address.name}
+              onChange={(e) => setAddress({ ...address, name: e.target.value })}
+            />
+            <Input
+              placeholder={t('store.phone')}
+              value={address.phone}
+              onChange={(e) => setAddress({ ...address, phone: e.target.value })}
+            />
+          </Space.Compact>
+        </Space>
+      </Card>
+      <Card size="small">
+        <div style={{ display: 'flex', justifyContent: 'space-between' }}>
+          <span>{t('store.subtotal')}</span>
+          <span>{formatFen(cart.subtotal)}</span>
+        </div>
+        <div style={{ display: 'flex', justifyContent: 'space-between' }}>
+          <span>{t('store.deliveryFee')}</span>
+          <span>{formatFen(cart.deliveryFee)}</span>
+        </div>
+        <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 18, fontWeight: 600 }}>
+          <span>{t('store.total')}</span>
+          <span style={{ color: '#e4572e' }} data-testid="cart-total">
+            {formatFen(cart.total)}
+          </span>
+        </div>
+      </Card>
+      {error && <Alert type="error" showIcon message={error} />}
+      <Button type="primary" size="large" block disabled={!ready} loading={placing} onClick={place}>
+        {t('store.placeOrder')}
+      </Button>
+      <Button type="link" block onClick={() => navigate('/shop')}>
+        {t('store.home')}
+      </Button>
+    </Space>
+  );
+}

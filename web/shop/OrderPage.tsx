@@ -1,0 +1,220 @@
+import { Alert, App, Button, Card, Descriptions, List, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, api } from '../shared/api';
+import { formatFen, formatTime } from '../shared/format';
+import { clock, useNow } from './state';
+
+export type ShopOrder = {
+  id: string;
+  status: string;
+  delivery: 'hour' | 'standard' | 'pickup';
+  total: number;
+  subtotal: number;
+  deliveryFee: number;
+  payBy: string;
+  placedAt: string;
+  paidAt: string | null;
+  cancelReason: string | null;
+  lines: Array<{
+    skuId: string;
+    name: string;
+    options: Record<string, string>;
+    quantity: number;
+    lineTotal: number;
+  }>;
+  shipments: Array<{
+    id: string;
+    locationName: string;
+    mode: string;
+    status: string;
+    promiseAt: string | null;
+    pickupCode: string | null;
+    courier: { name?: string; phone?: string } | null;
+    deliveredAt: string | null;
+  }>;
+  payment: { status: string; payUrl: string; amount: number };
+};
+
+const stepOf: Record<string, number> = {
+  pending_payment: 0,
+  paid: 1,
+  routed: 1,
+  picking: 2,
+  ready: 2,
+  out_for_delivery: 3,
+  partially_delivered: 3,
+  delivered: 4,
+  completed: 4,
+};
+
+/** Order tracking: the steps, a live countdown to the promise, each shipment, the pick-up code. */
+export function OrderPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { id } = useParams();
+  const now = useNow();
+  const [order, setOrder] = useState<ShopOrder | null>(null);
+  const load = useCallback(() => api<ShopOrder>('GET', `/api/shop/orders/${id}`).then(setOrder), [id]);
+  useEffect(() => {
+    void load();
+    // Follow the store and the courier: the page refreshes itself until the order is done.
+    const timer = setInterval(() => void load(), 3000);
+    return () => clearInterval(timer);
+  }, [load]);
+  if (!order) return <Skeleton active />;
+  const done = order.status === 'delivered' || order.status === 'completed' || order.status === 'cancelled';
+  const promise =
+    order.shipments
+      .map((s) => s.promiseAt)
+      .filter(Boolean)
+      .sort()
+      .at(-1) ?? null;
+  const pay = new URL(order.payment.payUrl, window.location.href);
+  const cancel = async () => {
+    try {
+      setOrder(await api<ShopOrder>('POST', `/api/shop/orders/${order.id}/cancel`, {}));
+    } catch (e) {
+      if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
+    }
+  };
+  const left = promise ? new Date(promise).getTime() - now : 0;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Card size="small">
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+            <Typography.Text type="secondary">
+              {t('store.orderTitle', { id: order.id.slice(-8) })}
+            </Typography.Text>
+            <Tag
+              color={
+                order.status === 'cancelled' ? 'default' : order.status === 'delivered' ? 'green' : 'orange'
+              }
+              data-testid="order-status"
+            >
+              {t(`order.status.${order.status}`)}
+            </Tag>
+          </Space>
+          {order.status !== 'cancelled' && (
+            <Steps
+              size="small"
+              direction="horizontal"
+              labelPlacement="vertical"
+              current={stepOf[order.status] ?? 0}
+              items={(['placed', 'paid', 'picking', 'onTheWay', 'delivered'] as const).map((k) => ({
+                title: t(`store.steps.${k}`),
+              }))}
+            />
+          )}
+          {promise && !done && (
+            <div data-testid="countdown" style={{ textAlign: 'center' }}>
+              <Typography.Text type="secondary">
+                {t('store.promise', { time: formatTime(promise, i18n.language) })}
+              </Typography.Text>
+              <div style={{ fontSize: 32, fontWeight: 600, color: left >= 0 ? '#e4572e' : '#cf1322' }}>
+                {left >= 0
+                  ? t('store.remaining', { time: clock(left) })
+                  : t('store.late', { time: clock(-left) })}
+              </div>
+            </div>
+          )}
+          {order.status === 'cancelled' && (
+            <Alert type="info" message={t('store.cancelled', { reason: order.cancelReason ?? '' })} />
+          )}
+          {order.status === 'pending_payment' && (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text type="secondary">
+                {t('store.payBy', { time: formatTime(order.payBy, i18n.language) })}
+              </Typography.Text>
+              <Button type="primary" block href={`${pay.pathname}${pay.search}`}>
+                {t('store.payNow')}
+              </Button>
+            </Space>
+          )}
+        </Space>
+      </Card>
+      {order.shipments.map((s) => (
+        <Card
+          key={s.id}
+          size="small"
+          title={t('store.shipmentFrom', { store: s.locationName })}
+          extra={<Tag>{t(`order.shipmentStatus.${s.status}`)}</Tag>}
+        >
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('store.delivery')}>{t(`order.mode.${s.mode}`)}</Descriptions.Item>
+            {s.pickupCode && s.status !== 'pending' && (
+              <Descriptions.Item label={t('store.pickupCode')}>
+                <Typography.Text strong style={{ fontSize: 22, letterSpacing: 4 }} data-testid="pickup-code">
+                  {s.pickupCode}
+                </Typography.Text>
+              </Descriptions.Item>
+            )}
+            {s.courier?.name && (
+              <Descriptions.Item label={t('store.courier')}>
+                {s.courier.name} {s.courier.phone ?? ''}
+              </Descriptions.Item>
+            )}
+            {s.deliveredAt && (
+              <Descriptions.Item label={t('order.status.delivered')}>
+                {t('store.deliveredAt', { time: formatTime(s.deliveredAt, i18n.language) })}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        </Card>
+      ))}
+      <Card size="small">
+        <List
+          size="small"
+          dataSource={order.lines}
+          renderItem={(l) => (
+            <List.Item extra={formatFen(l.lineTotal)}>
+              {l.name} · {Object.values(l.options).join(' · ')} × {l.quantity}
+            </List.Item>
+          )}
+        />
+        <div style={{ display: 'flex', justifyContent: 'space-between', fontWeight: 600 }}>
+          <span>{t('store.total')}</span>
+          <span>{formatFen(order.total)}</span>
+        </div>
+      </Card>
+      {['pending_payment', 'paid', 'routed'].includes(order.status) && (
+        <Button danger block onClick={cancel}>
+          {t('store.cancel')}
+        </Button>
+      )}
+      <Link to="/shop/orders">{t('shop.orders')}</Link>
+    </Space>
+  );
+}
+
+export function OrdersPage() {
+  const { t, i18n } = useTranslation();
+  const [orders, setOrders] = useState<ShopOrder[] | null>(null);
+  useEffect(() => {
+    void api<{ items: ShopOrder[] }>('GET', '/api/shop/orders')
+      .then((r) => setOrders(r.items))
+      .catch(() => setOrders([]));
+  }, []);
+  if (!orders) return <Skeleton active />;
+  return (
+    <List
+      locale={{ emptyText: t('store.noOrders') }}
+      dataSource={orders}
+      renderItem={(o) => (
+        <Card size="small" style={{ marginBottom: 8 }}>
+          <Link to={`/shop/orders/${o.id}`}>
+            <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+              <span>
+                {formatTime(o.placedAt, i18n.language)} · {t(`order.mode.${o.delivery}`)}
+              </span>
+              <Tag>{t(`order.status.${o.status}`)}</Tag>
+              <strong>{formatFen(o.total)}</strong>
+            </Space>
+          </Link>
+        </Card>
+      )}
+    />
+  );
+}

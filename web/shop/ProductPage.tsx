@@ -1,0 +1,188 @@
+import { CarOutlined, ClockCircleOutlined, ShopOutlined } from '@ant-design/icons';
+import { App, Button, Card, InputNumber, Segmented, Skeleton, Space, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { ApiError, api } from '../shared/api';
+import { formatFen } from '../shared/format';
+import { AddressPicker } from './AddressPicker';
+import { ProductArt, productName, type ShopProduct } from './ShopHome';
+import { useShop } from './state';
+
+type Estimate = {
+  sellable: boolean;
+  refusal: string | null;
+  district: string;
+  hour: { etaMinutes: number; from: string[] } | null;
+  standard: { days: number } | null;
+  pickup: Array<{ locationId: string; name: string; distanceM: number }>;
+};
+
+export function ProductPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const { shopId, address, cartId, me } = useShop();
+  const [product, setProduct] = useState<ShopProduct | null>(null);
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [quantity, setQuantity] = useState(1);
+  const [estimate, setEstimate] = useState<Estimate | null>(null);
+  useEffect(() => {
+    if (!shopId) return;
+    void api<{ items: ShopProduct[] }>('GET', `/api/shop/shops/${shopId}/products?productId=${id}`).then(
+      (r) => {
+        const p = r.items[0] ?? null;
+        setProduct(p);
+        const first = p?.skus.find((s) => s.sellable) ?? p?.skus[0];
+        if (first) setChosen(first.options);
+      },
+    );
+  }, [shopId, id]);
+  const sku = useMemo(
+    () => product?.skus.find((s) => Object.entries(chosen).every(([k, v]) => s.options[k] === v)) ?? null,
+    [product, chosen],
+  );
+  useEffect(() => {
+    if (!sku || !shopId) return;
+    const params = new URLSearchParams({
+      channelId: shopId,
+      skuId: sku.skuId,
+      quantity: String(quantity),
+      province: address.province,
+      city: address.city,
+      district: address.district,
+      ...(address.lat !== undefined && address.lng !== undefined
+        ? { lat: String(address.lat), lng: String(address.lng) }
+        : {}),
+    });
+    setEstimate(null);
+    void api<Estimate>('GET', `/api/shop/estimate?${params}`).then(setEstimate);
+  }, [sku, shopId, address, quantity]);
+
+  if (!product) return <Skeleton active />;
+  const add = async (then: 'stay' | 'cart') => {
+    if (!me) {
+      navigate('/shop/me');
+      return;
+    }
+    try {
+      const cart = await cartId();
+      await api('POST', `/api/shop/carts/${cart}/lines`, { skuId: sku!.skuId, quantity });
+      if (then === 'cart') navigate('/shop/cart');
+      else message.success(t('store.added'));
+    } catch (e) {
+      if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
+      else throw e;
+    }
+  };
+  const values = (name: string) => [...new Set(product.skus.map((s) => s.options[name]))];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Card
+        cover={<ProductArt name={productName(product, i18n.language)} size={200} />}
+        styles={{ body: { padding: 14 } }}
+      >
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="product-name">
+          {productName(product, i18n.language)}
+        </Typography.Title>
+        {sku && (
+          <Space align="baseline">
+            <Typography.Text
+              style={{ color: '#e4572e', fontSize: 24, fontWeight: 600 }}
+              data-testid="product-price"
+            >
+              {formatFen(sku.sellingPrice)}
+            </Typography.Text>
+            {sku.listPrice > sku.sellingPrice && (
+              <Typography.Text delete type="secondary">
+                {formatFen(sku.listPrice)}
+              </Typography.Text>
+            )}
+          </Space>
+        )}
+        {product.description && (
+          <Typography.Paragraph type="secondary">{product.description}</Typography.Paragraph>
+        )}
+      </Card>
+      <Card size="small">
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {product.optionNames.map((name) => (
+            <div key={name}>
+              <Typography.Text type="secondary">{name}</Typography.Text>
+              <div>
+                <Segmented
+                  options={values(name)}
+                  value={chosen[name]}
+                  onChange={(v) => setChosen({ ...chosen, [name]: String(v) })}
+                />
+              </div>
+            </div>
+          ))}
+          <Space>
+            <Typography.Text type="secondary">{t('store.quantity')}</Typography.Text>
+            <InputNumber
+              min={1}
+              max={10}
+              value={quantity}
+              onChange={(v) => setQuantity(v ?? 1)}
+              size="small"
+            />
+          </Space>
+        </Space>
+      </Card>
+      <Card size="small" data-testid="delivery-promise">
+        <AddressPicker compact />
+        {!estimate && <Skeleton active paragraph={{ rows: 1 }} />}
+        {estimate?.hour && (
+          <div style={{ marginTop: 6 }}>
+            <Typography.Text strong style={{ color: '#e4572e' }}>
+              <ClockCircleOutlined /> {t('store.hourPromise', { district: estimate.district })}
+            </Typography.Text>
+            <div>
+              <Typography.Text type="secondary">
+                {t('store.hourDetail', {
+                  minutes: estimate.hour.etaMinutes,
+                  store: estimate.hour.from.join(' + '),
+                })}
+              </Typography.Text>
+            </div>
+          </div>
+        )}
+        {estimate && !estimate.hour && estimate.standard && (
+          <div style={{ marginTop: 6 }}>
+            <CarOutlined /> {t('store.standardPromise', { days: estimate.standard.days })}
+          </div>
+        )}
+        {estimate?.sellable && !estimate.hour && !estimate.standard && (
+          <Typography.Text type="danger">
+            {t('store.noDelivery', { district: estimate.district })}
+          </Typography.Text>
+        )}
+        {estimate?.pickup[0] && (
+          <div>
+            <Typography.Text type="secondary">
+              <ShopOutlined />{' '}
+              {t('store.pickupNear', {
+                store: estimate.pickup[0].name,
+                km: (estimate.pickup[0].distanceM / 1000).toFixed(1),
+              })}
+            </Typography.Text>
+          </div>
+        )}
+      </Card>
+      <Space.Compact block>
+        <Button block size="large" disabled={!sku?.sellable} onClick={() => add('stay')}>
+          {sku && !sku.sellable
+            ? sku.refusal === 'before_launch'
+              ? t('store.notYet')
+              : t('store.soldOut')
+            : t('store.addToCart')}
+        </Button>
+        <Button block size="large" type="primary" disabled={!sku?.sellable} onClick={() => add('cart')}>
+          {t('store.buyNow')}
+        </Button>
+      </Space.Compact>
+    </Space>
+  );
+}
