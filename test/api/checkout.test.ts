@@ -91,7 +91,15 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     // The sandbox's pay page, then its (duplicated) notifications.
     const page = await fw.app.inject({ method: 'GET', url: new URL(o.payment.payUrl).pathname });
     expect(page.body).toContain('¥5,998.00');
-    expect(await payInSandbox(fw, o.payment.id)).toBe('paid');
+    const paidOnPage = await fw.app.inject({
+      method: 'POST',
+      url: `${new URL(o.payment.payUrl).pathname}/pay?return=/shop/orders/${o.id}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
+    expect(paidOnPage.statusCode).toBe(303);
+    expect(paidOnPage.headers.location).toBe(`/shop/orders/${o.id}`);
+    expect(await deliverAllNotices(fw)).toBe(2);
 
     const paid = (await shopper.get(`/api/shop/orders/${o.id}`)).json();
     expect(paid.status).toBe('routed');

@@ -108,7 +108,7 @@ const zhMenu: Record<string, string> = {
   Inventory: '库存',
   Transfers: '调拨',
   Orders: '订单',
-  'Store tasks': '门店任务',
+  'Store tasks': '履约任务',
   Ledger: '资金账本',
 };
 

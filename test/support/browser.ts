@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { seedDemoWorld } from '../../src/app.js';
+import type { Clock } from '../../src/platform/clock.js';
 import type { Config } from '../../src/platform/config.js';
 import { startFlywheel, type TestFlywheel } from './harness.js';
 import { freePort } from './server-process.js';
@@ -32,12 +33,16 @@ export type BrowserWorld = {
 };
 
 /** The demo world served over real HTTP on a free port, and Debian's Chromium to drive it. */
-export async function startBrowserWorld(config: Partial<Config> = {}): Promise<BrowserWorld> {
+export async function startBrowserWorld(
+  config: Partial<Config> = {},
+  opts: { clock?: Clock } = {},
+): Promise<BrowserWorld> {
   mkdirSync(artifacts, { recursive: true });
   // The port is known before start: the sandbox payment provider calls back on it.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const fw = await startFlywheel({
+    clock: opts.clock,
     start: true,
     config: { loginRatePerMinute: 10_000, port, publicUrl: base, ...config },
   });
@@ -72,4 +77,19 @@ export async function startBrowserWorld(config: Partial<Config> = {}): Promise<B
       await fw.cleanup();
     },
   };
+}
+
+/**
+ * Real time while Beijing's stores are open, else moved forward to the next 14:00 there: the
+ * stores are open whenever the suite runs, and sessions, notifications and countdowns still see
+ * time pass. Only forward, so session cookies (dated by the server) never expire on arrival.
+ */
+export function beijingAfternoon(): Clock {
+  const now = Date.now();
+  const chinaMs = (now + 8 * 3_600_000) % 86_400_000;
+  const hour = chinaMs / 3_600_000;
+  let offset = 0;
+  if (hour < 10.5) offset = 14 * 3_600_000 - chinaMs;
+  else if (hour > 20) offset = 86_400_000 + 14 * 3_600_000 - chinaMs;
+  return { now: () => new Date(Date.now() + offset) };
 }

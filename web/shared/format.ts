@@ -11,9 +11,13 @@ export function formatFigure(value: number, format?: string): string {
   return value.toLocaleString('en-US');
 }
 
+/** A time as China's stores and shoppers read it (Beijing time), whatever the device's zone. */
 export function formatTime(iso: string | null | undefined, lang: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    hour12: false,
+    timeZone: 'Asia/Shanghai',
+  });
 }
 
 /** An organisation's name in the UI language: Chinese names carry their English one in `attributes.nameEn`. */

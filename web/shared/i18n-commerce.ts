@@ -53,6 +53,7 @@ export const commerceEn = {
       delivered: 'Delivered',
     },
     shipmentFrom: 'From {{store}}',
+    option: { colour: 'Colour', storage: 'Storage', size: 'Size', shade: 'Shade', volume: 'Volume' },
   },
   order: {
     status: {
@@ -227,6 +228,7 @@ export const commerceZh: typeof commerceEn = {
     noOrders: '还没有订单',
     steps: { placed: '已下单', paid: '已支付', picking: '门店拣货', onTheWay: '配送中', delivered: '已送达' },
     shipmentFrom: '{{store}}发货',
+    option: { colour: '颜色', storage: '存储', size: '尺码', shade: '色号', volume: '容量' },
   },
   order: {
     status: {
@@ -285,7 +287,7 @@ export const commerceZh: typeof commerceEn = {
     days: '{{n}} 天',
   },
   tasks: {
-    title: '门店任务',
+    title: '履约任务',
     countdown: '承诺倒计时',
     overdue: '已超时 {{time}}',
     pickList: '拣货单',

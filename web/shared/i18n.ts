@@ -407,7 +407,7 @@ const zh: typeof en = {
     inventory: '库存',
     transfers: '调拨',
     orders: '订单',
-    tasks: '门店任务',
+    tasks: '履约任务',
     ledger: '资金账本',
   },
   role: {

@@ -204,8 +204,10 @@ export function CartPage() {
           style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
         >
           {(['hour', 'standard', 'pickup'] as const).map((m) => (
-            <Radio key={m} value={m} data-testid={`mode-${m}`}>
-              {t(`store.modes.${m}`)} <Typography.Text type="secondary">{modeNote(m)}</Typography.Text>
+            <Radio key={m} value={m}>
+              <span data-testid={`mode-${m}`}>
+                {t(`store.modes.${m}`)} <Typography.Text type="secondary">{modeNote(m)}</Typography.Text>
+              </span>
             </Radio>
           ))}
         </Radio.Group>

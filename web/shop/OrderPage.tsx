@@ -35,6 +35,7 @@ export type ShopOrder = {
     deliveredAt: string | null;
   }>;
   payment: { status: string; payUrl: string; amount: number };
+  serverTime?: string;
 };
 
 const stepOf: Record<string, number> = {
@@ -56,7 +57,16 @@ export function OrderPage() {
   const { id } = useParams();
   const now = useNow();
   const [order, setOrder] = useState<ShopOrder | null>(null);
-  const load = useCallback(() => api<ShopOrder>('GET', `/api/shop/orders/${id}`).then(setOrder), [id]);
+  // How far this device's clock is from the server's: the countdown runs on the server's time.
+  const [skew, setSkew] = useState(0);
+  const load = useCallback(
+    () =>
+      api<ShopOrder>('GET', `/api/shop/orders/${id}`).then((o) => {
+        if (o.serverTime) setSkew(new Date(o.serverTime).getTime() - Date.now());
+        setOrder(o);
+      }),
+    [id],
+  );
   useEffect(() => {
     void load();
     // Follow the store and the courier: the page refreshes itself until the order is done.
@@ -79,7 +89,7 @@ export function OrderPage() {
       if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
     }
   };
-  const left = promise ? new Date(promise).getTime() - now : 0;
+  const left = promise ? new Date(promise).getTime() - (now + skew) : 0;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Card size="small">
@@ -100,7 +110,7 @@ export function OrderPage() {
           {order.status !== 'cancelled' && (
             <Steps
               size="small"
-              direction="horizontal"
+              responsive={false}
               labelPlacement="vertical"
               current={stepOf[order.status] ?? 0}
               items={(['placed', 'paid', 'picking', 'onTheWay', 'delivered'] as const).map((k) => ({

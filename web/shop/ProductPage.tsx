@@ -2,7 +2,7 @@ import { CarOutlined, ClockCircleOutlined, ShopOutlined } from '@ant-design/icon
 import { App, Button, Card, InputNumber, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../shared/api';
 import { formatFen } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
@@ -22,6 +22,8 @@ export function ProductPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { id } = useParams();
+  // `?sku=` opens the page on one SKU (a link shared from a live room or by a creator).
+  const [search] = useSearchParams();
   const navigate = useNavigate();
   const { shopId, address, cartId, me } = useShop();
   const [product, setProduct] = useState<ShopProduct | null>(null);
@@ -34,11 +36,12 @@ export function ProductPage() {
       (r) => {
         const p = r.items[0] ?? null;
         setProduct(p);
-        const first = p?.skus.find((s) => s.sellable) ?? p?.skus[0];
+        const first =
+          p?.skus.find((s) => s.skuId === search.get('sku')) ?? p?.skus.find((s) => s.sellable) ?? p?.skus[0];
         if (first) setChosen(first.options);
       },
     );
-  }, [shopId, id]);
+  }, [shopId, id, search]);
   const sku = useMemo(
     () => product?.skus.find((s) => Object.entries(chosen).every(([k, v]) => s.options[k] === v)) ?? null,
     [product, chosen],
@@ -109,7 +112,9 @@ export function ProductPage() {
         <Space direction="vertical" style={{ width: '100%' }}>
           {product.optionNames.map((name) => (
             <div key={name}>
-              <Typography.Text type="secondary">{name}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t(`store.option.${name}`, { defaultValue: name })}
+              </Typography.Text>
               <div>
                 <Segmented
                   options={values(name)}

@@ -119,7 +119,7 @@ function Frame() {
           alignItems: 'center',
         }}
       >
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
           {t('shop.title')}
         </Typography.Text>
         <div style={{ background: '#fff', borderRadius: 6 }}>

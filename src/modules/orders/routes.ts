@@ -135,7 +135,10 @@ export function ordersRoutes(app: App, rt: Runtime): void {
       schema: { tags, summary: 'An order with its tracking', params: IdParams, response: { 200: Order } },
       config: shopper,
     },
-    async (req) => getShopperOrder(db, shopperOf(req), req.params.id),
+    async (req) => ({
+      ...(await getShopperOrder(db, shopperOf(req), req.params.id)),
+      serverTime: clock.now().toISOString(),
+    }),
   );
   app.post(
     '/api/shop/orders/:id/cancel',

@@ -113,6 +113,8 @@ const Shipment = Type.Object({
 
 export const Order = Type.Object({
   ...summaryFields,
+  /** The server's time when answered: a countdown on a phone whose clock is off stays right. */
+  serverTime: Type.Optional(Timestamp),
   lines: Type.Array(
     Type.Object({
       skuId: Type.String(),

@@ -69,20 +69,28 @@ ${
 <p class="note">沙箱环境，不会扣款 · Sandbox: no money moves.</p>`,
     );
   });
-  app.post('/sandbox/pay/:paymentId/:action', { schema: { hide: true } }, async (req, reply) => {
-    const { paymentId, action } = req.params as { paymentId: string; action: string };
-    const back = safeReturn((req.query as Record<string, unknown>).return);
-    if (!idPattern.test(paymentId) || (action !== 'pay' && action !== 'cancel'))
-      return reply.code(404).type('text/plain').send('not found');
-    if (action === 'pay') {
-      const result = await provider.pay(rt.db, paymentId, rt.clock.now());
-      rt.nudge();
-      if (result === 'closed')
-        return reply
-          .code(409)
-          .type('text/html; charset=utf-8')
-          .send(page('Sandbox Pay', '<p>付款已关闭 · The payment is closed.</p>'));
-    }
-    return reply.redirect(back, 303);
+  // The page's buttons post plain HTML forms.
+  app.register(async (forms) => {
+    forms.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_req, body, done) => done(null, body),
+    );
+    forms.post('/sandbox/pay/:paymentId/:action', { schema: { hide: true } }, async (req, reply) => {
+      const { paymentId, action } = req.params as { paymentId: string; action: string };
+      const back = safeReturn((req.query as Record<string, unknown>).return);
+      if (!idPattern.test(paymentId) || (action !== 'pay' && action !== 'cancel'))
+        return reply.code(404).type('text/plain').send('not found');
+      if (action === 'pay') {
+        const result = await provider.pay(rt.db, paymentId, rt.clock.now());
+        rt.nudge();
+        if (result === 'closed')
+          return reply
+            .code(409)
+            .type('text/html; charset=utf-8')
+            .send(page('Sandbox Pay', '<p>付款已关闭 · The payment is closed.</p>'));
+      }
+      return reply.redirect(back, 303);
+    });
   });
 }

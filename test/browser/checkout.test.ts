@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifacts,
+  type BrowserWorld,
+  beijingAfternoon,
+  haveChromium,
+  requireChromium,
+  startBrowserWorld,
+} from '../support/browser.js';
+import { TestClient } from '../support/client.js';
+
+requireChromium();
+
+/**
+ * DESIGN §1 A, end to end in Chromium: a shopper orders with one-hour delivery and pays in the
+ * sandbox; JD Home Sanlitun's staff pick and hand over; the courier delivers and the shopper's
+ * tracking page shows it; the operator reads why the order went to Sanlitun.
+ */
+describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
+  let world: BrowserWorld;
+  let productId: string;
+  let skuId: string;
+  beforeAll(async () => {
+    // The demo courier rides 120 times faster than life: a ten-minute ride takes five seconds.
+    world = await startBrowserWorld(
+      { courierSpeed: 120, sandboxNotifyDelayMs: 300 },
+      { clock: beijingAfternoon() },
+    );
+    // A phone the online shop sells now that JD Home Sanlitun holds.
+    const brand = await new TestClient(world.fw.app).login('brand@oppo.demo', 'flywheel-demo');
+    const online = (await brand.get('/api/channels')).json().items.find((c: any) => c.kind === 'online').id;
+    const sanlitun = (await brand.get('/api/inventory/locations?kind=store'))
+      .json()
+      .items.find((l: any) => l.name.includes('三里屯'));
+    const listings = (await brand.get(`/api/channels/${online}/listings?limit=200`)).json().items;
+    for (const l of listings.filter((x: any) => x.sellable)) {
+      const cell = (
+        await brand.get(`/api/inventory/levels?locationId=${sanlitun.id}&skuId=${l.skuId}`)
+      ).json().items[0];
+      if (cell?.available >= 2) {
+        productId = l.productId;
+        skuId = l.skuId;
+        break;
+      }
+    }
+    expect(skuId).toBeDefined();
+  }, 120_000);
+  afterAll(() => world?.close());
+
+  it('a shopper orders for one-hour delivery, pays, the store picks and hands over, and tracking shows the delivery', async () => {
+    const shop = await world.page('zh-CN', { width: 390, height: 844 });
+    const errors: string[] = [];
+    shop.on('pageerror', (e) => errors.push(e.message));
+    await shop.goto(`${world.base}/shop/me`);
+    await shop.fill('#email', 'shopper@flywheel.demo');
+    await shop.fill('#password', 'flywheel-demo');
+    await shop.click('button[type=submit]');
+    await shop.waitForSelector('.ant-result-title');
+
+    await shop.goto(`${world.base}/shop/products/${productId}?sku=${skuId}`);
+    await shop.waitForSelector('[data-testid=delivery-promise] :text("1小时达")');
+    expect(await shop.locator('[data-testid=delivery-promise]').innerText()).toContain(
+      '京东之家·北京三里屯店',
+    );
+    await shop.screenshot({ path: `${artifacts}/shop-product-zh-CN.png`, fullPage: true });
+
+    await shop.click('button:has-text("立即购买")');
+    await shop.waitForURL('**/shop/cart');
+    await shop.waitForSelector('[data-testid=mode-hour] :text("约")');
+    await shop.fill('input[placeholder="街道门牌"]', '工体北路 8 号院 3 号楼 2 单元 501');
+    await shop.fill('input[placeholder="收货人"]', '王小明');
+    await shop.fill('input[placeholder="手机号"]', '13800000000');
+    await shop.waitForSelector('[data-testid=cart-total]');
+    await shop.screenshot({ path: `${artifacts}/shop-cart-zh-CN.png`, fullPage: true });
+    await shop.click('button:has-text("提交订单并支付")');
+
+    // The sandbox provider's own page, then back to the order.
+    await shop.waitForSelector('[data-testid=sandbox-amount]');
+    await shop.screenshot({ path: `${artifacts}/sandbox-pay.png` });
+    await shop.click('button:has-text("确认支付")');
+    await shop.waitForURL('**/shop/orders/ord_*');
+    const orderId = shop.url().split('/').pop()!;
+    await shop.waitForSelector('[data-testid=order-status]:has-text("已派单")', { timeout: 15_000 });
+    await shop.waitForSelector('[data-testid=countdown]');
+    expect(await shop.locator('[data-testid=countdown]').innerText()).toMatch(/剩余 \d\d:\d\d/);
+    await shop.screenshot({ path: `${artifacts}/shop-tracking-routed-zh-CN.png`, fullPage: true });
+
+    // JD Home Sanlitun's staff work the task queue.
+    const store = await world.page('zh-CN');
+    await world.signIn(store, 'store@jdhome.demo');
+    await store.goto(`${world.base}/tasks`);
+    const task = store.locator('[data-testid=task]', { hasText: orderId.slice(-10) });
+    await task.waitFor();
+    await task.locator('button:has-text("开始拣货")').click();
+    await task.locator('button:has-text("打包完成")').click();
+    await store.screenshot({ path: `${artifacts}/store-tasks-zh-CN.png`, fullPage: true });
+    await task.locator('button:has-text("交给骑手")').click();
+    await store.fill('.ant-modal input', '李师傅');
+    await store.click('.ant-modal button.ant-btn-primary');
+    await task.waitFor({ state: 'detached' });
+    await store.context().close();
+
+    // The courier rides; the tracking page follows by itself.
+    await shop.waitForSelector('[data-testid=order-status]:has-text("已送达")', { timeout: 30_000 });
+    expect(await shop.locator('body').innerText()).toContain('李师傅');
+    await shop.screenshot({ path: `${artifacts}/shop-tracking-delivered-zh-CN.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await shop.context().close();
+
+    // The operator reads the routing decision: every candidate with its verdict.
+    const ops = await world.page('en');
+    await world.signIn(ops, 'operator@flywheel.demo');
+    await ops.goto(`${world.base}/orders`);
+    await ops.click(`td:has-text("${orderId.slice(-10)}")`);
+    const explanation = ops.locator('[data-testid=routing-explanation]');
+    await explanation.waitFor();
+    const text = await explanation.innerText();
+    expect(text).toContain('One-hour delivery');
+    expect(text).toMatch(/Chosen\s+京东之家·北京三里屯店/);
+    expect(text).toContain('Out of delivery radius');
+    await ops.waitForTimeout(500); // the drawer slides in
+    await ops.screenshot({ path: `${artifacts}/operator-order-en.png` });
+    await explanation.scrollIntoViewIfNeeded();
+    await explanation.screenshot({ path: `${artifacts}/operator-routing-en.png` });
+    await ops.context().close();
+  }, 120_000);
+});
