@@ -62,22 +62,6 @@ export function CartPage() {
   const [error, setError] = useState<string | null>(null);
   const [placing, setPlacing] = useState(false);
 
-  const quote = useCallback(
-    async (id: string, m: Mode, at?: string) => {
-      try {
-        await requote(id, m, at);
-        setError(null);
-      } catch (e) {
-        if (!(e instanceof ApiError)) throw e;
-        setError(
-          e.problem.errors?.map((f) => `${f.field}: ${f.message}`).join('; ') ||
-            (e.problem.detail ?? e.problem.code),
-        );
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [address],
-  );
   const requote = useCallback(
     async (id: string, m: Mode, at?: string) => {
       const body = { mode: m, address, ...(m === 'pickup' && at ? { pickupLocationId: at } : {}) };
@@ -95,6 +79,24 @@ export function CartPage() {
     },
     [address],
   );
+  const quote = useCallback(
+    async (id: string, m: Mode, at?: string) => {
+      try {
+        await requote(id, m, at);
+        setError(null);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        setError(
+          e.problem.errors?.map((f) => `${f.field}: ${f.message}`).join('; ') ||
+            (e.problem.detail ?? e.problem.code),
+        );
+      }
+    },
+    [requote],
+  );
+  // Loads the cart on sign-in and quotes again when the address changes; mode and store are read
+  // as they are then (changing them quotes by itself).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mode and pickupAt must not reload the cart
   useEffect(() => {
     if (!me) return;
     void (async () => {
@@ -103,8 +105,7 @@ export function CartPage() {
       if (c.lines.length) await quote(id, c.delivery ?? mode, c.pickupLocationId ?? pickupAt);
       else setCart(c);
     })();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [me, address]);
+  }, [me, cartId, quote]);
 
   if (me === null)
     return (

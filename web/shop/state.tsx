@@ -81,7 +81,7 @@ export function ShopProvider({ children }: { children: ReactNode }) {
     setAddressState(a);
   };
   const cartKey = `flywheel.cart.${shopId}`;
-  const cartId = async () => {
+  const cartId = useCallback(async () => {
     const known = localStorage.getItem(cartKey);
     if (known) {
       try {
@@ -94,8 +94,8 @@ export function ShopProvider({ children }: { children: ReactNode }) {
     const made = await api<{ id: string }>('POST', '/api/shop/carts', { channelId: shopId });
     localStorage.setItem(cartKey, made.id);
     return made.id;
-  };
-  const forgetCart = () => localStorage.removeItem(cartKey);
+  }, [cartKey, shopId]);
+  const forgetCart = useCallback(() => localStorage.removeItem(cartKey), [cartKey]);
   return (
     <Ctx.Provider
       value={{ me, refreshMe, shops, shopId, setShopId, address, setAddress, cartId, forgetCart }}

@@ -54,8 +54,7 @@ export async function shopProducts(
   q: { q?: string; productId?: string },
 ) {
   const channel = await channelById(db, channelId);
-  if (!channel || channel.kind !== 'online' || channel.status !== 'active')
-    throw notFound('shop', channelId)();
+  if (channel?.kind !== 'online' || channel.status !== 'active') throw notFound('shop', channelId)();
   let query = db
     .selectFrom('catalog_listing')
     .innerJoin('catalog_product', 'catalog_product.id', 'catalog_listing.product_id')

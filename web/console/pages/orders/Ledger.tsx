@@ -1,5 +1,5 @@
 import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { formatFen, formatTime } from '../../../shared/format';
@@ -36,11 +36,13 @@ function Reconciliations() {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<Reconciliation[]>([]);
   const [day, setDay] = useState<string | null>(null);
-  const load = () =>
-    api<{ items: Reconciliation[] }>('GET', '/api/reconciliations').then((r) => setItems(r.items));
+  const load = useCallback(
+    () => api<{ items: Reconciliation[] }>('GET', '/api/reconciliations').then((r) => setItems(r.items)),
+    [],
+  );
   useEffect(() => {
     void load();
-  }, []);
+  }, [load]);
   return (
     <Card
       size="small"
@@ -50,7 +52,10 @@ function Reconciliations() {
           <DatePicker onChange={(d) => setDay(d ? d.format('YYYY-MM-DD') : null)} />
           <Button
             disabled={!day}
-            onClick={async () => (await api('POST', '/api/reconciliations', { day }), load())}
+            onClick={async () => {
+              await api('POST', '/api/reconciliations', { day });
+              await load();
+            }}
           >
             {t('ledger.run')}
           </Button>

@@ -13,7 +13,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
@@ -252,14 +252,16 @@ function Rules() {
   >([]);
   const [locations, setLocations] = useState<Array<{ id: string; name: string }>>([]);
   const [adding, setAdding] = useState(false);
-  const load = () =>
-    api<{ items: typeof rules }>('GET', '/api/fulfilment/rules').then((r) => setRules(r.items));
+  const load = useCallback(
+    () => api<{ items: typeof rules }>('GET', '/api/fulfilment/rules').then((r) => setRules(r.items)),
+    [],
+  );
   useEffect(() => {
     void load();
     void api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/inventory/locations').then((r) =>
       setLocations(r.items),
     );
-  }, []);
+  }, [load]);
   const admin = ['admin', 'owner'].includes(me.role ?? '') && me.org?.kind === 'brand';
   return (
     <Card
@@ -283,7 +285,10 @@ function Rules() {
                 <Button
                   size="small"
                   danger
-                  onClick={async () => (await api('DELETE', `/api/fulfilment/rules/${r.id}`), load())}
+                  onClick={async () => {
+                    await api('DELETE', `/api/fulfilment/rules/${r.id}`);
+                    await load();
+                  }}
                 >
                   ×
                 </Button>
