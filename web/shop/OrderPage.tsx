@@ -4,39 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../shared/api';
 import { formatFen, formatTime } from '../shared/format';
+import type { OrderView } from '../shared/orders';
 import { clock, useNow } from './state';
 
-export type ShopOrder = {
-  id: string;
-  status: string;
-  delivery: 'hour' | 'standard' | 'pickup';
-  total: number;
-  subtotal: number;
-  deliveryFee: number;
-  payBy: string;
-  placedAt: string;
-  paidAt: string | null;
-  cancelReason: string | null;
-  lines: Array<{
-    skuId: string;
-    name: string;
-    options: Record<string, string>;
-    quantity: number;
-    lineTotal: number;
-  }>;
-  shipments: Array<{
-    id: string;
-    locationName: string;
-    mode: string;
-    status: string;
-    promiseAt: string | null;
-    pickupCode: string | null;
-    courier: { name?: string; phone?: string } | null;
-    deliveredAt: string | null;
-  }>;
-  payment: { status: string; payUrl: string; amount: number };
-  serverTime?: string;
-};
+export type ShopOrder = OrderView;
 
 const stepOf: Record<string, number> = {
   pending_payment: 0,

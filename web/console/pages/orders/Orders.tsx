@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatFen, formatTime } from '../../../shared/format';
+import type { OrderView } from '../../../shared/orders';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 
@@ -32,42 +33,7 @@ type Candidate = {
   rejected: string | null;
   chosen: boolean;
 };
-export type Order = {
-  id: string;
-  status: string;
-  delivery: 'hour' | 'standard' | 'pickup';
-  total: number;
-  subtotal: number;
-  deliveryFee: number;
-  placedAt: string;
-  paidAt: string | null;
-  cancelReason: string | null;
-  address: Record<string, string> | null;
-  lines: Array<{
-    skuId: string;
-    code: string;
-    name: string;
-    options: Record<string, string>;
-    quantity: number;
-    unitPrice: number;
-    lineTotal: number;
-  }>;
-  shipments: Array<{
-    id: string;
-    locationName: string;
-    mode: string;
-    status: string;
-    promiseAt: string | null;
-    deliveredAt: string | null;
-  }>;
-  payment: {
-    status: string;
-    amount: number;
-    refunded: number;
-    providerRef: string | null;
-    paidAt: string | null;
-  };
-  history: Array<{ from: string | null; to: string; actorType: string; note: string | null; at: string }>;
+export type Order = OrderView & {
   routing: {
     kind: string;
     address: { district?: string; source?: string; lat?: number; lng?: number };
