@@ -149,10 +149,20 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
       [staff, o.shipments.find((x: any) => x.locationId === shop.stores.sanlitun.locationId)],
       [guomao, o.shipments.find((x: any) => x.locationId === shop.stores.guomao.locationId)],
     ] as const) {
-      for (const to of ['picking', 'ready', 'out_for_delivery']) await move(client, s.id, { to });
+      for (const to of ['picking', 'ready', 'out_for_delivery'])
+        expect((await move(client, s.id, { to })).statusCode).toBe(200);
+      if (client === staff) {
+        // One parcel has left, the other not: the order is as far as the other, and not cancellable.
+        expect(await status(o.id)).toBe('routed');
+        const refused = await shopper.post(`/api/shop/orders/${o.id}/cancel`, {});
+        expect(refused.statusCode).toBe(409);
+        expect(refused.json().detail).toMatch(/after-sales/);
+      }
     }
     const first = o.shipments[0];
     const firstStaff = first.locationId === shop.stores.sanlitun.locationId ? staff : guomao;
+    // Both parcels have left: neither the shopper nor the brand cancels the order now.
+    expect((await shop.brand.post(`/api/orders/${o.id}/cancel`, {})).statusCode).toBe(409);
     await move(firstStaff, first.id, { to: 'delivered' });
     expect(await status(o.id)).toBe('partially_delivered');
     const second = o.shipments[1];

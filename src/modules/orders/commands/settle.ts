@@ -71,6 +71,22 @@ export async function cancelOrder(
   reason: string,
 ): Promise<OrderRow> {
   const provider = providerFor(config);
+  // A split order whose other parcel has left is not cancelled whole: that is an after-sales case.
+  const left = await ctx.trx
+    .selectFrom('fulfilment_shipment')
+    .select('id')
+    .where('order_id', '=', order.id)
+    .where('status', 'in', ['out_for_delivery', 'delivered', 'picked_up'])
+    .executeTakeFirst();
+  if (left)
+    throw new DomainError(
+      'orders.illegal_transition',
+      'part of this order has left the store; ask for an after-sales refund',
+      {
+        from: order.status,
+        to: 'cancelled',
+      },
+    );
   if (order.status === 'pending_payment') {
     const cancelled = await moveOrder(ctx, order, 'cancelled', {
       by,
