@@ -389,4 +389,29 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
       district: '朝阳区',
     });
   });
+
+  it('asks the provider before cancelling an unpaid order: a payment whose notification was lost is taken', async () => {
+    const { order } = await checkout(shopper, {
+      channelId: shop.channelId,
+      lines: [{ skuId: shop.skus[0], quantity: 1 }],
+    });
+    const o = order.json();
+    expect(await providerFor(fw.rt.config).pay(fw.rt.db, o.payment.id, clock.now())).toBe('paid');
+    clock.advance(16 * 60_000);
+    expect(await expireUnpaidOrders(fw.rt)).toBe(0);
+    const paid = await fw.rt.db
+      .selectFrom('orders_order')
+      .select('status')
+      .where('id', '=', o.id)
+      .executeTakeFirstOrThrow();
+    expect(paid.status).toBe('routed');
+    // The notifications that were late come now and change nothing.
+    await deliverAllNotices(fw);
+    const outcomes = await fw.rt.db
+      .selectFrom('payments_notification')
+      .select('outcome')
+      .orderBy('received_at')
+      .execute();
+    expect(outcomes.map((r) => r.outcome)).toEqual(['applied', 'duplicate']);
+  });
 });

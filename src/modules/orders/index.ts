@@ -1,7 +1,7 @@
 import { chinaDay } from '../../platform/clock.js';
 import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
 import { onShipmentMoved } from '../fulfilment/index.js';
-import { onPaymentTaken } from '../payments/index.js';
+import { applyNotification, onPaymentTaken, providerFor } from '../payments/index.js';
 import { reconciledDay, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder, dueUnpaidOrders, followShipment, orderPaid } from './commands/settle.js';
 import './errors.js';
@@ -13,7 +13,10 @@ export { type OrderStatus, orderStatuses } from './domain/order.js';
 export { type Reconciliation, reconcile } from './queries/reconcile.js';
 export type { OrdersTables } from './repo.js';
 
-/** Cancels unpaid orders past their time to pay, releasing their stock; returns how many. */
+/**
+ * Cancels unpaid orders past their time to pay, releasing their stock; returns how many. An order
+ * whose payment the provider did take (its notification lost) is paid instead.
+ */
 export async function expireUnpaidOrders(rt: Runtime, limit = 100): Promise<number> {
   const ids = await dueUnpaidOrders(rt.db, rt.clock.now(), limit);
   let n = 0;
@@ -21,6 +24,27 @@ export async function expireUnpaidOrders(rt: Runtime, limit = 100): Promise<numb
     await systemWrite(rt, 'orders.order.expire', async (ctx) => {
       const o = await ctx.trx.selectFrom('orders_order').selectAll().where('id', '=', id).executeTakeFirst();
       if (o?.status !== 'pending_payment') return;
+      // A notification can be lost: ask the provider before giving up on the payment (as WeChat
+      // Pay asks of merchants), and take it when the shopper did pay.
+      const provider = providerFor(rt.config);
+      const said = await provider.query(ctx.trx, o.payment_id);
+      if (said.status === 'paid' && said.transactionId) {
+        await applyNotification(
+          ctx,
+          provider,
+          {
+            id: `query_${o.payment_id}`,
+            eventType: 'TRANSACTION.SUCCESS',
+            paymentId: o.payment_id,
+            transactionId: said.transactionId,
+            amount: said.amount,
+            currency: 'CNY',
+            occurredAt: ctx.now.toISOString(),
+          },
+          JSON.stringify({ source: 'query', ...said }),
+        );
+        return;
+      }
       await cancelOrder(ctx, rt.config, o, 'system', 'not paid in time');
       n++;
     }).catch((error) => rt.logger.warn({ err: error, order: id }, 'unpaid order not expired'));
