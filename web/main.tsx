@@ -19,6 +19,7 @@ import { Locations } from './console/pages/inventory/Locations';
 import { Transfers } from './console/pages/inventory/Transfers';
 import { Ledger } from './console/pages/orders/Ledger';
 import { Orders } from './console/pages/orders/Orders';
+import { Pos } from './console/pages/orders/Pos';
 import { Tasks } from './console/pages/orders/Tasks';
 import { Agreements } from './console/pages/partnership/Agreements';
 import { Webhooks } from './console/pages/webhooks/Webhooks';
@@ -49,6 +50,7 @@ function Root() {
               <Route path="/orders" element={<Orders />} />
               <Route path="/tasks" element={<Tasks />} />
               <Route path="/ledger" element={<Ledger />} />
+              <Route path="/pos" element={<Pos />} />
               <Route path="/orgs" element={<Orgs />} />
               <Route path="/members" element={<Members />} />
               <Route path="/api-keys" element={<ApiKeys />} />

@@ -191,4 +191,68 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
     const otherBrand = await givenMember(fw, await givenOrg(fw, 'brand'), 'admin');
     expect((await otherBrand.get('/api/fulfilment/rules')).json().items).toEqual([]);
   });
+
+  it('sells at the counter from the store’s own stock, paid with the shopper’s payment code', async () => {
+    const channel = (
+      await shop.brand.post('/api/channels', {
+        kind: 'store',
+        name: 'JD Home stores',
+        retailerId: shop.retailerId,
+      })
+    ).json().id;
+    const listed = await shop.brand.post(`/api/channels/${channel}/listings`, {
+      // A flagship: the stores sell it at the online price (parity).
+      items: [{ skuId: shop.skus[0], listPrice: 319_900, sellingPrice: shop.price }],
+    });
+    expect(listed.statusCode).toBe(200);
+    const catalog = (await staff.get('/api/pos/catalog')).json();
+    expect(catalog.brands.map((b: any) => b.name)).toEqual(['OPPO']);
+    expect(catalog.items).toEqual([
+      expect.objectContaining({ skuId: shop.skus[0], sellingPrice: shop.price, available: 20 }),
+    ]);
+    const sale = (authCode: string, quantity = 2) =>
+      staff.post('/api/pos/sales', {
+        brandId: catalog.brands[0].id,
+        lines: [{ skuId: shop.skus[0], quantity }],
+        authCode,
+      });
+    const before = await fw.rt.db.selectFrom('orders_order').select('id').execute();
+    const refused = await sale('990000000000000000');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors).toEqual([
+      { field: 'authCode', message: '18 digits starting with 10 to 15' },
+    ]);
+    expect(await fw.rt.db.selectFrom('orders_order').select('id').execute()).toHaveLength(before.length);
+    expect((await sale('134567890123456789', 11)).json().errors).toEqual([
+      { field: 'lines.0.quantity', message: 'at most 10 of one item' },
+    ]);
+    const sold = await sale('134567890123456789');
+    expect(sold.statusCode).toBe(201);
+    expect(sold.json()).toMatchObject({
+      status: 'completed',
+      delivery: 'pickup',
+      total: 2 * shop.price,
+      payment: { status: 'paid', amount: 2 * shop.price },
+      shipments: [{ status: 'picked_up', locationId: shop.stores.sanlitun.locationId }],
+    });
+    expect((await staff.get('/api/pos/catalog')).json().items[0].available).toBe(18);
+    await shop.brand.post('/api/inventory/adjustments', {
+      locationId: shop.stores.sanlitun.locationId,
+      skuId: shop.skus[0],
+      kind: 'damage',
+      quantity: 17,
+      reason: 'dropped',
+    });
+    const short = await sale('134567890123456789');
+    expect(short.statusCode).toBe(409);
+    expect(short.json().code).toBe('inventory.insufficient_stock');
+    // Not on the online shop's channel: its SKU two is not listed for the stores.
+    const other = await staff.post('/api/pos/sales', {
+      brandId: catalog.brands[0].id,
+      lines: [{ skuId: shop.skus[1], quantity: 1 }],
+      authCode: '134567890123456789',
+    });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().errors).toEqual([{ field: 'lines.0.skuId', message: 'not_listed' }]);
+  });
 });

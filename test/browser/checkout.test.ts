@@ -98,6 +98,14 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
     await store.fill('.ant-modal input', '李师傅');
     await store.click('.ant-modal button.ant-btn-primary');
     await task.waitFor({ state: 'detached' });
+
+    // A walk-in at the counter: ring up a phone from the shelf, scan the shopper's payment code.
+    await store.goto(`${world.base}/pos`);
+    await store.locator('[data-testid=pos-item]').first().click();
+    await store.fill('input[placeholder^="扫顾客付款码"]', '134567890123456789');
+    await store.click('button:has-text("收款")');
+    await store.waitForSelector('.ant-result-title:has-text("已收款")');
+    await store.screenshot({ path: `${artifacts}/store-pos-zh-CN.png` });
     await store.context().close();
 
     // The courier rides; the tracking page follows by itself.

@@ -77,7 +77,16 @@ const roles = [
   {
     role: 'store',
     email: 'store@jdhome.demo',
-    menu: ['Home', 'Locations & zones', 'Inventory', 'Transfers', 'Orders', 'Store tasks', 'Members'],
+    menu: [
+      'Home',
+      'Locations & zones',
+      'Inventory',
+      'Transfers',
+      'Orders',
+      'Store tasks',
+      'Counter',
+      'Members',
+    ],
     figures: ['members'],
   },
   {
@@ -109,6 +118,7 @@ const zhMenu: Record<string, string> = {
   Transfers: '调拨',
   Orders: '订单',
   'Store tasks': '履约任务',
+  Counter: '门店收银',
   Ledger: '资金账本',
 };
 

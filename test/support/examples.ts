@@ -118,6 +118,11 @@ export const validBodies: Record<string, () => Record<string, unknown> | string>
   'POST /api/shop/orders/:id/cancel': () => ({ reason: 'changed my mind' }),
   'POST /api/orders/:id/cancel': () => ({ reason: 'out of stock' }),
   'POST /api/reconciliations': () => ({ day: '2026-11-25' }),
+  'POST /api/pos/sales': () => ({
+    brandId: 'org_00000000000000000000000000',
+    lines: [{ skuId: 'sku_00000000000000000000000000', quantity: 1 }],
+    authCode: '134567890123456789',
+  }),
   'POST /api/fulfilment/shipments/:id/moves': () => ({ to: 'picking' }),
   'POST /api/fulfilment/pickups': () => ({ code: '123456' }),
   'POST /api/fulfilment/rules': () => ({ kind: 'avoid_split' }),

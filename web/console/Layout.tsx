@@ -5,6 +5,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   CarOutlined,
+  CreditCardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
   HomeOutlined,
@@ -84,6 +85,7 @@ export function menuFor(me: Me): Array<{ key: string; icon: ReactNode; label: st
       label: 'menu.tasks',
       show: ['brand', 'retailer', 'store', 'platform'].includes(kind),
     },
+    { key: '/pos', icon: <CreditCardOutlined />, label: 'menu.pos', show: kind === 'store' },
     {
       key: '/ledger',
       icon: <AccountBookOutlined />,

@@ -168,6 +168,16 @@ export const commerceEn = {
     figures: 'Figures',
     platform: 'Platform',
   },
+  pos: {
+    title: 'Counter',
+    basket: 'Sale',
+    onShelf: '{{n}} on the shelf',
+    empty: 'Tap items to ring them up',
+    scan: "Scan the shopper's payment code (18 digits)",
+    charge: 'Charge',
+    paid: 'Paid {{total}}',
+    next: 'Next sale',
+  },
   rules: {
     title: 'Routing rules',
     add: 'Add rule',
@@ -337,6 +347,16 @@ export const commerceZh: typeof commerceEn = {
     broken: '差异',
     figures: '数据',
     platform: '平台',
+  },
+  pos: {
+    title: '门店收银',
+    basket: '本单',
+    onShelf: '在架 {{n}} 件',
+    empty: '点选商品开始收银',
+    scan: '扫顾客付款码(18 位)',
+    charge: '收款',
+    paid: '已收款 {{total}}',
+    next: '下一单',
   },
   rules: {
     title: '路由规则',

@@ -40,6 +40,7 @@ const en = {
     transfers: 'Transfers',
     orders: 'Orders',
     tasks: 'Store tasks',
+    pos: 'Counter',
     ledger: 'Ledger',
   },
   role: {
@@ -408,6 +409,7 @@ const zh: typeof en = {
     transfers: '调拨',
     orders: '订单',
     tasks: '履约任务',
+    pos: '门店收银',
     ledger: '资金账本',
   },
   role: {

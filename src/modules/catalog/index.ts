@@ -15,8 +15,10 @@ export {
   channelById,
   channelOffers,
   findChannel,
+  listedSkuIds,
   type Offer,
   skuLabels,
+  storeChannelOf,
 } from './queries/channels.js';
 export type { CatalogTables } from './repo.js';
 

@@ -12,4 +12,5 @@ export const ordersErrors = defineErrors({
   'orders.illegal_transition': 'conflict',
   'orders.changed_meanwhile': 'conflict',
   'orders.channel_not_shop': 'unprocessable',
+  'orders.pos_not_here': 'unprocessable',
 });

@@ -5,6 +5,7 @@ import { handleWrite, memberOf, type Runtime, shopperOf } from '../../platform/m
 import { knownDistricts } from '../fulfilment/index.js';
 import { createCart, setCartLine, setDelivery } from './commands/carts.js';
 import { placeOrder } from './commands/place.js';
+import { sellAtCounter } from './commands/pos.js';
 import { listReconciliations, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder } from './commands/settle.js';
 import { getCart } from './queries/carts.js';
@@ -17,6 +18,7 @@ import {
   listShopperOrders,
   orderDetail,
 } from './queries/orders.js';
+import { posCatalog } from './queries/pos.js';
 import {
   CancelBody,
   Cart,
@@ -30,6 +32,9 @@ import {
   OrderQuery,
   OrderSummary,
   PlaceOrderBody,
+  PosCatalog,
+  PosCatalogQuery,
+  PosSaleBody,
   ReconcileBody,
   Reconciliation,
   ReconciliationQuery,
@@ -250,6 +255,36 @@ export function ordersRoutes(app: App, rt: Runtime): void {
       config: { access: access.public },
     },
     async () => ({ items: knownDistricts() }),
+  );
+  app.get(
+    '/api/pos/catalog',
+    {
+      schema: {
+        tags,
+        summary: 'What the counter can sell: the brands kept in the store and their items on the shelf',
+        querystring: PosCatalogQuery,
+        response: { 200: PosCatalog },
+      },
+      config: { access: access.member('viewer', ['store']) },
+    },
+    async (req) => posCatalog(db, memberOf(req), clock.now(), req.query),
+  );
+  app.post(
+    '/api/pos/sales',
+    {
+      schema: {
+        tags,
+        summary:
+          "A sale at the counter: the store's stock, the store channel's prices, the shopper's payment code",
+        body: PosSaleBody,
+        response: { 201: Order },
+      },
+      config: { access: access.member('staff', ['store']) },
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'orders.pos.sale', objectType: 'order', status: 201 }, (ctx) =>
+        sellAtCounter(ctx, config, memberOf(req), req.body),
+      ),
   );
   const operatorRead = { access: access.member('viewer', ['platform']) };
   app.get(

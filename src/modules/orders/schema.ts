@@ -200,3 +200,32 @@ export const Estimate = Type.Object({
 export const Districts = Type.Object({
   items: Type.Array(Type.Object({ province: Type.String(), city: Type.String(), district: Type.String() })),
 });
+
+export const PosSaleBody = Obj({
+  brandId: Id('org'),
+  lines: Type.Array(Obj({ skuId: Id('sku'), quantity: Type.Integer({ minimum: 1, maximum: 99 }) }), {
+    minItems: 1,
+    maxItems: 50,
+  }),
+  authCode: Str({
+    min: 18,
+    max: 18,
+    pattern: '^[0-9]{18}$',
+    description: "the code on the shopper's payment app",
+  }),
+});
+export const PosCatalogQuery = Obj({ brandId: Type.Optional(Id('org')) });
+export const PosCatalog = Type.Object({
+  brands: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  items: Type.Array(
+    Type.Object({
+      skuId: Type.String(),
+      code: Type.String(),
+      name: Type.String(),
+      nameEn: Nullable(Type.String()),
+      options: Type.Record(Type.String(), Type.String()),
+      sellingPrice: Type.Integer(),
+      available: Type.Integer(),
+    }),
+  ),
+});

@@ -7,4 +7,5 @@ export const paymentsErrors = defineErrors({
   'payments.not_found': 'not_found',
   'payments.refund_exceeds': 'conflict',
   'payments.not_refundable': 'conflict',
+  'payments.auth_code_invalid': 'unprocessable',
 });

@@ -33,6 +33,11 @@ export interface PaymentProvider {
     ctx: WriteCtx,
     p: { paymentId: string; refundId: string; amount: number },
   ): Promise<{ providerRef: string }>;
+  /**
+   * In-store payment: the cashier scans the code on the shopper's phone (WeChat Pay's micropay,
+   * Alipay's barcode pay) and the provider answers at once. Throws when it refuses.
+   */
+  micropay(ctx: WriteCtx, p: { paymentId: string; amount: number; authCode: string }): Promise<Notification>;
   /** Closes an unpaid payment so the pay page refuses it. */
   close(ctx: WriteCtx, paymentId: string): Promise<void>;
 }

@@ -176,6 +176,15 @@ export class SandboxProvider implements PaymentProvider {
     });
   }
 
+  async micropay(ctx: WriteCtx, p: { paymentId: string; amount: number; authCode: string }) {
+    // A payment code is 18 digits and starts with 10 to 15 (WeChat Pay), as the sandbox checks.
+    if (!/^1[0-5]\d{16}$/.test(p.authCode))
+      throw new DomainError('payments.auth_code_invalid', 'that is not a payment code', {
+        errors: [{ field: 'authCode', message: '18 digits starting with 10 to 15' }],
+      });
+    return this.takeNow(ctx, p.paymentId);
+  }
+
   /**
    * Takes the payment at once, inside the caller's write, with no notification to send: the
    * demo world's history, whose payments were made long ago. Returns what the provider would

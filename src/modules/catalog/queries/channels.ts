@@ -60,6 +60,21 @@ export async function listChannels(db: Executor, p: MemberPrincipal, q: { brandI
   return { items: rows.map(channelView) };
 }
 
+/** The brand's channel for a retail partner's stores, if it has one. */
+export async function storeChannelOf(
+  db: Executor,
+  brandId: string,
+  retailerId: string,
+): Promise<ChannelRow | undefined> {
+  return db
+    .selectFrom('catalog_channel')
+    .selectAll()
+    .where('org_id', '=', brandId)
+    .where('kind', '=', 'store')
+    .where('retailer_id', '=', retailerId)
+    .executeTakeFirst();
+}
+
 /** A channel by id, for the shopper's side (a cart names the shop's channel). */
 export async function channelById(db: Executor, id: string): Promise<ChannelRow | undefined> {
   return db.selectFrom('catalog_channel').selectAll().where('id', '=', id).executeTakeFirst();
@@ -301,4 +316,14 @@ export async function skuLabels(db: Executor, skuIds: string[]) {
       },
     ]),
   );
+}
+
+/** The SKUs a channel lists. */
+export async function listedSkuIds(db: Executor, channelId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('catalog_listing')
+    .select('sku_id')
+    .where('channel_id', '=', channelId)
+    .execute();
+  return rows.map((r) => r.sku_id);
 }

@@ -9,7 +9,7 @@ import { type ShipmentMode, type ShipmentStatus, settled } from '../domain/shipm
 import type { Located } from '../queries/plan.js';
 
 export type NewShipment = {
-  location: StockedLocation;
+  location: Pick<StockedLocation, 'id' | 'store_org_id'>;
   mode: ShipmentMode;
   lines: Array<{ skuId: string; quantity: number }>;
   reservationIds: string[];

@@ -3,7 +3,9 @@ import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { actorId } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
+import type { Offer } from '../../catalog/index.js';
 import { type Canceller, type OrderStatus, orderMoveRefusal } from '../domain/order.js';
+import type { PricedLine } from '../domain/pricing.js';
 import type { OrdersTables } from '../repo.js';
 
 export type OrderRow = OrdersTables['orders_order'];
@@ -61,4 +63,47 @@ export async function recordHistory(
       created_at: iso(ctx.now),
     })
     .execute();
+}
+
+/** Writes a new order with its lines and first history step, and says it was placed. */
+export async function saveOrder(
+  ctx: WriteCtx,
+  order: OrderRow,
+  lines: PricedLine[],
+  offers: Map<string, Offer>,
+  locationOf: Map<string, string>,
+  facts: Record<string, unknown>,
+) {
+  await ctx.trx.insertInto('orders_order').values(order).execute();
+  await ctx.trx
+    .insertInto('orders_line')
+    .values(
+      lines.map((l) => {
+        const o = offers.get(l.skuId)!;
+        return {
+          id: newId('oln'),
+          order_id: order.id,
+          org_id: order.org_id,
+          sku_id: l.skuId,
+          product_id: o.productId,
+          code: o.code,
+          name: o.name,
+          options: JSON.stringify(o.options),
+          quantity: l.quantity,
+          list_price: l.listPrice,
+          unit_price: l.unitPrice,
+          line_total: l.lineTotal,
+          location_id: locationOf.get(l.skuId)!,
+        };
+      }),
+    )
+    .execute();
+  await recordHistory(ctx, order.id, null, 'pending_payment', null);
+  ctx.emit({
+    type: 'orders.order_placed',
+    aggregateType: 'order',
+    aggregateId: order.id,
+    orgId: order.org_id,
+    payload: { total: Number(order.total), delivery: order.delivery, lines: lines.length, ...facts },
+  });
 }

@@ -17,7 +17,7 @@ import { createPayment, providerFor } from '../../payments/index.js';
 import type { DeliveryMode } from '../domain/pricing.js';
 import { type CartContents, type CartRow, cartContents, cartPlan, findCart } from '../queries/carts.js';
 import { orderDetail } from '../queries/orders.js';
-import { type OrderRow, recordHistory } from './lifecycle.js';
+import { type OrderRow, saveOrder } from './lifecycle.js';
 
 /** A hold outlasts the time to pay, so the order's own expiry releases it first. */
 const holdMarginMinutes = 5;
@@ -118,43 +118,7 @@ export async function placeOrder(
     version: 1,
     updated_at: now,
   };
-  await ctx.trx.insertInto('orders_order').values(order).execute();
-  await ctx.trx
-    .insertInto('orders_line')
-    .values(
-      c.priced.lines.map((l) => {
-        const o = offers.get(l.skuId)!;
-        return {
-          id: newId('oln'),
-          order_id: orderId,
-          org_id: order.org_id,
-          sku_id: l.skuId,
-          product_id: o.productId,
-          code: o.code,
-          name: o.name,
-          options: JSON.stringify(o.options),
-          quantity: l.quantity,
-          list_price: l.listPrice,
-          unit_price: l.unitPrice,
-          line_total: l.lineTotal,
-          location_id: locationOf.get(l.skuId)!,
-        };
-      }),
-    )
-    .execute();
-  await recordHistory(ctx, orderId, null, 'pending_payment', null);
-  ctx.emit({
-    type: 'orders.order_placed',
-    aggregateType: 'order',
-    aggregateId: orderId,
-    orgId: order.org_id,
-    payload: {
-      total: order.total,
-      delivery: mode,
-      routing: plan.decision.kind,
-      lines: c.priced.lines.length,
-    },
-  });
+  await saveOrder(ctx, order, c.priced.lines, offers, locationOf, { routing: plan.decision.kind });
   return orderDetail(ctx.trx, order, { withRouting: false });
 }
 

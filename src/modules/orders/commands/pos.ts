@@ -1,0 +1,175 @@
+import { addMs, iso } from '../../../platform/clock.js';
+import type { Config } from '../../../platform/config.js';
+import { DomainError } from '../../../platform/errors.js';
+import { newId } from '../../../platform/ids.js';
+import type { MemberPrincipal } from '../../../platform/principal.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import { channelOffers, storeChannelOf } from '../../catalog/index.js';
+import { createShipments, moveShipment } from '../../fulfilment/index.js';
+import { reserveStock } from '../../inventory/index.js';
+import { agreementTerms, coverageGap } from '../../partnership/index.js';
+import { applyNotification, createPayment, providerFor } from '../../payments/index.js';
+import { price } from '../domain/pricing.js';
+import { orderDetail } from '../queries/orders.js';
+import { moveOrder, type OrderRow, saveOrder } from './lifecycle.js';
+
+/** Who buys at the counter without an account. */
+export const walkIn = 'walk_in';
+
+/**
+ * A sale at the store's counter (POS): the staff ring up a brand's items from the store's own
+ * stock at the store channel's prices, scan the shopper's payment code, and hand the goods over.
+ * One transaction: the order, the payment taken at once, the stock sold, the order completed;
+ * a refused code or a missing unit changes nothing.
+ */
+export async function sellAtCounter(
+  ctx: WriteCtx,
+  config: Config,
+  p: MemberPrincipal,
+  input: { brandId: string; lines: Array<{ skuId: string; quantity: number }>; authCode: string },
+) {
+  const location = await ctx.trx
+    .selectFrom('inventory_location')
+    .selectAll()
+    .where('org_id', '=', input.brandId)
+    .where('kind', '=', 'store')
+    .where('status', '=', 'active')
+    .where('store_org_id', 'in', p.orgIds)
+    .executeTakeFirst();
+  if (!location?.retailer_id)
+    throw new DomainError('orders.pos_not_here', 'this store keeps none of the brand’s stock', {
+      errors: [{ field: 'brandId', message: 'no stock of this brand in the store' }],
+    });
+  const channel = await storeChannelOf(ctx.trx, input.brandId, location.retailer_id);
+  if (!channel)
+    throw new DomainError('orders.pos_not_here', 'the brand has no channel for this retailer’s stores', {
+      errors: [{ field: 'brandId', message: 'no store channel' }],
+    });
+  const skuIds = input.lines.map((l) => l.skuId);
+  const offers = new Map((await channelOffers(ctx.trx, channel, skuIds, ctx.now)).map((o) => [o.skuId, o]));
+  const agreements = await agreementTerms(ctx.trx, input.brandId, [location.retailer_id]);
+  const refused = input.lines.flatMap((l, i) => {
+    const o = offers.get(l.skuId);
+    const why = !o
+      ? 'not_listed'
+      : (o.refusal ??
+        coverageGap(
+          agreements,
+          { retailerId: location.retailer_id!, province: location.province },
+          o.productLine,
+          ctx.now,
+        ));
+    return why ? [{ field: `lines.${i}.skuId`, message: why }] : [];
+  });
+  if (refused.length > 0)
+    throw new DomainError('orders.not_sellable', 'the store cannot sell every line now', { errors: refused });
+  const priced = price(
+    input.lines.map((l) => ({ ...l, prices: offers.get(l.skuId)!.prices })),
+    'pickup',
+  );
+  if (priced.problems.length > 0)
+    throw new DomainError('orders.cart_invalid', 'the sale cannot be rung up as it is', {
+      errors: priced.problems,
+    });
+
+  const orderId = newId('ord');
+  const cartId = newId('crt');
+  const now = iso(ctx.now);
+  // The counter's basket, kept as a cart so that every order has one.
+  await ctx.trx
+    .insertInto('orders_cart')
+    .values({
+      id: cartId,
+      shopper_id: walkIn,
+      org_id: input.brandId,
+      channel_id: channel.id,
+      address: null,
+      delivery: 'pickup',
+      pickup_location_id: location.id,
+      status: 'ordered',
+      order_id: orderId,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const held = await reserveStock(ctx, location, {
+    lines: priced.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
+    ttlSeconds: 300,
+    ref: orderId,
+    channelId: channel.id,
+  });
+  const [shipment] = await createShipments(ctx, {
+    orgId: input.brandId,
+    orderId,
+    address: null,
+    shipments: [
+      {
+        location,
+        mode: 'pickup',
+        lines: priced.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
+        reservationIds: held.items.map((r) => r.id),
+        etaMinutes: 0,
+        standardDays: null,
+        travelMinutes: null,
+      },
+    ],
+  });
+  const provider = providerFor(config);
+  const payment = await createPayment(ctx, provider, {
+    orgId: input.brandId,
+    shopperId: walkIn,
+    orderId,
+    amount: priced.total,
+    ttlMinutes: 5,
+    description: `${location.name} POS`,
+    returnUrl: '/',
+  });
+  const order: OrderRow = {
+    id: orderId,
+    org_id: input.brandId,
+    shopper_id: walkIn,
+    channel_id: channel.id,
+    cart_id: cartId,
+    status: 'pending_payment',
+    delivery: 'pickup',
+    address: null,
+    pickup_location_id: location.id,
+    subtotal: priced.subtotal,
+    delivery_fee: 0,
+    total: priced.total,
+    currency: 'CNY',
+    payment_id: payment.id,
+    pay_by: iso(addMs(ctx.now, 5 * 60_000)),
+    placed_at: now,
+    paid_at: null,
+    cancelled_at: null,
+    cancel_reason: null,
+    version: 1,
+    updated_at: now,
+  };
+  await saveOrder(
+    ctx,
+    order,
+    priced.lines,
+    offers,
+    new Map(priced.lines.map((l) => [l.skuId, location.id])),
+    { pos: true, storeOrgId: location.store_org_id },
+  );
+  // The shopper's code is scanned: the provider answers at once, and the order is paid.
+  const notice = await provider.micropay(ctx, {
+    paymentId: payment.id,
+    amount: priced.total,
+    authCode: input.authCode,
+  });
+  await applyNotification(ctx, provider, notice, JSON.stringify({ source: 'micropay' }));
+  // Handed over across the counter.
+  for (const to of ['picking', 'ready', 'picked_up'] as const)
+    await moveShipment(ctx, null, shipment.id, { to, pickupCode: shipment.pickup_code ?? undefined });
+  const delivered = await ctx.trx
+    .selectFrom('orders_order')
+    .selectAll()
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  const completed = await moveOrder(ctx, delivered, 'completed', { note: 'sold at the counter' });
+  return orderDetail(ctx.trx, completed, { withRouting: false });
+}

@@ -1,0 +1,53 @@
+import type { Executor } from '../../../platform/db/database.js';
+import type { MemberPrincipal } from '../../../platform/principal.js';
+import { channelOffers, listedSkuIds, storeChannelOf } from '../../catalog/index.js';
+import { stockedLocations } from '../../inventory/index.js';
+
+/**
+ * What the counter can sell: the brands whose stock the store keeps, and for one of them the
+ * SKUs its store channel sells now that the store has on the shelf, at the channel's prices.
+ */
+export async function posCatalog(db: Executor, p: MemberPrincipal, now: Date, q: { brandId?: string }) {
+  const locations = await db
+    .selectFrom('inventory_location')
+    .innerJoin('identity_org', 'identity_org.id', 'inventory_location.org_id')
+    .select([
+      'inventory_location.id',
+      'inventory_location.org_id',
+      'inventory_location.retailer_id',
+      'identity_org.name',
+    ])
+    .where('inventory_location.kind', '=', 'store')
+    .where('inventory_location.status', '=', 'active')
+    .where('inventory_location.store_org_id', 'in', p.orgIds)
+    .orderBy('identity_org.name')
+    .execute();
+  const brands = locations.map((l) => ({ id: l.org_id, name: l.name }));
+  const here = locations.find((l) => l.org_id === (q.brandId ?? locations[0]?.org_id));
+  const channel = here?.retailer_id ? await storeChannelOf(db, here.org_id, here.retailer_id) : undefined;
+  if (!here || !channel) return { brands, items: [] };
+  const offers = (await channelOffers(db, channel, await listedSkuIds(db, channel.id), now)).filter(
+    (o) => o.refusal === null && o.prices,
+  );
+  const [shelf] = await stockedLocations(db, {
+    brandId: here.org_id,
+    channelKind: 'store',
+    retailerId: here.retailer_id,
+    skuIds: offers.map((o) => o.skuId),
+    storeIds: [here.id],
+  });
+  return {
+    brands,
+    items: offers
+      .map((o) => ({
+        skuId: o.skuId,
+        code: o.code,
+        name: o.name,
+        nameEn: o.nameEn,
+        options: o.options,
+        sellingPrice: o.prices!.sellingPrice,
+        available: shelf?.stock[o.skuId] ?? 0,
+      }))
+      .filter((i) => i.available > 0),
+  };
+}

@@ -1,0 +1,171 @@
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  InputNumber,
+  List,
+  Result,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../../shared/api';
+import { formatFen } from '../../../shared/format';
+
+type Item = {
+  skuId: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  options: Record<string, string>;
+  sellingPrice: number;
+  available: number;
+};
+type Catalog = { brands: Array<{ id: string; name: string }>; items: Item[] };
+
+/** The store's counter: ring up a brand's items from the shelf, scan the shopper's payment code. */
+export function Pos() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [brandId, setBrandId] = useState<string | undefined>();
+  const [catalog, setCatalog] = useState<Catalog>({ brands: [], items: [] });
+  const [basket, setBasket] = useState<Record<string, number>>({});
+  const [code, setCode] = useState('');
+  const [receipt, setReceipt] = useState<{ id: string; total: number } | null>(null);
+  const load = useCallback(async (brand?: string) => {
+    const c = await api<Catalog>('GET', `/api/pos/catalog${brand ? `?brandId=${brand}` : ''}`);
+    setCatalog(c);
+    setBrandId((b) => b ?? c.brands[0]?.id);
+  }, []);
+  useEffect(() => {
+    void load(brandId);
+  }, [load, brandId]);
+  const label = (i: Item) =>
+    `${i18n.language === 'en' && i.nameEn ? i.nameEn : i.name} · ${Object.values(i.options).join(' · ')}`;
+  const lines = Object.entries(basket).filter(([, q]) => q > 0);
+  const total = lines.reduce(
+    (sum, [skuId, q]) => sum + (catalog.items.find((i) => i.skuId === skuId)?.sellingPrice ?? 0) * q,
+    0,
+  );
+  const charge = async () => {
+    try {
+      const order = await api<{ id: string; total: number }>(
+        'POST',
+        '/api/pos/sales',
+        { brandId, lines: lines.map(([skuId, quantity]) => ({ skuId, quantity })), authCode: code },
+        { 'idempotency-key': crypto.randomUUID() },
+      );
+      setReceipt(order);
+      setBasket({});
+      setCode('');
+      await load(brandId);
+    } catch (e) {
+      if (e instanceof ApiError)
+        message.error(e.problem.errors?.map((f) => f.message).join('; ') || e.problem.detail);
+    }
+  };
+  return (
+    <Row gutter={16}>
+      <Col span={14}>
+        <Card
+          title={t('pos.title')}
+          extra={
+            <Select
+              style={{ width: 180 }}
+              value={brandId}
+              onChange={(b) => {
+                setBrandId(b);
+                setBasket({});
+              }}
+              options={catalog.brands.map((b) => ({ value: b.id, label: b.name }))}
+            />
+          }
+        >
+          <List
+            grid={{ gutter: 8, column: 2 }}
+            dataSource={catalog.items}
+            locale={{ emptyText: <Empty /> }}
+            renderItem={(i) => (
+              <List.Item>
+                <Card
+                  size="small"
+                  hoverable
+                  data-testid="pos-item"
+                  onClick={() =>
+                    setBasket({ ...basket, [i.skuId]: Math.min(i.available, (basket[i.skuId] ?? 0) + 1) })
+                  }
+                >
+                  <Typography.Text strong>{label(i)}</Typography.Text>
+                  <div>
+                    {formatFen(i.sellingPrice)} · {t('pos.onShelf', { n: i.available })}
+                  </div>
+                </Card>
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Col>
+      <Col span={10}>
+        <Card title={t('pos.basket')}>
+          {receipt ? (
+            <Result
+              status="success"
+              title={t('pos.paid', { total: formatFen(receipt.total) })}
+              subTitle={receipt.id}
+              extra={<Button onClick={() => setReceipt(null)}>{t('pos.next')}</Button>}
+            />
+          ) : (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <List
+                dataSource={lines}
+                locale={{ emptyText: t('pos.empty') }}
+                renderItem={([skuId, q]) => {
+                  const i = catalog.items.find((x) => x.skuId === skuId)!;
+                  return (
+                    <List.Item
+                      extra={
+                        <InputNumber
+                          min={0}
+                          max={i.available}
+                          value={q}
+                          size="small"
+                          onChange={(v) => setBasket({ ...basket, [skuId]: v ?? 0 })}
+                        />
+                      }
+                    >
+                      {label(i)}
+                    </List.Item>
+                  );
+                }}
+              />
+              <Typography.Title level={3} style={{ textAlign: 'right', margin: 0 }}>
+                {formatFen(total)}
+              </Typography.Title>
+              <Input
+                placeholder={t('pos.scan')}
+                maxLength={18}
+                value={code}
+                onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+              />
+              <Button
+                type="primary"
+                size="large"
+                block
+                disabled={lines.length === 0 || code.length !== 18}
+                onClick={charge}
+              >
+                {t('pos.charge')}
+              </Button>
+            </Space>
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
