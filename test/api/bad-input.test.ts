@@ -38,7 +38,7 @@ describe('bad input on every route with a body: 4xx problem+json naming the fiel
     const platform = await givenPlatform(fw);
     operator = await givenMember(fw, platform.orgId, 'owner');
     shopper = await givenShopper(fw);
-    for (const kind of ['brand', 'retailer', 'creator', 'provider'] as const)
+    for (const kind of ['brand', 'retailer', 'store', 'creator', 'provider'] as const)
       owners.set(kind, await givenMember(fw, await givenOrg(fw, kind), 'owner'));
   });
 
