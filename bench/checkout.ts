@@ -71,6 +71,20 @@ export async function checkout(): Promise<Result> {
       });
       if (!r.ok) throw new Error(`adjustment: ${r.status} ${await r.text()}`);
     }
+    // What the demo world had sold and booked before the load: the figures below are the load's.
+    const soldOf = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('inventory_movement')
+            .select((eb) => eb.fn.sum<number>('quantity').as('n'))
+            .where('sku_id', '=', limited.skuId)
+            .where('kind', '=', 'sale')
+            .executeTakeFirstOrThrow()
+        ).n ?? 0,
+      );
+    const paymentsOf = () => count(db.selectFrom('ledger_transaction').where('kind', '=', 'payment'));
+    const [soldBefore, paymentsBefore] = [await soldOf(), await paymentsOf()];
     const http = new ShopHttp(base, concurrency);
     const shoppers: Array<Record<string, string>> = [];
     for (let i = 0; i < 16; i++) {
@@ -120,18 +134,9 @@ export async function checkout(): Promise<Result> {
     const seconds = (performance.now() - started) / 1000;
     await http.close();
 
-    const sold = Number(
-      (
-        await db
-          .selectFrom('inventory_movement')
-          .select((eb) => eb.fn.sum<number>('quantity').as('n'))
-          .where('sku_id', '=', limited.skuId)
-          .where('kind', '=', 'sale')
-          .executeTakeFirstOrThrow()
-      ).n ?? 0,
-    );
+    const sold = (await soldOf()) - soldBefore;
     const books = await reconcile(db);
-    const payments = await count(db.selectFrom('ledger_transaction').where('kind', '=', 'payment'));
+    const payments = (await paymentsOf()) - paymentsBefore;
     latencies.sort((a, b) => a - b);
     return {
       scenario: 'checkout',
