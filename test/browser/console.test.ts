@@ -52,7 +52,14 @@ const roles = [
       'Webhooks',
       'Audit log',
     ],
-    figures: ['members', 'apiKeys', 'catalog.activeSkus', 'agreements.inForce', 'inventory.lowStock'],
+    figures: [
+      'members',
+      'apiKeys',
+      'catalog.activeSkus',
+      'agreements.inForce',
+      'inventory.lowStock',
+      'orders.paidToday',
+    ],
   },
   {
     role: 'retailer',
@@ -87,7 +94,7 @@ const roles = [
       'Counter',
       'Members',
     ],
-    figures: ['members'],
+    figures: ['members', 'fulfilment.openTasks'],
   },
   {
     role: 'creator',

@@ -78,6 +78,9 @@ const en = {
     'agreements.inForce': 'Agreements in force',
     'inventory.lowStock': 'Low-stock cells',
     'inventory.openTransfers': 'Open transfers',
+    'orders.paidToday': 'Paid orders today',
+    'orders.gmvToday': 'GMV today',
+    'fulfilment.openTasks': 'Open fulfilment tasks',
   },
   home: { welcome: 'Welcome, {{name}}', org: '{{org}} · {{role}}', chart: 'Organisations on the platform' },
   common: {
@@ -447,6 +450,9 @@ const zh: typeof en = {
     'agreements.inForce': '生效协议',
     'inventory.lowStock': '低库存单元',
     'inventory.openTransfers': '未完成调拨',
+    'orders.paidToday': '今日支付订单',
+    'orders.gmvToday': '今日成交额',
+    'fulfilment.openTasks': '待履约任务',
   },
   home: { welcome: '欢迎,{{name}}', org: '{{org}} · {{role}}', chart: '平台组织分布' },
   common: {

@@ -5,6 +5,7 @@ import { applyNotification, onPaymentTaken, providerFor } from '../payments/inde
 import { reconciledDay, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder, dueUnpaidOrders, followShipment, orderPaid } from './commands/settle.js';
 import './errors.js';
+import { orderFigures } from './queries/orders.js';
 import { ordersMigrations } from './repo.js';
 import { ordersRoutes } from './routes.js';
 import { seedOrders } from './seed.js';
@@ -74,6 +75,10 @@ export function createOrdersModule(): FlywheelModule {
     migrations: ordersMigrations,
     routes: ordersRoutes,
     seed: seedOrders,
+    homeFigures: async (rt, principal) =>
+      ['brand', 'platform', 'store', 'retailer'].includes(principal.orgKind)
+        ? orderFigures(rt.db, principal, rt.clock.now())
+        : [],
     start(rt) {
       // Unpaid orders past their time are cancelled within a few seconds.
       loops = [

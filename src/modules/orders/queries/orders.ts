@@ -1,3 +1,4 @@
+import { chinaDay, chinaDayRange } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
@@ -129,4 +130,32 @@ export async function findOrder(db: Executor, p: MemberPrincipal, id: string): P
 export async function getOrder(db: Executor, p: MemberPrincipal, id: string) {
   const o = await findOrder(db, p, id);
   return orderDetail(db, o, { withRouting: p.orgKind === 'brand' || p.orgKind === 'platform' });
+}
+
+/**
+ * Home figures: today's paid orders and GMV (China day) for the brand or the operator; the open
+ * fulfilment tasks for a store or its retailer.
+ */
+export async function orderFigures(db: Executor, p: MemberPrincipal, now: Date) {
+  if (p.orgKind === 'store' || p.orgKind === 'retailer') {
+    const open = await db
+      .selectFrom('fulfilment_shipment')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('store_org_id', 'in', p.orgIds)
+      .where('status', 'in', ['routed', 'picking', 'ready'])
+      .executeTakeFirstOrThrow();
+    return [{ key: 'fulfilment.openTasks', value: Number(open.n), group: 'orders' }];
+  }
+  const { from, to } = chinaDayRange(chinaDay(now));
+  const today = await db
+    .selectFrom('orders_order')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('total').as('gmv')])
+    .where(visibleOrders(p))
+    .where('paid_at', '>=', from)
+    .where('paid_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return [
+    { key: 'orders.paidToday', value: Number(today.n), group: 'orders' },
+    { key: 'orders.gmvToday', value: Number(today.gmv ?? 0), format: 'fen' as const, group: 'orders' },
+  ];
 }
