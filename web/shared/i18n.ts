@@ -370,7 +370,6 @@ const en = {
     cart: 'Cart',
     orders: 'Orders',
     me: 'Me',
-    soon: 'Products, live rooms and hour delivery arrive with the next modules.',
   },
 };
 
@@ -737,7 +736,6 @@ const zh: typeof en = {
     cart: '购物车',
     orders: '订单',
     me: '我的',
-    soon: '商品、直播间和小时达将随后续模块上线。',
   },
 };
 

@@ -139,6 +139,13 @@ export function ProductPage() {
       <Card size="small" data-testid="delivery-promise">
         <AddressPicker compact />
         {!estimate && <Skeleton active paragraph={{ rows: 1 }} />}
+        {estimate && !estimate.sellable && (
+          <div style={{ marginTop: 6 }}>
+            <Typography.Text type="warning">
+              {estimate.refusal === 'before_launch' ? t('store.notYet') : t('store.soldOut')}
+            </Typography.Text>
+          </div>
+        )}
         {estimate?.hour && (
           <div style={{ marginTop: 6 }}>
             <Typography.Text strong style={{ color: '#e4572e' }}>

@@ -95,7 +95,7 @@ export function ShopHome() {
               <Typography.Text strong ellipsis style={{ display: 'block' }}>
                 {productName(p, i18n.language)}
               </Typography.Text>
-              <Space size={4}>
+              <Space size={4} wrap>
                 <Typography.Text style={{ color: '#e4572e' }}>
                   {t('store.from', { price: formatFen(p.fromPrice) })}
                 </Typography.Text>
