@@ -170,7 +170,8 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
         const items = page.locator('[data-testid=menu] .ant-menu-item');
         for (let i = 1; i < (await items.count()); i++) {
           await items.nth(i).click();
-          await page.waitForSelector('.ant-card .ant-table-tbody tr');
+          // A page's data: rows of a table, or the items of a list (the store's tasks, the counter).
+          await page.waitForSelector('.ant-card .ant-table-tbody tr, .ant-card .ant-list-item');
           const slug = new URL(page.url()).pathname.slice(1) || 'home';
           if (lang === 'en')
             await page.screenshot({ path: `${artifacts}/${r.role}-${slug}-${lang}.png`, fullPage: true });
