@@ -4,7 +4,7 @@ import { reconcile } from '../../src/modules/orders/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { givenMember, givenOrg } from '../support/builders.js';
 import { checkout, givenShop, givenShopper, payInSandbox, type Shop } from '../support/checkout.js';
-import type { TestClient } from '../support/client.js';
+import { TestClient } from '../support/client.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
 
 describe('store operations: the task queue, picking to the door, pick-up codes, promise kept, routing rules', () => {
@@ -254,5 +254,28 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
     });
     expect(other.statusCode).toBe(409);
     expect(other.json().errors).toEqual([{ field: 'lines.0.skuId', message: 'not_listed' }]);
+  });
+
+  it('takes a delivery partner’s reports through the API with the retailer’s key', async () => {
+    const o = await paidOrder();
+    const [s] = o.shipments;
+    for (const to of ['picking', 'ready']) await move(staff, s.id, { to });
+    const key = (await shop.retailer.post('/api/api-keys', { name: 'SF courier', role: 'staff' })).json();
+    const partner = new TestClient(fw.app);
+    partner.bearer = key.secret;
+    const out = await move(partner, s.id, {
+      to: 'out_for_delivery',
+      courier: { name: '顺丰 张师傅', phone: '13700000000' },
+    });
+    expect(out.statusCode).toBe(200);
+    expect((await move(partner, s.id, { to: 'delivered' })).statusCode).toBe(200);
+    const done = (await shopper.get(`/api/shop/orders/${o.id}`)).json();
+    expect(done).toMatchObject({ status: 'delivered', shipments: [{ courier: { name: '顺丰 张师傅' } }] });
+    // A key of another retailer cannot touch it.
+    const otherRetailer = await givenMember(fw, await givenOrg(fw, 'retailer'), 'admin');
+    const foreignKey = (await otherRetailer.post('/api/api-keys', { name: 'x', role: 'staff' })).json();
+    const stranger = new TestClient(fw.app);
+    stranger.bearer = foreignKey.secret;
+    expect((await move(stranger, s.id, { to: 'delivered' })).statusCode).toBe(404);
   });
 });
