@@ -5,7 +5,7 @@ import { actorId } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import type { Offer } from '../../catalog/index.js';
 import { type Canceller, type OrderStatus, orderMoveRefusal } from '../domain/order.js';
-import type { PricedLine } from '../domain/pricing.js';
+import type { DeliveryMode, Priced } from '../domain/pricing.js';
 import type { OrdersTables } from '../repo.js';
 
 export type OrderRow = OrdersTables['orders_order'];
@@ -65,15 +65,56 @@ export async function recordHistory(
     .execute();
 }
 
-/** Writes a new order with its lines and first history step, and says it was placed. */
+export type NewOrder = {
+  id: string;
+  orgId: string;
+  shopperId: string;
+  channelId: string;
+  cartId: string;
+  delivery: DeliveryMode;
+  address: string | null;
+  pickupLocationId: string | null;
+  priced: Priced;
+  /** The payment just opened: its deadline is the order's. */
+  payment: { id: string; expires_at: string };
+};
+
+/**
+ * Writes a new order awaiting its payment, with its lines (each from the location that sends it)
+ * and its first history step, and says it was placed.
+ */
 export async function saveOrder(
   ctx: WriteCtx,
-  order: OrderRow,
-  lines: PricedLine[],
+  input: NewOrder,
   offers: Map<string, Offer>,
   locationOf: Map<string, string>,
   facts: Record<string, unknown>,
-) {
+): Promise<OrderRow> {
+  const now = iso(ctx.now);
+  const order: OrderRow = {
+    id: input.id,
+    org_id: input.orgId,
+    shopper_id: input.shopperId,
+    channel_id: input.channelId,
+    cart_id: input.cartId,
+    status: 'pending_payment',
+    delivery: input.delivery,
+    address: input.address,
+    pickup_location_id: input.pickupLocationId,
+    subtotal: input.priced.subtotal,
+    delivery_fee: input.priced.deliveryFee,
+    total: input.priced.total,
+    currency: 'CNY',
+    payment_id: input.payment.id,
+    pay_by: input.payment.expires_at,
+    placed_at: now,
+    paid_at: null,
+    cancelled_at: null,
+    cancel_reason: null,
+    version: 1,
+    updated_at: now,
+  };
+  const lines = input.priced.lines;
   await ctx.trx.insertInto('orders_order').values(order).execute();
   await ctx.trx
     .insertInto('orders_line')
@@ -106,4 +147,5 @@ export async function saveOrder(
     orgId: order.org_id,
     payload: { total: Number(order.total), delivery: order.delivery, lines: lines.length, ...facts },
   });
+  return order;
 }

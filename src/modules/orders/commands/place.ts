@@ -1,4 +1,4 @@
-import { addMs, iso } from '../../../platform/clock.js';
+import { iso } from '../../../platform/clock.js';
 import type { Config } from '../../../platform/config.js';
 import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
@@ -17,7 +17,7 @@ import { createPayment, providerFor } from '../../payments/index.js';
 import type { DeliveryMode } from '../domain/pricing.js';
 import { type CartContents, type CartRow, cartContents, cartPlan, findCart } from '../queries/carts.js';
 import { orderDetail } from '../queries/orders.js';
-import { type OrderRow, saveOrder } from './lifecycle.js';
+import { saveOrder } from './lifecycle.js';
 
 /** A hold outlasts the time to pay, so the order's own expiry releases it first. */
 const holdMarginMinutes = 5;
@@ -94,31 +94,24 @@ export async function placeOrder(
       .slice(0, 120),
     returnUrl: `/shop/orders/${orderId}`,
   });
-  const now = iso(ctx.now);
-  const order: OrderRow = {
-    id: orderId,
-    org_id: c.channel.org_id,
-    shopper_id: p.shopperId,
-    channel_id: c.channel.id,
-    cart_id: cart.id,
-    status: 'pending_payment',
-    delivery: mode,
-    address: cart.address,
-    pickup_location_id: cart.pickup_location_id,
-    subtotal: c.priced.subtotal,
-    delivery_fee: c.priced.deliveryFee,
-    total: c.priced.total,
-    currency: 'CNY',
-    payment_id: payment.id,
-    pay_by: iso(addMs(ctx.now, payMinutes * 60_000)),
-    placed_at: now,
-    paid_at: null,
-    cancelled_at: null,
-    cancel_reason: null,
-    version: 1,
-    updated_at: now,
-  };
-  await saveOrder(ctx, order, c.priced.lines, offers, locationOf, { routing: plan.decision.kind });
+  const order = await saveOrder(
+    ctx,
+    {
+      id: orderId,
+      orgId: c.channel.org_id,
+      shopperId: p.shopperId,
+      channelId: c.channel.id,
+      cartId: cart.id,
+      delivery: mode,
+      address: cart.address,
+      pickupLocationId: cart.pickup_location_id,
+      priced: c.priced,
+      payment,
+    },
+    offers,
+    locationOf,
+    { routing: plan.decision.kind },
+  );
   return orderDetail(ctx.trx, order, { withRouting: false });
 }
 

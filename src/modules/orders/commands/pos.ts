@@ -1,4 +1,4 @@
-import { addMs, iso } from '../../../platform/clock.js';
+import { iso } from '../../../platform/clock.js';
 import type { Config } from '../../../platform/config.js';
 import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
@@ -11,7 +11,7 @@ import { agreementTerms, coverageGap } from '../../partnership/index.js';
 import { applyNotification, createPayment, providerFor } from '../../payments/index.js';
 import { price } from '../domain/pricing.js';
 import { orderDetail } from '../queries/orders.js';
-import { moveOrder, type OrderRow, saveOrder } from './lifecycle.js';
+import { moveOrder, saveOrder } from './lifecycle.js';
 
 /** Who buys at the counter without an account. */
 export const walkIn = 'walk_in';
@@ -124,33 +124,20 @@ export async function sellAtCounter(
     description: `${location.name} POS`,
     returnUrl: '/',
   });
-  const order: OrderRow = {
-    id: orderId,
-    org_id: input.brandId,
-    shopper_id: walkIn,
-    channel_id: channel.id,
-    cart_id: cartId,
-    status: 'pending_payment',
-    delivery: 'pickup',
-    address: null,
-    pickup_location_id: location.id,
-    subtotal: priced.subtotal,
-    delivery_fee: 0,
-    total: priced.total,
-    currency: 'CNY',
-    payment_id: payment.id,
-    pay_by: iso(addMs(ctx.now, 5 * 60_000)),
-    placed_at: now,
-    paid_at: null,
-    cancelled_at: null,
-    cancel_reason: null,
-    version: 1,
-    updated_at: now,
-  };
   await saveOrder(
     ctx,
-    order,
-    priced.lines,
+    {
+      id: orderId,
+      orgId: input.brandId,
+      shopperId: walkIn,
+      channelId: channel.id,
+      cartId,
+      delivery: 'pickup',
+      address: null,
+      pickupLocationId: location.id,
+      priced,
+      payment,
+    },
     offers,
     new Map(priced.lines.map((l) => [l.skuId, location.id])),
     { pos: true, storeOrgId: location.store_org_id },
