@@ -17,6 +17,7 @@ export {
   findChannel,
   listedSkuIds,
   type Offer,
+  offersBySku,
   skuLabels,
   storeChannelOf,
 } from './queries/channels.js';

@@ -189,6 +189,16 @@ export async function channelOffers(
   });
 }
 
+/** `channelOffers` by SKU id, for callers that look offers up line by line. */
+export async function offersBySku(
+  db: Executor,
+  channel: ChannelRow,
+  skuIds: string[],
+  now: Date,
+): Promise<Map<string, Offer>> {
+  return new Map((await channelOffers(db, channel, skuIds, now)).map((o) => [o.skuId, o]));
+}
+
 /** A channel's listings (its assortment and price list) with whether each sells right now. */
 export async function listListings(
   db: Executor,
@@ -227,15 +237,11 @@ export async function listListings(
     );
   }
   const page = await paginate(query, 'catalog_listing.sku_id', q, 'asc');
-  const offers = new Map(
-    (
-      await channelOffers(
-        db,
-        channel,
-        page.items.map((r) => r.id),
-        now,
-      )
-    ).map((o) => [o.skuId, o]),
+  const offers = await offersBySku(
+    db,
+    channel,
+    page.items.map((r) => r.id),
+    now,
   );
   return {
     items: page.items.map((r) => ({

@@ -1,6 +1,6 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { notFound } from '../../../platform/errors.js';
-import { channelById, channelOffers } from './channels.js';
+import { channelById, offersBySku } from './channels.js';
 
 /** The shops a shopper can buy in: every brand's active online channel. */
 export async function listShops(db: Executor) {
@@ -89,15 +89,11 @@ export async function shopProducts(
     .orderBy('catalog_product.name')
     .orderBy('catalog_sku.code')
     .execute();
-  const offers = new Map(
-    (
-      await channelOffers(
-        db,
-        channel,
-        rows.map((r) => r.sku_id),
-        now,
-      )
-    ).map((o) => [o.skuId, o]),
+  const offers = await offersBySku(
+    db,
+    channel,
+    rows.map((r) => r.sku_id),
+    now,
   );
   const products = new Map<string, ReturnType<typeof productOf>>();
   function productOf(r: (typeof rows)[number]) {

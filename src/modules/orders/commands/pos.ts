@@ -4,7 +4,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
-import { channelOffers, storeChannelOf } from '../../catalog/index.js';
+import { offersBySku, storeChannelOf } from '../../catalog/index.js';
 import { createShipments, moveShipment } from '../../fulfilment/index.js';
 import { reserveStock } from '../../inventory/index.js';
 import { agreementTerms, coverageGap } from '../../partnership/index.js';
@@ -46,7 +46,7 @@ export async function sellAtCounter(
       errors: [{ field: 'brandId', message: 'no store channel' }],
     });
   const skuIds = input.lines.map((l) => l.skuId);
-  const offers = new Map((await channelOffers(ctx.trx, channel, skuIds, ctx.now)).map((o) => [o.skuId, o]));
+  const offers = await offersBySku(ctx.trx, channel, skuIds, ctx.now);
   const agreements = await agreementTerms(ctx.trx, input.brandId, [location.retailer_id]);
   const refused = input.lines.flatMap((l, i) => {
     const o = offers.get(l.skuId);

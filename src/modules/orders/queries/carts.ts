@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { notFound } from '../../../platform/errors.js';
 import type { ShopperPrincipal } from '../../../platform/principal.js';
-import { type ChannelRow, channelById, channelOffers, type Offer } from '../../catalog/index.js';
+import { type ChannelRow, channelById, type Offer, offersBySku } from '../../catalog/index.js';
 import {
   type AddressInput,
   type Decision,
@@ -44,15 +44,11 @@ export async function cartContents(db: Executor, cart: CartRow, now: Date): Prom
       .execute(),
   ]);
   if (!channel) throw notFound('channel', cart.channel_id)();
-  const offers = new Map(
-    (
-      await channelOffers(
-        db,
-        channel,
-        rows.map((r) => r.sku_id),
-        now,
-      )
-    ).map((o) => [o.skuId, o]),
+  const offers = await offersBySku(
+    db,
+    channel,
+    rows.map((r) => r.sku_id),
+    now,
   );
   const lines = rows.map((r) => ({
     skuId: r.sku_id,
