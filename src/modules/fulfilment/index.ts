@@ -19,6 +19,7 @@ export type { ShipmentMode, ShipmentStatus } from './domain/shipment.js';
 export { type AddressInput, type Located, locate, type Plan, planRoute } from './queries/plan.js';
 export { decisionOf, shipmentsOf } from './queries/shipments.js';
 export type { FulfilmentTables } from './repo.js';
+export { ShipmentSummary } from './schema.js';
 
 /**
  * Fulfilment: routing for one-hour delivery (nearest able store, capacity-aware, split,

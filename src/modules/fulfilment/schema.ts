@@ -28,7 +28,8 @@ const Line = Type.Object({
   options: Type.Record(Type.String(), Type.String()),
 });
 
-const shipmentFields = {
+/** A shipment as an order shows it (`shipmentView`). */
+export const ShipmentSummary = Type.Object({
   id: Type.String(),
   orderId: Type.String(),
   locationId: Type.String(),
@@ -43,6 +44,10 @@ const shipmentFields = {
   courier: Nullable(Type.Record(Type.String(), Type.Unknown())),
   deliveredAt: Nullable(Timestamp),
   updatedAt: Timestamp,
+});
+
+const shipmentFields = {
+  ...ShipmentSummary.properties,
   address: Nullable(Type.Record(Type.String(), Type.Unknown())),
   canWork: Type.Boolean(),
 };

@@ -1,5 +1,6 @@
 import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
 import { provinceNames } from '../../platform/provinces.js';
+import { ShipmentSummary } from '../fulfilment/index.js';
 import { orderStatuses } from './domain/order.js';
 import { deliveryModes } from './domain/pricing.js';
 
@@ -94,23 +95,6 @@ const summaryFields = {
 };
 export const OrderSummary = Type.Object(summaryFields);
 
-const Shipment = Type.Object({
-  id: Type.String(),
-  orderId: Type.String(),
-  locationId: Type.String(),
-  locationName: Type.String(),
-  mode: Type.String(),
-  status: Type.String(),
-  lines: Type.Array(Type.Object({ skuId: Type.String(), quantity: Type.Integer() })),
-  etaMinutes: Nullable(Type.Integer()),
-  standardDays: Nullable(Type.Integer()),
-  promiseAt: Nullable(Timestamp),
-  pickupCode: Nullable(Type.String()),
-  courier: Nullable(Type.Record(Type.String(), Type.Unknown())),
-  deliveredAt: Nullable(Timestamp),
-  updatedAt: Timestamp,
-});
-
 export const Order = Type.Object({
   ...summaryFields,
   /** The server's time when answered: a countdown on a phone whose clock is off stays right. */
@@ -129,7 +113,7 @@ export const Order = Type.Object({
       locationId: Type.String(),
     }),
   ),
-  shipments: Type.Array(Shipment),
+  shipments: Type.Array(ShipmentSummary),
   payment: Type.Object({
     id: Type.String(),
     orderId: Type.String(),
