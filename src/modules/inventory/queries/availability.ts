@@ -21,32 +21,15 @@ export type LocationAvailability = {
  */
 export async function availableToPromise(db: Executor, channel: ChannelRow, skuIds: string[], now: Date) {
   const offers = await channelOffers(db, channel, skuIds, now);
-  const kinds = locationKindsFor(channel.kind);
-  let locQuery = db
-    .selectFrom('inventory_location')
-    .select(['id', 'name', 'kind', 'province', 'retailer_id'])
-    .where('org_id', '=', channel.org_id)
-    .where('status', '=', 'active')
-    .where('kind', 'in', [...kinds]);
-  if (channel.kind === 'store') locQuery = locQuery.where('retailer_id', '=', channel.retailer_id ?? '');
-  const locations = await locQuery.execute();
-  const agreements = await agreementTerms(db, channel.org_id);
-  const levels =
-    locations.length && skuIds.length
-      ? await db
-          .selectFrom('inventory_level')
-          .select(['location_id', 'sku_id', 'on_hand', 'reserved'])
-          .where(
-            'location_id',
-            'in',
-            locations.map((l) => l.id),
-          )
-          .where('sku_id', 'in', skuIds)
-          .execute()
-      : [];
-  const available = new Map(
-    levels.map((l) => [`${l.location_id}:${l.sku_id}`, Number(l.on_hand) - Number(l.reserved)]),
-  );
+  const [locations, agreements] = await Promise.all([
+    stockedLocations(db, {
+      brandId: channel.org_id,
+      channelKind: channel.kind,
+      retailerId: channel.retailer_id,
+      skuIds,
+    }),
+    agreementTerms(db, channel.org_id),
+  ]);
   return {
     channelId: channel.id,
     at: now.toISOString(),
@@ -55,7 +38,7 @@ export async function availableToPromise(db: Executor, channel: ChannelRow, skuI
         locationId: loc.id,
         name: loc.name,
         kind: loc.kind,
-        available: available.get(`${loc.id}:${o.skuId}`) ?? 0,
+        available: loc.stock[o.skuId] ?? 0,
         excludedBecause:
           loc.kind === 'store'
             ? coverageGap(
