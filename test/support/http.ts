@@ -1,13 +1,15 @@
 /**
  * Signs a member in over real HTTP, as the web app does, and returns the headers a write needs
- * (session cookie and CSRF token). For tests and benchmarks that talk to a running server.
+ * (session cookie and CSRF token). For tests and benchmarks that talk to a running server; a
+ * shopper signs in at `/api/shop/auth/login`.
  */
 export async function signIn(
   base: string,
   email: string,
   password = 'flywheel-demo',
+  path = '/api/auth/login',
 ): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, {
+  const res = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),

@@ -33,19 +33,8 @@ export class ShopHttp {
   }
 
   /** Signs a shopper in; returns the headers the shopper's writes need. */
-  async signInShopper(email: string, password = 'flywheel-demo'): Promise<Record<string, string>> {
-    const res = await fetch(`${this.base}/api/shop/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    if (!res.ok) throw new Error(`shopper sign-in failed: ${res.status}`);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+  signInShopper(email: string, password = 'flywheel-demo'): Promise<Record<string, string>> {
+    return signIn(this.base, email, password, '/api/shop/auth/login');
   }
 
   /** Create a cart, add a line, set the address (the quote comes back), place the order. */
