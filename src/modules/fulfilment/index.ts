@@ -17,7 +17,7 @@ export { knownDistricts } from './domain/districts.js';
 export type { Decision, Group, RouteLine } from './domain/routing.js';
 export type { ShipmentMode, ShipmentStatus } from './domain/shipment.js';
 export { type AddressInput, type Located, locate, type Plan, planRoute } from './queries/plan.js';
-export { decisionOf, shipmentsOf } from './queries/shipments.js';
+export { decisionOf, shipmentStatuses, shipmentsOf } from './queries/shipments.js';
 export type { FulfilmentTables } from './repo.js';
 export { ShipmentSummary } from './schema.js';
 

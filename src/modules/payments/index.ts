@@ -9,6 +9,7 @@ export {
   applyNotification,
   closePayment,
   createPayment,
+  findPayment,
   onPaymentTaken,
   type PaymentRow,
   paymentView,

@@ -1,5 +1,6 @@
 import type { Executor } from '../../../platform/db/database.js';
 import type { Assessment, Group } from '../domain/routing.js';
+import type { ShipmentStatus } from '../domain/shipment.js';
 import type { FulfilmentTables } from '../repo.js';
 
 type ShipmentRow = FulfilmentTables['fulfilment_shipment'] & { location_name: string };
@@ -54,4 +55,14 @@ export async function decisionOf(db: Executor, orderId: string) {
     rules: JSON.parse(r.rules) as { rules: unknown[]; applied: string[] },
     decidedAt: r.created_at,
   };
+}
+
+/** The statuses of an order's shipments. */
+export async function shipmentStatuses(db: Executor, orderId: string): Promise<ShipmentStatus[]> {
+  const rows = await db
+    .selectFrom('fulfilment_shipment')
+    .select('status')
+    .where('order_id', '=', orderId)
+    .execute();
+  return rows.map((r) => r.status);
 }

@@ -8,6 +8,7 @@ import {
   orderReservations,
   releaseShipments,
   type ShipmentRow,
+  shipmentStatuses,
 } from '../../fulfilment/index.js';
 import {
   commitReservation,
@@ -17,6 +18,7 @@ import {
 } from '../../inventory/index.js';
 import {
   closePayment,
+  findPayment,
   type PaymentProvider,
   type PaymentRow,
   providerFor,
@@ -72,13 +74,8 @@ export async function cancelOrder(
 ): Promise<OrderRow> {
   const provider = providerFor(config);
   // A split order whose other parcel has left is not cancelled whole: that is an after-sales case.
-  const left = await ctx.trx
-    .selectFrom('fulfilment_shipment')
-    .select('id')
-    .where('order_id', '=', order.id)
-    .where('status', 'in', ['out_for_delivery', 'delivered', 'picked_up'])
-    .executeTakeFirst();
-  if (left)
+  const statuses = await shipmentStatuses(ctx.trx, order.id);
+  if (statuses.some((s) => s === 'out_for_delivery' || s === 'delivered' || s === 'picked_up'))
     throw new DomainError(
       'orders.illegal_transition',
       'part of this order has left the store; ask for an after-sales refund',
@@ -98,11 +95,7 @@ export async function cancelOrder(
     for (const id of await cancelShipments(ctx, order.id, reason)) await releaseReservation(ctx, 'all', id);
     return cancelled;
   }
-  const payment = await ctx.trx
-    .selectFrom('payments_payment')
-    .selectAll()
-    .where('id', '=', order.payment_id)
-    .executeTakeFirstOrThrow();
+  const payment = await findPayment(ctx.trx, order.payment_id);
   return cancelPaid(ctx, provider, order, payment, by, reason);
 }
 
@@ -150,11 +143,6 @@ export async function dueUnpaidOrders(db: Executor, now: Date, limit: number): P
 export async function followShipment(ctx: WriteCtx, shipment: ShipmentRow): Promise<void> {
   const order = await orderOf(ctx, shipment.order_id);
   if (!order || order.status === 'cancelled' || order.status === 'pending_payment') return;
-  const rows = await ctx.trx
-    .selectFrom('fulfilment_shipment')
-    .select('status')
-    .where('order_id', '=', order.id)
-    .execute();
-  const to = statusFromShipments(rows.map((r) => r.status));
+  const to = statusFromShipments(await shipmentStatuses(ctx.trx, order.id));
   if (to && to !== order.status) await moveOrder(ctx, order, to);
 }

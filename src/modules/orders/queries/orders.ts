@@ -4,7 +4,7 @@ import { notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
 import type { MemberPrincipal, ShopperPrincipal } from '../../../platform/principal.js';
 import { decisionOf, shipmentsOf } from '../../fulfilment/index.js';
-import { paymentView } from '../../payments/index.js';
+import { findPayment, paymentView } from '../../payments/index.js';
 import type { OrderRow } from '../commands/lifecycle.js';
 import type { OrderStatus } from '../domain/order.js';
 
@@ -35,7 +35,7 @@ export async function orderDetail(db: Executor, o: OrderRow, opts: { withRouting
   const [lines, shipments, payment, history, routing] = await Promise.all([
     db.selectFrom('orders_line').selectAll().where('order_id', '=', o.id).orderBy('id').execute(),
     shipmentsOf(db, [o.id]),
-    db.selectFrom('payments_payment').selectAll().where('id', '=', o.payment_id).executeTakeFirstOrThrow(),
+    findPayment(db, o.payment_id),
     db.selectFrom('orders_history').selectAll().where('order_id', '=', o.id).orderBy('id').execute(),
     opts.withRouting ? decisionOf(db, o.id) : Promise.resolve(null),
   ]);

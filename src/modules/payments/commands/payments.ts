@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { addMs, iso } from '../../../platform/clock.js';
-import { DomainError } from '../../../platform/errors.js';
+import type { Executor } from '../../../platform/db/database.js';
+import { DomainError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import { paymentEntries, postTransaction, refundEntries } from '../../ledger/index.js';
@@ -20,6 +21,15 @@ const paidListeners = new Set<PaidListener>();
 /** Registers what happens when a payment is taken (the orders module pays its order). */
 export function onPaymentTaken(listener: PaidListener): void {
   paidListeners.add(listener);
+}
+
+/** A payment by id. */
+export async function findPayment(db: Executor, id: string): Promise<PaymentRow> {
+  return db
+    .selectFrom('payments_payment')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('payment', id));
 }
 
 export function paymentView(p: PaymentRow) {
