@@ -6,7 +6,15 @@ import type { WriteCtx } from '../../../platform/write.js';
 import { channelById, channelOffers } from '../../catalog/index.js';
 import { type AddressInput, locate } from '../../fulfilment/index.js';
 import { type DeliveryMode, quantityLimits } from '../domain/pricing.js';
-import { type CartRow, cartContents, cartPlan, cartView, findCart, quoteOf } from '../queries/carts.js';
+import {
+  type CartContents,
+  type CartRow,
+  cartContents,
+  cartPlan,
+  cartView,
+  findCart,
+  quoteOf,
+} from '../queries/carts.js';
 
 /** Channels a shopper buys on directly: the brand's online shop and a partner's store channel. */
 const shopChannels = ['online', 'store'];
@@ -32,7 +40,7 @@ export async function createCart(ctx: WriteCtx, p: ShopperPrincipal, input: { ch
     updated_at: now,
   };
   await ctx.trx.insertInto('orders_cart').values(cart).execute();
-  return cartView(await cartContents(ctx.trx, cart, ctx.now), null);
+  return cartView(await cartContents(ctx.trx, cart, ctx.now, channel), null);
 }
 
 async function openCart(ctx: WriteCtx, p: ShopperPrincipal, id: string): Promise<CartRow> {
@@ -50,8 +58,8 @@ export async function setCartLine(
   input: { skuId: string; quantity: number },
 ) {
   const cart = await openCart(ctx, p, cartId);
+  const channel = await channelById(ctx.trx, cart.channel_id);
   if (input.quantity > 0) {
-    const channel = await channelById(ctx.trx, cart.channel_id);
     const [offer] = channel ? await channelOffers(ctx.trx, channel, [input.skuId], ctx.now) : [];
     if (!offer)
       throw new DomainError('orders.cart_invalid', 'this shop has no such item', {
@@ -80,18 +88,14 @@ export async function setCartLine(
       .onConflict((oc) => oc.columns(['cart_id', 'sku_id']).doUpdateSet({ quantity: input.quantity }))
       .execute();
   }
-  const lines = await ctx.trx
-    .selectFrom('orders_cart_line')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('cart_id', '=', cart.id)
-    .executeTakeFirstOrThrow();
-  if (Number(lines.n) > quantityLimits.lines)
+  const updated = { ...cart, updated_at: now };
+  await ctx.trx.updateTable('orders_cart').set({ updated_at: now }).where('id', '=', cart.id).execute();
+  const c = await cartContents(ctx.trx, updated, ctx.now, channel);
+  if (c.lines.length > quantityLimits.lines)
     throw new DomainError('orders.cart_invalid', `at most ${quantityLimits.lines} different items`, {
       errors: [{ field: 'skuId', message: `the cart holds ${quantityLimits.lines} items already` }],
     });
-  const updated = { ...cart, updated_at: now };
-  await ctx.trx.updateTable('orders_cart').set({ updated_at: now }).where('id', '=', cart.id).execute();
-  return withQuote(ctx, updated);
+  return quoted(ctx, c);
 }
 
 /** Where and how the order goes: delivery within the hour, a standard parcel, or pick-up at a store. */
@@ -119,7 +123,10 @@ export async function setDelivery(
 }
 
 async function withQuote(ctx: WriteCtx, cart: CartRow) {
-  const c = await cartContents(ctx.trx, cart, ctx.now);
+  return quoted(ctx, await cartContents(ctx.trx, cart, ctx.now));
+}
+
+async function quoted(ctx: WriteCtx, c: CartContents) {
   const plan = await cartPlan(ctx.trx, c, ctx.now);
-  return cartView(c, plan ? quoteOf(cart.delivery, plan, cart.pickup_location_id) : null);
+  return cartView(c, plan ? quoteOf(c.cart.delivery, plan, c.cart.pickup_location_id) : null);
 }

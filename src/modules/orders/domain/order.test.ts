@@ -43,5 +43,7 @@ describe('price', () => {
       null,
     );
     expect(r.problems.map((e) => e.field)).toEqual(['lines.0.quantity', 'lines.1.skuId']);
+    const many = Array.from({ length: 51 }, (_, i) => ({ skuId: `s${i}`, quantity: 1, prices: p(100) }));
+    expect(price(many, null).problems).toEqual([{ field: 'lines', message: 'at most 50 different items' }]);
   });
 });

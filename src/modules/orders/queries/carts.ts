@@ -32,9 +32,15 @@ export type CartContents = {
 };
 
 /** A cart with its lines at the channel's prices now, and whether each can be sold. */
-export async function cartContents(db: Executor, cart: CartRow, now: Date): Promise<CartContents> {
+export async function cartContents(
+  db: Executor,
+  cart: CartRow,
+  now: Date,
+  /** The cart's channel when the caller has it already. */
+  known?: ChannelRow,
+): Promise<CartContents> {
   const [channel, rows] = await Promise.all([
-    channelById(db, cart.channel_id),
+    known ?? channelById(db, cart.channel_id),
     db
       .selectFrom('orders_cart_line')
       .select(['sku_id', 'quantity'])
