@@ -40,7 +40,7 @@ export type Config = {
   sandboxPayKey: string;
   /** Delay before the sandbox's first payment notification. */
   sandboxNotifyDelayMs: number;
-  /** A demo courier delivers parcels handed over (off when a delivery partner reports by API). */
+  /** A demo courier delivers one-hour parcels handed over (off when a delivery partner reports by API). */
   courierSimulator: boolean;
   /** How many times faster than real time the demo courier rides. */
   courierSpeed: number;

@@ -43,9 +43,9 @@ export function createFulfilmentModule(): FlywheelModule {
 }
 
 /**
- * The demo world's couriers: a parcel handed over is delivered once its ride is over (the
- * estimate's travel minutes, divided by `COURIER_SPEED`). A real delivery partner reports
- * through the moves API instead.
+ * The demo world's couriers: an hour parcel handed over is delivered once its ride is over (the
+ * estimate's travel minutes, divided by `COURIER_SPEED`). A real delivery partner, and the
+ * carrier of a warehouse parcel, report through the moves API instead.
  */
 export async function simulateCouriers(rt: Runtime): Promise<number> {
   const due = await dueDeliveries(rt.db, rt.clock.now(), rt.config.courierSpeed);

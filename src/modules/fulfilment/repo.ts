@@ -111,11 +111,11 @@ export const fulfilmentMigrations: Migrations = {
         .on('fulfilment_shipment')
         .columns(['location_id', 'status'])
         .execute();
-      // The courier simulator and the delivery partners look for parcels on their way.
+      // The demo courier looks for the hour parcels on their way, oldest first.
       await db.schema
         .createIndex('fulfilment_shipment_status')
         .on('fulfilment_shipment')
-        .columns(['status', 'handed_at'])
+        .columns(['status', 'mode', 'handed_at'])
         .execute();
       await db.schema
         .createIndex('fulfilment_shipment_store')

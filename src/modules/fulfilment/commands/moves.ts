@@ -118,20 +118,23 @@ export async function applyMove(ctx: WriteCtx, s: ShipmentRow, input: MoveInput)
   return after;
 }
 
-/** Parcels whose courier has had the time of the ride: the simulator delivers them. */
+/**
+ * Hour parcels whose courier has had the time of the ride: the demo courier delivers them.
+ * Warehouse parcels go with a carrier, which reports through the moves API.
+ */
 export async function dueDeliveries(db: Executor, now: Date, speed: number, limit = 100) {
-  // Parcels on their way are few at any moment (each is delivered within its ride).
+  // Hour parcels on their way are few at any moment: each arrives within its ride.
   const rows = await db
     .selectFrom('fulfilment_shipment')
     .selectAll()
     .where('status', '=', 'out_for_delivery')
+    .where('mode', '=', 'hour')
     .orderBy('handed_at')
-    .limit(5_000)
+    .limit(1_000)
     .execute();
   return rows
-    .filter((r) => {
-      const minutes = r.mode === 'hour' ? (r.travel_minutes ?? 15) : (r.standard_days ?? 2) * 1440 - 240;
-      return new Date(r.handed_at!).getTime() + (minutes * 60_000) / speed <= now.getTime();
-    })
+    .filter(
+      (r) => new Date(r.handed_at!).getTime() + ((r.travel_minutes ?? 15) * 60_000) / speed <= now.getTime(),
+    )
     .slice(0, limit);
 }
