@@ -150,8 +150,11 @@ export function OrderPage() {
           size="small"
           dataSource={order.lines}
           renderItem={(l) => (
-            <List.Item extra={formatFen(l.lineTotal)}>
-              {l.name} · {Object.values(l.options).join(' · ')} × {l.quantity}
+            <List.Item>
+              <span>
+                {l.name} · {Object.values(l.options).join(' · ')} × {l.quantity}
+              </span>
+              <span style={{ marginLeft: 12, whiteSpace: 'nowrap' }}>{formatFen(l.lineTotal)}</span>
             </List.Item>
           )}
         />

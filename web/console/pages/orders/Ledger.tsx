@@ -32,6 +32,12 @@ type Reconciliation = {
   ranAt: string;
 };
 
+/**
+ * Accounts whose balance is a credit (what the platform owes, what it earned): shown as positive
+ * amounts, as their holders read them. The API gives debits minus credits.
+ */
+const creditNormal = new Set(['merchant_payable', 'merchant_deposit', 'commission_payable', 'platform_fees']);
+
 function Reconciliations() {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<Reconciliation[]>([]);
@@ -115,7 +121,12 @@ export function Ledger() {
             { title: t('common.name'), dataIndex: 'orgName', render: (v) => v ?? t('ledger.platform') },
             { title: t('ledger.account'), dataIndex: 'account', render: (a) => t(`ledger.accounts.${a}`) },
             { title: t('ledger.entries'), dataIndex: 'entries' },
-            { title: t('ledger.balance'), dataIndex: 'balance', align: 'right', render: formatFen },
+            {
+              title: t('ledger.balance'),
+              dataIndex: 'balance',
+              align: 'right',
+              render: (v: number, b: Balance) => formatFen(creditNormal.has(b.account) ? -v : v),
+            },
           ]}
         />
       ),

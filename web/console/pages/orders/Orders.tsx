@@ -179,7 +179,7 @@ function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order)
               render: (s) => <Tag>{t(`order.shipmentStatus.${s}`)}</Tag>,
             },
             {
-              title: t('tasks.countdown'),
+              title: t('order.promiseAt'),
               dataIndex: 'promiseAt',
               render: (v) => formatTime(v, i18n.language),
             },
