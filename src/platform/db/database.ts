@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 
 /**
  * Every table Flywheel owns. Each module adds its own tables by declaration merging in its
@@ -52,7 +53,9 @@ export function openDatabase(url: string, opts: { schema?: string; poolSize?: nu
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new GroupCommitSqliteDialect(sqlite, cachedStatements(sqlite)),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -61,19 +64,16 @@ export function openDatabase(url: string, opts: { schema?: string; poolSize?: nu
  * SQLite, so prepared statements are kept by SQL text (bounded: the SQL Flywheel builds comes
  * from a finite set of query shapes, but `in (…)` lists vary in length).
  */
-function cachedStatements(sqlite: BetterSqlite3.Database) {
+function cachedStatements(sqlite: BetterSqlite3.Database): (sql: string) => BetterSqlite3.Statement {
   const cache = new Map<string, BetterSqlite3.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sqlText: string) {
-      let stmt = cache.get(sqlText);
-      if (!stmt) {
-        stmt = sqlite.prepare(sqlText);
-        if (cache.size >= 2000) cache.delete(cache.keys().next().value as string);
-        cache.set(sqlText, stmt);
-      }
-      return stmt;
-    },
+  return (sqlText) => {
+    let stmt = cache.get(sqlText);
+    if (!stmt) {
+      stmt = sqlite.prepare(sqlText);
+      if (cache.size >= 2000) cache.delete(cache.keys().next().value as string);
+      cache.set(sqlText, stmt);
+    }
+    return stmt;
   };
 }
 
