@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { Checkpointer } from './sqlite-checkpointer.js';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.js';
 
 /**
@@ -53,10 +54,18 @@ export function openDatabase(url: string, opts: { schema?: string; poolSize?: nu
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  const checkpointer = file === ':memory:' ? null : new Checkpointer(sqlite, file);
   const db = new Kysely<Database>({
-    dialect: new GroupCommitSqliteDialect(sqlite, cachedStatements(sqlite)),
+    dialect: new GroupCommitSqliteDialect(sqlite, cachedStatements(sqlite), () => checkpointer?.committed()),
   });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      await checkpointer?.close();
+      await db.destroy();
+    },
+  };
 }
 
 /**

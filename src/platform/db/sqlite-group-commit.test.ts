@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -80,5 +80,23 @@ describe('SQLite group commit', () => {
     // The connection is usable again.
     await insert(3);
     expect(visible()).toBe(1);
+  });
+
+  it('copies the WAL back into the database file from a worker thread once busy', async () => {
+    const file = join(dir, 'db.sqlite');
+    const before = statSync(file).size;
+    // 150 single-transaction batches: the worker starts after 100 commits; the writer's own
+    // autocheckpoint is then 20,000 pages away, so only the worker moves pages to the file.
+    for (let i = 0; i < 150; i++) {
+      await handle.db
+        .transaction()
+        .execute((trx) => sql`insert into t (id, note) values (${i}, ${'x'.repeat(2000)})`.execute(trx));
+    }
+    const until = Date.now() + 5000;
+    while (statSync(file).size < before + 150 * 2000 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(statSync(file).size).toBeGreaterThan(before + 150 * 2000);
+    expect(visible()).toBe(150);
   });
 });

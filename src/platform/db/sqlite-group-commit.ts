@@ -22,13 +22,19 @@ import {
 export class GroupCommitSqliteDialect extends SqliteDialect {
   readonly #database: BetterSqlite3.Database;
   readonly #prepare: (sql: string) => BetterSqlite3.Statement;
-  constructor(database: BetterSqlite3.Database, prepare: (sql: string) => BetterSqlite3.Statement) {
+  readonly #committed: () => void;
+  constructor(
+    database: BetterSqlite3.Database,
+    prepare: (sql: string) => BetterSqlite3.Statement,
+    committed: () => void = () => {},
+  ) {
     super({ database });
     this.#database = database;
     this.#prepare = prepare;
+    this.#committed = committed;
   }
   override createDriver(): Driver {
-    return new GroupCommitDriver(this.#database, this.#prepare);
+    return new GroupCommitDriver(this.#database, this.#prepare, this.#committed);
   }
 }
 
@@ -65,6 +71,7 @@ class GroupCommitDriver implements Driver {
   constructor(
     readonly sqlite: BetterSqlite3.Database,
     readonly statement: (sql: string) => BetterSqlite3.Statement,
+    private readonly committed: () => void,
   ) {}
 
   async init(): Promise<void> {}
@@ -173,6 +180,7 @@ class GroupCommitDriver implements Driver {
         return;
       }
       for (const w of batch.waiters) w.resolve();
+      this.committed();
     } finally {
       this.#unlock();
     }
