@@ -31,14 +31,7 @@ export async function startFlywheel(
       ...opts.config,
     },
   );
-  let schema: string | undefined;
-  if (testDialect === 'postgres') {
-    schema = `t_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: testDatabaseUrl });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
-  }
+  const schema = testDialect === 'postgres' ? await createTestSchema() : undefined;
   const fw = await createFlywheel(config, {
     clock: opts.clock,
     logger: createLogger(config.logLevel),
@@ -49,12 +42,26 @@ export async function startFlywheel(
     ...fw,
     async cleanup() {
       await fw.close();
-      if (schema) {
-        const client = new pg.Client({ connectionString: testDatabaseUrl });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
-      }
+      if (schema) await dropTestSchema(schema);
     },
   };
 }
+
+async function onTestServer(query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh schema on the PostgreSQL under test. */
+export async function createTestSchema(): Promise<string> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  await onTestServer(`create schema ${schema}`);
+  return schema;
+}
+
+export const dropTestSchema = (schema: string) => onTestServer(`drop schema ${schema} cascade`);

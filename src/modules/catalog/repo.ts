@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
+import { referenceTriggers } from '../../platform/db/reference.js';
 import type { ChannelKind } from './domain/channels.js';
 import type { ProductStatus } from './domain/lifecycle.js';
 
@@ -199,4 +200,12 @@ export const catalogMigrations: Migrations = {
         .execute();
     },
   },
+  // Routing and pricing cache these tables per process (platform/db/reference.ts).
+  '20261127_0010_catalog_reference': referenceTriggers([
+    'catalog_channel',
+    'catalog_product',
+    'catalog_sku',
+    'catalog_listing',
+    'catalog_launch',
+  ]),
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
+import { referenceTriggers } from '../../platform/db/reference.js';
 import type { DecisionKind } from './domain/routing.js';
 import type { ShipmentMode, ShipmentStatus } from './domain/shipment.js';
 
@@ -164,4 +165,6 @@ export const fulfilmentMigrations: Migrations = {
         .execute();
     },
   },
+  // Routing and pricing cache these tables per process (platform/db/reference.ts).
+  '20261127_0040_fulfilment_reference': referenceTriggers(['fulfilment_rule']),
 };

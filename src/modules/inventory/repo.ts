@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
+import { referenceTriggers } from '../../platform/db/reference.js';
 
 export type MovementKind =
   | 'receive'
@@ -296,4 +297,6 @@ export const inventoryMigrations: Migrations = {
         .execute();
     },
   },
+  // Routing and pricing cache these tables per process (platform/db/reference.ts).
+  '20261127_0030_inventory_reference': referenceTriggers(['inventory_location']),
 };

@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/database.js';
+import { referenceCache } from '../../platform/db/reference.js';
 import { notFound } from '../../platform/errors.js';
 import { paginate } from '../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../platform/principal.js';
@@ -91,13 +92,21 @@ export async function agreementTerms(
   brandId: string,
   retailerIds?: string[],
 ): Promise<AgreementTerms[]> {
-  let q = db.selectFrom('partnership_agreement').selectAll().where('org_id', '=', brandId);
-  if (retailerIds) {
-    if (retailerIds.length === 0) return [];
-    q = q.where('retailer_id', 'in', retailerIds);
-  }
-  return (await q.execute()).map(termsOf);
+  const all = await brandAgreements.get(db, brandId);
+  return retailerIds ? all.filter((a) => retailerIds.includes(a.retailerId)) : all;
 }
+
+/** Every agreement's terms of a brand: read on every cart and order, changed seldom. */
+const brandAgreements = referenceCache<AgreementTerms[]>(async (db, brandIds) => {
+  const rows = await db
+    .selectFrom('partnership_agreement')
+    .selectAll()
+    .where('org_id', 'in', brandIds)
+    .execute();
+  const terms = new Map(brandIds.map((id) => [id, [] as AgreementTerms[]]));
+  for (const r of rows) terms.get(r.org_id)?.push(termsOf(r));
+  return terms;
+});
 
 /** The supply commitments in force for a brand at a retailer: the strictest cover across agreements. */
 export async function coverCommitment(

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
+import { referenceTriggers } from '../../platform/db/reference.js';
 import type { AgreementLevel, AgreementStatus } from './domain/agreement.js';
 
 export type PartnershipTables = {
@@ -96,4 +97,6 @@ export const partnershipMigrations: Migrations = {
         .execute();
     },
   },
+  // Routing and pricing cache these tables per process (platform/db/reference.ts).
+  '20261127_0020_partnership_reference': referenceTriggers(['partnership_agreement']),
 };

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { columnTypes, type Migrations } from './migrations.js';
+import { referenceStampMigration } from './reference.js';
 
 /** Tables the platform itself owns: outbox, idempotency records, the audit log. */
 export type PlatformTables = {
@@ -50,6 +51,7 @@ declare module './database.js' {
 }
 
 export const platformMigrations: Migrations = {
+  '20261127_0000_platform_reference': referenceStampMigration,
   '20261125_1600_platform_init': {
     async up(db: Kysely<any>) {
       const t = columnTypes(db);

@@ -48,6 +48,8 @@ export class Checkpointer {
     if (!worker) return;
     this.#worker = null;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // Held open until the worker has closed its connection, or the process would leave first.
+    worker.ref();
     worker.postMessage('close');
     await exited;
   }

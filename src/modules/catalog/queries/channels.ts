@@ -1,4 +1,5 @@
 import type { Executor } from '../../../platform/db/database.js';
+import { referenceCache } from '../../../platform/db/reference.js';
 import { notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
@@ -75,9 +76,14 @@ export async function storeChannelOf(
     .executeTakeFirst();
 }
 
+const channelRows = referenceCache<ChannelRow | undefined>(async (db, ids) => {
+  const rows = await db.selectFrom('catalog_channel').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+});
+
 /** A channel by id, for the shopper's side (a cart names the shop's channel). */
 export async function channelById(db: Executor, id: string): Promise<ChannelRow | undefined> {
-  return db.selectFrom('catalog_channel').selectAll().where('id', '=', id).executeTakeFirst();
+  return channelRows.get(db, id);
 }
 
 export async function findChannel(db: Executor, p: MemberPrincipal, id: string) {
@@ -122,39 +128,9 @@ export async function channelOffers(
   now: Date,
 ): Promise<Offer[]> {
   if (skuIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('catalog_sku')
-    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_sku.product_id')
-    .leftJoin('catalog_listing', (j) =>
-      j
-        .onRef('catalog_listing.sku_id', '=', 'catalog_sku.id')
-        .on('catalog_listing.channel_id', '=', channel.id),
-    )
-    .leftJoin('catalog_launch', (j) =>
-      j
-        .onRef('catalog_launch.product_id', '=', 'catalog_product.id')
-        .on('catalog_launch.status', '=', 'scheduled'),
-    )
-    .select([
-      'catalog_sku.id as sku_id',
-      'catalog_sku.code',
-      'catalog_sku.options',
-      'catalog_sku.status as sku_status',
-      'catalog_product.name',
-      'catalog_product.name_en',
-      'catalog_sku.exclusive_channel_id',
-      'catalog_product.id as product_id',
-      'catalog_product.status as product_status',
-      'catalog_product.product_line',
-      'catalog_listing.list_price',
-      'catalog_listing.selling_price',
-      'catalog_listing.floor_price',
-      'catalog_launch.starts_at',
-      'catalog_launch.channel_ids',
-    ])
-    .where('catalog_sku.id', 'in', skuIds)
-    .where('catalog_sku.org_id', '=', channel.org_id)
-    .execute();
+  const keys = [...new Set(skuIds)].map((skuId) => `${channel.id} ${channel.org_id} ${skuId}`);
+  const facts = await offerFacts.getMany(db, keys);
+  const rows = keys.flatMap((k) => facts.get(k) ?? []);
   const lines = await coveredLines(db, channel, now);
   return rows.map((r) => {
     const listed = r.selling_price !== null;
@@ -187,6 +163,60 @@ export async function channelOffers(
       }),
     };
   });
+}
+
+type OfferRow = Awaited<ReturnType<typeof offerRows>>[number];
+
+/** What decides a SKU's offer on a channel, keyed `channel brand sku`: the rule is applied per call, at its `now`. */
+const offerFacts = referenceCache<OfferRow | undefined>(async (db, keys) => {
+  const skusOf = new Map<string, string[]>();
+  for (const key of keys) {
+    const at = key.lastIndexOf(' ');
+    const prefix = key.slice(0, at);
+    skusOf.set(prefix, [...(skusOf.get(prefix) ?? []), key.slice(at + 1)]);
+  }
+  const found = new Map<string, OfferRow>();
+  for (const [prefix, skuIds] of skusOf) {
+    const [channelId, orgId] = prefix.split(' ');
+    for (const r of await offerRows(db, channelId, orgId, skuIds)) found.set(`${prefix} ${r.sku_id}`, r);
+  }
+  return found;
+});
+
+async function offerRows(db: Executor, channelId: string, orgId: string, skuIds: string[]) {
+  return db
+    .selectFrom('catalog_sku')
+    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_sku.product_id')
+    .leftJoin('catalog_listing', (j) =>
+      j
+        .onRef('catalog_listing.sku_id', '=', 'catalog_sku.id')
+        .on('catalog_listing.channel_id', '=', channelId),
+    )
+    .leftJoin('catalog_launch', (j) =>
+      j
+        .onRef('catalog_launch.product_id', '=', 'catalog_product.id')
+        .on('catalog_launch.status', '=', 'scheduled'),
+    )
+    .select([
+      'catalog_sku.id as sku_id',
+      'catalog_sku.code',
+      'catalog_sku.options',
+      'catalog_sku.status as sku_status',
+      'catalog_product.name',
+      'catalog_product.name_en',
+      'catalog_sku.exclusive_channel_id',
+      'catalog_product.id as product_id',
+      'catalog_product.status as product_status',
+      'catalog_product.product_line',
+      'catalog_listing.list_price',
+      'catalog_listing.selling_price',
+      'catalog_listing.floor_price',
+      'catalog_launch.starts_at',
+      'catalog_launch.channel_ids',
+    ])
+    .where('catalog_sku.id', 'in', skuIds)
+    .where('catalog_sku.org_id', '=', orgId)
+    .execute();
 }
 
 /** `channelOffers` by SKU id, for callers that look offers up line by line. */

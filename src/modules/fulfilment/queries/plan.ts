@@ -1,4 +1,5 @@
 import type { Executor } from '../../../platform/db/database.js';
+import { referenceCache } from '../../../platform/db/reference.js';
 import { DomainError } from '../../../platform/errors.js';
 import { type StockedLocation, stockedLocations } from '../../inventory/index.js';
 import { agreementTerms, coverageGap } from '../../partnership/index.js';
@@ -132,13 +133,23 @@ function mergeLines(lines: PlanInput['lines']) {
 }
 
 export async function brandRules(db: Executor, brandId: string): Promise<Rule[]> {
+  return rulesOf.get(db, brandId);
+}
+
+const rulesOf = referenceCache<Rule[]>(async (db, brandIds) => {
   const rows = await db
     .selectFrom('fulfilment_rule')
-    .select(['kind', 'location_id'])
-    .where('org_id', '=', brandId)
+    .select(['org_id', 'kind', 'location_id'])
+    .where('org_id', 'in', brandIds)
     .orderBy('rank')
     .execute();
-  return rows.map((r) =>
-    r.kind === 'prefer_location' ? { kind: r.kind, locationId: r.location_id ?? '' } : { kind: r.kind },
-  );
-}
+  const rules = new Map(brandIds.map((id) => [id, [] as Rule[]]));
+  for (const r of rows) {
+    rules
+      .get(r.org_id)
+      ?.push(
+        r.kind === 'prefer_location' ? { kind: r.kind, locationId: r.location_id ?? '' } : { kind: r.kind },
+      );
+  }
+  return rules;
+});

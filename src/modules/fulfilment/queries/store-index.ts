@@ -1,17 +1,20 @@
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import type { Executor } from '../../../platform/db/database.js';
+import { referenceCache } from '../../../platform/db/reference.js';
 
-/** Below this many stores a brand's stores are all read each time: fresher than any cache, and as fast. */
+/** Below this many stores routing weighs all of a brand's stores. */
 const indexFrom = 200;
-/** How long an index is used before it is built again (a new store is routed to within this). */
-const ttlMs = 5_000;
 /** The most stores routing weighs for one address: the nearest ones. */
 const maxCandidates = 24;
 
-type Entry = { builtAt: number; ids: string[]; index: KDBush | null; maxRadiusKm: number };
-// Keyed by brand id alone: ids are unique across databases, so one process may serve several.
-const indexes = new Map<string, Entry>();
+type Entry = { ids: string[]; index: KDBush | null; maxRadiusKm: number };
+/** Built again after any change to locations: a new or closed store counts from the next order. */
+const indexes = referenceCache<Entry>(async (db, brandIds) => {
+  const built = new Map<string, Entry>();
+  for (const brandId of brandIds) built.set(brandId, await build(db, brandId));
+  return built;
+});
 
 /**
  * The brand's stores that could serve an address, nearest first, found in a k-d tree (kdbush
@@ -22,20 +25,15 @@ export async function storesNear(
   db: Executor,
   brandId: string,
   at: { lat: number; lng: number },
-  now = Date.now(),
 ): Promise<string[] | 'all'> {
-  let entry = indexes.get(brandId);
-  if (!entry || now - entry.builtAt > ttlMs) {
-    entry = await build(db, brandId, now);
-    indexes.set(brandId, entry);
-  }
+  const entry = await indexes.get(db, brandId);
   if (!entry.index) return 'all';
   // Leave room for the largest delivery radius and for pick-up a little further out.
   const found = around(entry.index, at.lng, at.lat, maxCandidates, entry.maxRadiusKm + 5);
   return found.map((i) => entry.ids[i as number]);
 }
 
-async function build(db: Executor, brandId: string, now: number): Promise<Entry> {
+async function build(db: Executor, brandId: string): Promise<Entry> {
   const count = await db
     .selectFrom('inventory_location')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -43,7 +41,7 @@ async function build(db: Executor, brandId: string, now: number): Promise<Entry>
     .where('kind', '=', 'store')
     .where('status', '=', 'active')
     .executeTakeFirstOrThrow();
-  if (Number(count.n) < indexFrom) return { builtAt: now, ids: [], index: null, maxRadiusKm: 0 };
+  if (Number(count.n) < indexFrom) return { ids: [], index: null, maxRadiusKm: 0 };
   const rows = await db
     .selectFrom('inventory_location')
     .select(['id', 'lat', 'lng', 'delivery_radius_m'])
@@ -58,5 +56,5 @@ async function build(db: Executor, brandId: string, now: number): Promise<Entry>
     maxRadius = Math.max(maxRadius, r.delivery_radius_m);
   }
   index.finish();
-  return { builtAt: now, ids: rows.map((r) => r.id), index, maxRadiusKm: maxRadius / 1000 };
+  return { ids: rows.map((r) => r.id), index, maxRadiusKm: maxRadius / 1000 };
 }

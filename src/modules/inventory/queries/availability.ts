@@ -1,4 +1,5 @@
 import type { Executor } from '../../../platform/db/database.js';
+import { referenceCache } from '../../../platform/db/reference.js';
 import { type ChannelRow, channelOffers } from '../../catalog/index.js';
 import { agreementTerms, type CoverageGap, coverageGap } from '../../partnership/index.js';
 import { locationKindsFor } from '../domain/stock.js';
@@ -101,37 +102,14 @@ export async function stockedLocations(
   },
 ): Promise<StockedLocation[]> {
   const kinds = locationKindsFor(q.channelKind);
-  const base = () => {
-    let query = db
-      .selectFrom('inventory_location')
-      .selectAll()
-      .where('org_id', '=', q.brandId)
-      .where('status', '=', 'active');
-    if (q.channelKind === 'store') query = query.where('retailer_id', '=', q.retailerId ?? '');
-    return query;
-  };
-  // With stores found near, read those by id and the warehouses by kind: both by index, where
-  // one query with an OR would walk every location of a brand with thousands of stores.
-  const locations = q.storeIds
-    ? [
-        ...(kinds.includes('warehouse') ? await base().where('kind', '=', 'warehouse').execute() : []),
-        // By id alone: with the other conditions too, SQLite's planner may prefer the brand's
-        // (org_id, kind) index and walk all of its stores. The rest is checked here.
-        ...(kinds.includes('store') && q.storeIds.length
-          ? (
-              await db.selectFrom('inventory_location').selectAll().where('id', 'in', q.storeIds).execute()
-            ).filter(
-              (l) =>
-                l.org_id === q.brandId &&
-                l.kind === 'store' &&
-                l.status === 'active' &&
-                (q.channelKind !== 'store' || l.retailer_id === q.retailerId),
-            )
-          : []),
-      ]
-    : await base()
-        .where('kind', 'in', [...kinds])
-        .execute();
+  const brand = await activeLocations.get(db, q.brandId);
+  const mayShip = (l: LocationFacts) =>
+    kinds.includes(l.kind) && (q.channelKind !== 'store' || l.retailer_id === (q.retailerId ?? ''));
+  const locations = (
+    q.storeIds
+      ? [...brand.warehouses, ...q.storeIds.flatMap((id) => brand.stores.get(id) ?? [])]
+      : [...brand.warehouses, ...brand.stores.values()]
+  ).filter(mayShip);
   if (locations.length === 0 || q.skuIds.length === 0) return [];
   const levels = await db
     .selectFrom('inventory_level')
@@ -149,22 +127,46 @@ export async function stockedLocations(
     cell[l.sku_id] = Number(l.on_hand) - Number(l.reserved);
     stock.set(l.location_id, cell);
   }
-  return locations.map((l) => ({
-    id: l.id,
-    org_id: l.org_id,
-    kind: l.kind,
-    name: l.name,
-    store_org_id: l.store_org_id,
-    retailer_id: l.retailer_id,
-    province: l.province,
-    city: l.city,
-    district: l.district,
-    lat: Number(l.lat),
-    lng: Number(l.lng),
-    openingHours: JSON.parse(l.opening_hours),
-    radiusM: l.delivery_radius_m,
-    prepMinutes: l.prep_minutes,
-    pickCapacity: l.pick_capacity,
-    stock: stock.get(l.id) ?? {},
-  }));
+  return locations.map((l) => ({ ...l, stock: stock.get(l.id) ?? {} }));
 }
+
+type LocationFacts = Omit<StockedLocation, 'stock'>;
+
+/** A brand's active locations, read on every route and changed seldom; stores by id for the spatial index's picks. */
+const activeLocations = referenceCache<{ warehouses: LocationFacts[]; stores: Map<string, LocationFacts> }>(
+  async (db, brandIds) => {
+    const rows = await db
+      .selectFrom('inventory_location')
+      .selectAll()
+      .where('org_id', 'in', brandIds)
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .execute();
+    const found = new Map(
+      brandIds.map((id) => [id, { warehouses: [] as LocationFacts[], stores: new Map() }]),
+    );
+    for (const l of rows) {
+      const facts: LocationFacts = {
+        id: l.id,
+        org_id: l.org_id,
+        kind: l.kind,
+        name: l.name,
+        store_org_id: l.store_org_id,
+        retailer_id: l.retailer_id,
+        province: l.province,
+        city: l.city,
+        district: l.district,
+        lat: Number(l.lat),
+        lng: Number(l.lng),
+        openingHours: JSON.parse(l.opening_hours),
+        radiusM: l.delivery_radius_m,
+        prepMinutes: l.prep_minutes,
+        pickCapacity: l.pick_capacity,
+      };
+      const brand = found.get(l.org_id);
+      if (l.kind === 'warehouse') brand?.warehouses.push(facts);
+      else brand?.stores.set(l.id, facts);
+    }
+    return found;
+  },
+);
