@@ -39,7 +39,7 @@ export async function startServerProcess(
   const port = env.PORT ?? String(await freePort());
   // SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under a benchmark.
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, serverEntry, 'serve'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...nodeArgs, serverEntry, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
