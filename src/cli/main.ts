@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { createFlywheel, type Flywheel, seedDemoWorld, version } from '../app.js';
-import { addMember } from '../modules/identity/index.js';
+import { addMember, hashPassword } from '../modules/identity/index.js';
 import { loadConfig } from '../platform/config.js';
 import { dialectOf } from '../platform/db/database.js';
 import { DomainError } from '../platform/errors.js';
@@ -118,6 +118,7 @@ async function main(argv: string[]): Promise<void> {
           .where('id', '=', values.org)
           .executeTakeFirst();
         if (!org) throw new Error(`no organisation ${values.org}`);
+        const passwordHash = await hashPassword(values.password);
         const { body } = await runWrite(
           { db: fw.rt.db, clock: fw.rt.clock },
           { principal: null, requestId: 'cli', ip: null },
@@ -127,7 +128,7 @@ async function main(argv: string[]): Promise<void> {
               orgId: org.id,
               email: values.email!,
               name: values.name!,
-              password: values.password!,
+              passwordHash,
               role: values.role as Role,
             }),
         );

@@ -249,4 +249,19 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
     ).toBe(401);
     await new TestClient(fw.app).login(here.email, 'brand-new-pass');
   });
+
+  it('lets one of two concurrent password changes win, never both', async () => {
+    const org = await givenOrg(fw, 'brand');
+    const one = await givenMember(fw, org, 'staff');
+    const other = await new TestClient(fw.app).login(one.email, password);
+    // Both are checked against the same current password before either transaction runs.
+    const [a, b] = await Promise.all([
+      one.post('/api/auth/password', { currentPassword: password, newPassword: 'first-new-pass' }),
+      other.post('/api/auth/password', { currentPassword: password, newPassword: 'second-new-pass' }),
+    ]);
+    const [won, lost] = a.statusCode === 200 ? [a, b] : [b, a];
+    expect(won.statusCode).toBe(200);
+    expect([401, 409]).toContain(lost.statusCode);
+    await new TestClient(fw.app).login(one.email, won === a ? 'first-new-pass' : 'second-new-pass');
+  });
 });

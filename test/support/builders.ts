@@ -1,13 +1,15 @@
 import { gtinCheckDigit } from '../../src/modules/catalog/domain/gtin.js';
 import type { OrgProfile } from '../../src/modules/identity/commands/orgs.js';
 import { registerShopper } from '../../src/modules/identity/commands/sessions.js';
-import { addMember, createOrg, createPlatform } from '../../src/modules/identity/index.js';
+import { addMember, createOrg, createPlatform, hashPassword } from '../../src/modules/identity/index.js';
 import type { MemberPrincipal, OrgKind, Role } from '../../src/platform/principal.js';
 import { runWrite } from '../../src/platform/write.js';
 import { TestClient } from './client.js';
 import type { TestFlywheel } from './harness.js';
 
 export const password = 'test-password-1';
+/** Hashed once: argon2 takes tens of milliseconds. */
+const passwordHashed = hashPassword(password);
 
 /** The platform organisation, and a principal acting as its owner. */
 export async function givenPlatform(fw: TestFlywheel): Promise<MemberPrincipal> {
@@ -85,11 +87,12 @@ export async function givenMember(
 ): Promise<TestClient & { email: string; userId: string }> {
   const operator = await givenPlatform(fw);
   const email = `u${++counter}-${Date.now()}@test.dev`;
+  const passwordHash = await passwordHashed;
   const { body } = await runWrite(
     { db: fw.rt.db, clock: fw.rt.clock },
     { principal: operator, requestId: 'test', ip: null },
     { action: 'test.member' },
-    (ctx) => addMember(ctx, null, { orgId, email, name: `User ${counter}`, password, role }),
+    (ctx) => addMember(ctx, null, { orgId, email, name: `User ${counter}`, passwordHash, role }),
   );
   const client = await new TestClient(fw.app).login(email, password);
   return Object.assign(client, { email, userId: body.userId });
@@ -97,6 +100,7 @@ export async function givenMember(
 
 export async function givenShopper(fw: TestFlywheel): Promise<TestClient & { email: string }> {
   const email = `s${++counter}-${Date.now()}@test.dev`;
+  const passwordHash = await passwordHashed;
   await runWrite(
     { db: fw.rt.db, clock: fw.rt.clock },
     { principal: null, requestId: 'test', ip: null },
@@ -105,7 +109,7 @@ export async function givenShopper(fw: TestFlywheel): Promise<TestClient & { ema
       registerShopper(
         { db: fw.rt.db, clock: fw.rt.clock, config: fw.rt.config },
         ctx,
-        { email, password, name: 'Shopper' },
+        { email, passwordHash, name: 'Shopper' },
         null,
       ),
   );

@@ -12,4 +12,5 @@ export const identityErrors = defineErrors({
   'identity.parent_invalid': 'unprocessable',
   'identity.role_too_high': 'forbidden',
   'identity.api_key_revoked': 'conflict',
+  'identity.password_changed': 'conflict',
 });

@@ -10,6 +10,7 @@ export { createAuthenticator } from './authenticate.js';
 /** Creates organisations and members: used by seeds and the CLI. */
 export { addMember } from './commands/members.js';
 export { createOrg, createPlatform } from './commands/orgs.js';
+export { hashPassword } from './domain/credentials.js';
 export type { IdentityTables } from './repo.js';
 
 /** Accounts, organisations, roles, sessions, API keys and the audit log. */

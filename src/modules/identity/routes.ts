@@ -14,9 +14,11 @@ import {
   loginShopper,
   logout,
   type NewSession,
+  preparePasswordChange,
   registerShopper,
   switchOrg,
 } from './commands/sessions.js';
+import { hashPassword } from './domain/credentials.js';
 import { getMe, getOrg, listApiKeys, listAudit, listDirectory, listMembers, listOrgs } from './queries.js';
 import {
   AddMemberBody,
@@ -134,10 +136,12 @@ export function identityRoutes(app: App, rt: Runtime): void {
       },
       config: { access: access.signedIn, ...loginLimit },
     },
-    async (req, reply) =>
-      handleWrite(rt, req, reply, { action: 'identity.password.change' }, (ctx) =>
-        changePassword(ctx, req.principal!, req.body),
-      ),
+    async (req, reply) => {
+      const change = await preparePasswordChange(db, req.principal!, req.body);
+      return handleWrite(rt, req, reply, { action: 'identity.password.change' }, (ctx) =>
+        changePassword(ctx, req.principal!, change),
+      );
+    },
   );
 
   app.post(
@@ -169,12 +173,14 @@ export function identityRoutes(app: App, rt: Runtime): void {
       config: { access: access.public, ...loginLimit },
     },
     async (req, reply) => {
+      const passwordHash = await hashPassword(req.body.password);
       const session = await handleWrite(
         rt,
         req,
         reply,
         { action: 'identity.shopper.create', status: 201 },
-        (ctx) => registerShopper(sessionDeps, ctx, req.body, req.headers['user-agent'] ?? null),
+        (ctx) =>
+          registerShopper(sessionDeps, ctx, { ...req.body, passwordHash }, req.headers['user-agent'] ?? null),
       );
       return setSessionCookies(reply, session);
     },
@@ -237,10 +243,17 @@ export function identityRoutes(app: App, rt: Runtime): void {
       },
       config: { access: access.member('admin', ['platform', 'retailer']) },
     },
-    async (req, reply) =>
-      handleWrite(rt, req, reply, { action: 'identity.org.create', status: 201 }, (ctx) =>
-        createOrg(ctx, memberOf(req), req.body),
-      ),
+    async (req, reply) => {
+      const { owner, ...org } = req.body;
+      const ownerAccount = owner && {
+        email: owner.email,
+        name: owner.name,
+        passwordHash: await hashPassword(owner.password),
+      };
+      return handleWrite(rt, req, reply, { action: 'identity.org.create', status: 201 }, (ctx) =>
+        createOrg(ctx, memberOf(req), { ...org, owner: ownerAccount }),
+      );
+    },
   );
 
   app.get(
@@ -297,8 +310,9 @@ export function identityRoutes(app: App, rt: Runtime): void {
     },
     async (req, reply) => {
       const p = memberOf(req);
+      const passwordHash = req.body.password ? await hashPassword(req.body.password) : undefined;
       return handleWrite(rt, req, reply, { action: 'identity.member.create', status: 201 }, (ctx) =>
-        addMember(ctx, p, { ...req.body, orgId: req.body.orgId ?? p.orgId }),
+        addMember(ctx, p, { ...req.body, passwordHash, orgId: req.body.orgId ?? p.orgId }),
       );
     },
   );

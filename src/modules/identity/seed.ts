@@ -4,6 +4,7 @@ import { runWrite } from '../../platform/write.js';
 import { addMember } from './commands/members.js';
 import { type CreateOrgInput, createOrg, createPlatform } from './commands/orgs.js';
 import { registerShopper } from './commands/sessions.js';
+import { hashPassword } from './domain/credentials.js';
 import {
   demoBrands,
   demoCreators,
@@ -19,6 +20,8 @@ import {
  * commands the API uses (the platform through `createPlatform`, which nothing above it calls).
  */
 export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void> {
+  // Every demo account has the published demo password: hashed once.
+  const passwordHash = await hashPassword(demoPassword);
   const { db, clock } = rt;
   const deps = { db, clock, afterCommit: rt.nudge };
   const { body: platform } = await runWrite(
@@ -29,7 +32,7 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
       createPlatform(ctx, {
         name: 'Flywheel 平台运营',
         attributes: { nameEn: 'Flywheel Operations' },
-        owner: { email: 'operator@flywheel.demo', name: '平台运营 Operator', password: demoPassword },
+        owner: { email: 'operator@flywheel.demo', name: '平台运营 Operator', passwordHash },
       }),
   );
   const platformId = platform.id;
@@ -69,7 +72,7 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
   };
   const member = async (orgKey: string, email: string, name: string, role: Role) => {
     const { body } = await runWrite(deps, system, { action: 'identity.member.create' }, (ctx) =>
-      addMember(ctx, operator, { orgId: world.orgs[orgKey], email, name, password: demoPassword, role }),
+      addMember(ctx, operator, { orgId: world.orgs[orgKey], email, name, passwordHash, role }),
     );
     world.users[email] = body.userId;
   };
@@ -79,7 +82,7 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
       kind: 'brand',
       name: b.name,
       attributes: { nameEn: b.nameEn, category: b.category },
-      owner: { email: b.email, name: `${b.nameEn} 品牌管理员`, password: demoPassword },
+      owner: { email: b.email, name: `${b.nameEn} 品牌管理员`, passwordHash },
     });
   }
   world.logins.push({ role: 'brand', email: 'brand@oppo.demo', password: demoPassword, org: 'OPPO' });
@@ -88,7 +91,7 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
     kind: 'retailer',
     name: demoRetailer.name,
     attributes: { nameEn: demoRetailer.nameEn },
-    owner: { email: demoRetailer.email, name: 'JD Home 渠道负责人', password: demoPassword },
+    owner: { email: demoRetailer.email, name: 'JD Home 渠道负责人', passwordHash },
   });
   world.logins.push({ role: 'retailer', email: demoRetailer.email, password: demoPassword, org: 'JD Home' });
 
@@ -123,7 +126,7 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
       kind: 'creator',
       name: c.name,
       attributes: { nameEn: c.nameEn, followers: c.followers, niche: c.niche },
-      owner: { email, name: c.name, password: demoPassword },
+      owner: { email, name: c.name, passwordHash },
     });
   }
   world.logins.push({
@@ -140,7 +143,7 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
       name: p.name,
       providerType: p.type,
       attributes: { nameEn: p.nameEn },
-      owner: { email, name: p.nameEn, password: demoPassword },
+      owner: { email, name: p.nameEn, passwordHash },
     });
   }
   world.logins.push({
@@ -160,7 +163,7 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
         ctx,
         {
           email: 'shopper@flywheel.demo',
-          password: demoPassword,
+          passwordHash,
           name: '王小明',
           phone: '+86 138 0000 0000',
         },

@@ -4,11 +4,17 @@ import { DomainError, invalidField, notFound } from '../../../platform/errors.js
 import { newId } from '../../../platform/ids.js';
 import type { MemberPrincipal, Role } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
-import { hashPassword } from '../domain/credentials.js';
 import { canGrantRole } from '../domain/orgs.js';
 import { memberColumns, memberView } from '../views.js';
 
-export type AddMemberInput = { orgId: string; email: string; name: string; password?: string; role: Role };
+/** `passwordHash`: hashed before the transaction (see `hashPassword`), for a new account. */
+export type AddMemberInput = {
+  orgId: string;
+  email: string;
+  name: string;
+  passwordHash?: string;
+  role: Role;
+};
 
 /**
  * Adds a user to an organisation: an existing account (by email) gets a new membership;
@@ -38,7 +44,7 @@ export async function addMember(ctx: WriteCtx, principal: MemberPrincipal | null
     .where('email', '=', email)
     .executeTakeFirst();
   if (!user) {
-    if (!input.password) throw invalidField('password', 'is required for a new account');
+    if (!input.passwordHash) throw invalidField('password', 'is required for a new account');
     const id = newId('usr');
     await ctx.trx
       .insertInto('identity_user')
@@ -46,7 +52,7 @@ export async function addMember(ctx: WriteCtx, principal: MemberPrincipal | null
         id,
         email,
         name: input.name,
-        password_hash: await hashPassword(input.password),
+        password_hash: input.passwordHash,
         locale: 'zh-CN',
         disabled: 0,
         failed_logins: 0,

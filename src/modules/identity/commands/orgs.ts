@@ -25,8 +25,8 @@ export type CreateOrgInput = OrgProfile & {
   kind: OrgKind;
   name: string;
   parentId?: string;
-  /** The first administrator of the new organisation, created with it. */
-  owner?: { email: string; name: string; password: string };
+  /** The first administrator of the new organisation, created with it (password hashed beforehand). */
+  owner?: { email: string; name: string; passwordHash: string };
 };
 
 function profileColumns(p: OrgProfile) {

@@ -174,7 +174,7 @@ export async function loginShopper(
 export async function registerShopper(
   deps: Deps,
   ctx: WriteCtx,
-  input: { email: string; password: string; name: string; phone?: string },
+  input: { email: string; passwordHash: string; name: string; phone?: string },
   userAgent: string | null,
 ): Promise<NewSession & { id: string }> {
   const email = input.email.toLowerCase();
@@ -195,7 +195,7 @@ export async function registerShopper(
       email,
       name: input.name,
       phone: input.phone ?? null,
-      password_hash: await hashPassword(input.password),
+      password_hash: input.passwordHash,
       failed_logins: 0,
       locked_until: null,
       created_at: iso(ctx.now),
@@ -219,19 +219,19 @@ export async function registerShopper(
   return { ...session, id };
 }
 
+export type PasswordChange = { currentHash: string; newHash: string };
+
 /**
- * Changes the signed-in account's password after checking the current one, and ends every other
- * session of the account (a stolen session does not outlive the change).
+ * Checks the current password and hashes the new one, before the change's transaction opens.
  */
-export async function changePassword(
-  ctx: WriteCtx,
+export async function preparePasswordChange(
+  db: Db,
   principal: Principal,
   input: { currentPassword: string; newPassword: string },
-): Promise<{ ok: true; sessionsEnded: number }> {
+): Promise<PasswordChange> {
   if (principal.via !== 'session') throw new DomainError('auth.forbidden', 'an API key has no password');
-  const table = principal.type === 'member' ? 'identity_user' : 'identity_shopper';
-  const id = principal.type === 'member' ? principal.userId : principal.shopperId;
-  const account = await ctx.trx
+  const { table, id } = accountOf(principal);
+  const account = await db
     .selectFrom(table)
     .select('password_hash')
     .where('id', '=', id)
@@ -246,11 +246,34 @@ export async function changePassword(
       errors: [{ field: 'newPassword', message: 'is the same as the current one' }],
     });
   }
-  await ctx.trx
+  return { currentHash: account.password_hash, newHash: await hashPassword(input.newPassword) };
+}
+
+function accountOf(principal: Principal) {
+  return principal.type === 'member'
+    ? { table: 'identity_user' as const, id: principal.userId }
+    : { table: 'identity_shopper' as const, id: principal.shopperId };
+}
+
+/**
+ * Changes the signed-in account's password, checked by `preparePasswordChange`, and ends every
+ * other session of the account (a stolen session does not outlive the change). If the password
+ * changed since it was checked, nothing changes.
+ */
+export async function changePassword(
+  ctx: WriteCtx,
+  principal: Principal,
+  change: PasswordChange,
+): Promise<{ ok: true; sessionsEnded: number }> {
+  const { table, id } = accountOf(principal);
+  const changed = await ctx.trx
     .updateTable(table)
-    .set({ password_hash: await hashPassword(input.newPassword) })
+    .set({ password_hash: change.newHash })
     .where('id', '=', id)
-    .execute();
+    .where('password_hash', '=', change.currentHash)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) === 0)
+    throw new DomainError('identity.password_changed', 'the password was changed meanwhile; try again');
   const owner = principal.type === 'member' ? 'user_id' : 'shopper_id';
   const ended = await ctx.trx
     .updateTable('identity_session')

@@ -5,6 +5,11 @@ import { newSecret } from '../../../platform/ids.js';
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
 const argonOptions = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
+/**
+ * Tens of milliseconds of CPU on a worker thread. Callers hash and verify before their
+ * transaction opens: a transaction holds SQLite's one connection, and the commit of every
+ * transaction grouped with it, for as long as it runs.
+ */
 export function hashPassword(password: string): Promise<string> {
   return hash(password, argonOptions);
 }
