@@ -28,26 +28,10 @@ export async function checkout(): Promise<Result> {
     const mode = (process.env.BENCH_MODE ?? 'standard') as 'standard' | 'hour';
     const { channelId, skus } = await demoShop(base);
     const brand = await signIn(base, 'brand@oppo.demo');
-    const locations = (await (
-      await fetch(`${base}/api/inventory/locations?kind=warehouse`, { headers: brand })
-    ).json()) as {
-      items: Array<{ id: string; kind: string; name: string }>;
-    };
-    const warehouses = locations.items.filter((l) => l.kind === 'warehouse');
     // Plenty of the open SKUs in every warehouse; the limited SKU keeps what the demo gave it.
     const open = skus.slice(0, 8);
     const limited = skus[8];
-    for (const w of warehouses) {
-      const r = await fetch(`${base}/api/inventory/receipts`, {
-        method: 'POST',
-        headers: brand,
-        body: JSON.stringify({
-          locationId: w.id,
-          lines: open.map((s) => ({ skuId: s.skuId, quantity: total })),
-        }),
-      });
-      if (!r.ok) throw new Error(`receipt: ${r.status} ${await r.text()}`);
-    }
+    const warehouses = await receiveInWarehouses(base, brand, open, total);
     // The limited SKU: 100 units in all, like the Vendure and Medusa runs the issue cites.
     const limitedUnits = 100;
     for (const [i, w] of warehouses.entries()) {
@@ -86,17 +70,7 @@ export async function checkout(): Promise<Result> {
     const paymentsOf = () => count(db.selectFrom('ledger_transaction').where('kind', '=', 'payment'));
     const [soldBefore, paymentsBefore] = [await soldOf(), await paymentsOf()];
     const http = new ShopHttp(base, concurrency);
-    const shoppers: Array<Record<string, string>> = [];
-    for (let i = 0; i < 16; i++) {
-      const email = `bench-${i}-${Date.now()}@shop.test`;
-      const r = await fetch(`${base}/api/shop/auth/register`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'bench-password-1', name: `Bench ${i}` }),
-      });
-      if (!r.ok) throw new Error(`register: ${r.status}`);
-      shoppers.push(await http.signInShopper(email, 'bench-password-1'));
-    }
+    const shoppers = await http.newShoppers(16);
     const address = { province: '北京', city: '北京', district: '朝阳区', lat: 39.9366, lng: 116.4472 };
     const latencies: number[] = [];
     const refused = new Map<string, number>();
@@ -161,6 +135,28 @@ export async function checkout(): Promise<Result> {
       findings: books.findings.slice(0, 5),
     };
   });
+}
+
+/** Receives `quantity` of each SKU into every warehouse of the demo brand; answers the warehouses. */
+export async function receiveInWarehouses(
+  base: string,
+  brand: Record<string, string>,
+  skus: Array<{ skuId: string }>,
+  quantity: number,
+): Promise<Array<{ id: string }>> {
+  const locations = (await (
+    await fetch(`${base}/api/inventory/locations?kind=warehouse`, { headers: brand })
+  ).json()) as { items: Array<{ id: string; kind: string }> };
+  const warehouses = locations.items.filter((l) => l.kind === 'warehouse');
+  for (const w of warehouses) {
+    const r = await fetch(`${base}/api/inventory/receipts`, {
+      method: 'POST',
+      headers: brand,
+      body: JSON.stringify({ locationId: w.id, lines: skus.map((s) => ({ skuId: s.skuId, quantity })) }),
+    });
+    if (!r.ok) throw new Error(`receipt: ${r.status} ${await r.text()}`);
+  }
+  return warehouses;
 }
 
 /**

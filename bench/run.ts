@@ -7,6 +7,7 @@ import { type CsvRow, catalogCsv, phoneRow } from '../test/support/catalog-csv.j
 import { signIn } from '../test/support/http.js';
 import { waitUntil } from '../test/support/server-process.js';
 import { checkout, routing } from './checkout.js';
+import { checkoutSteps } from './checkout-steps.js';
 import { count, percentile, type Result, withServer } from './support.js';
 
 /**
@@ -147,7 +148,13 @@ async function catalogImport(): Promise<Result> {
   });
 }
 
-const scenarios: Record<string, () => Promise<Result>> = { writes, import: catalogImport, checkout, routing };
+const scenarios: Record<string, () => Promise<Result>> = {
+  writes,
+  import: catalogImport,
+  checkout,
+  'checkout-steps': checkoutSteps,
+  routing,
+};
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of wanted.length ? wanted : Object.keys(scenarios)) {

@@ -37,6 +37,22 @@ export class ShopHttp {
     return signIn(this.base, email, password, '/api/shop/auth/login');
   }
 
+  /** Registers `n` new shoppers and signs each in. */
+  async newShoppers(n: number): Promise<Array<Record<string, string>>> {
+    const signedIn: Array<Record<string, string>> = [];
+    for (let i = 0; i < n; i++) {
+      const email = `shopper-${i}-${Date.now()}@shop.test`;
+      const r = await fetch(`${this.base}/api/shop/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'shopper-password-1', name: `Shopper ${i}` }),
+      });
+      if (!r.ok) throw new Error(`register: ${r.status}`);
+      signedIn.push(await this.signInShopper(email, 'shopper-password-1'));
+    }
+    return signedIn;
+  }
+
   /** Create a cart, add a line, set the address (the quote comes back), place the order. */
   async checkout(
     h: Record<string, string>,
