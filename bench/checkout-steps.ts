@@ -3,7 +3,7 @@ import { dialectOf } from '../src/platform/db/database.js';
 import { signIn } from '../test/support/http.js';
 import { beijingAddress, demoShop, ShopHttp } from '../test/support/shop-http.js';
 import { receiveInWarehouses } from './checkout.js';
-import { percentile, type Result, withServer } from './support.js';
+import { closedLoop, percentile, type Result, withServer } from './support.js';
 
 /**
  * `checkout-steps`: the checkout flow one step at a time. Every shopper creates its cart, then
@@ -64,23 +64,15 @@ async function checkoutRound(
   const carts: string[] = [];
   const orders: Array<{ payment: { id: string; amount: number } }> = [];
   const step = async (name: string, call: (i: number) => Promise<boolean>) => {
-    let next = 0;
     let failed = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < total) {
-          const i = next++;
-          const t0 = performance.now();
-          if (!(await call(i))) failed++;
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
-    const ms = performance.now() - started;
+    const seconds = await closedLoop(total, concurrency, async (i) => {
+      const t0 = performance.now();
+      if (!(await call(i))) failed++;
+      latencies.push(performance.now() - t0);
+    });
     steps[name] = {
-      requests_per_s: Math.round(total / (ms / 1000)),
-      us_per_request: Math.round((ms / total) * 1000),
+      requests_per_s: Math.round(total / seconds),
+      us_per_request: Math.round((seconds / total) * 1e6),
       failed,
     };
   };

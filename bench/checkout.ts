@@ -11,7 +11,7 @@ import { newId } from '../src/platform/ids.js';
 import { createLogger } from '../src/platform/logger.js';
 import { signIn } from '../test/support/http.js';
 import { demoShop, ShopHttp } from '../test/support/shop-http.js';
-import { count, percentile, type Result, withServer } from './support.js';
+import { closedLoop, count, percentile, type Result, withServer } from './support.js';
 
 /**
  * `checkout`: concurrent shoppers run the storefront's whole flow over real HTTP, one call per
@@ -76,36 +76,27 @@ export async function checkout(): Promise<Result> {
     const refused = new Map<string, number>();
     let paidOrders = 0;
     let limitedPaid = 0;
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async (_, worker) => {
-        const shopper = shoppers[worker % shoppers.length];
-        while (next < total) {
-          const i = next++;
-          const sku = i % 10 === 9 ? limited : open[i % open.length];
-          const t0 = performance.now();
-          const r = await http.checkout(shopper, {
-            channelId,
-            skuId: sku.skuId,
-            mode,
-            address,
-            key: `bench-${i}`,
-          });
-          if (r.status !== 201) {
-            const code = `${r.step}:${r.order?.code ?? r.status}`;
-            refused.set(code, (refused.get(code) ?? 0) + 1);
-            continue;
-          }
-          if ((await http.notifyPaid(r.order.payment, `sbn_bench_${i}`)) === 200) {
-            paidOrders++;
-            if (sku === limited) limitedPaid++;
-            latencies.push(performance.now() - t0);
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = await closedLoop(total, concurrency, async (i, worker) => {
+      const sku = i % 10 === 9 ? limited : open[i % open.length];
+      const t0 = performance.now();
+      const r = await http.checkout(shoppers[worker % shoppers.length], {
+        channelId,
+        skuId: sku.skuId,
+        mode,
+        address,
+        key: `bench-${i}`,
+      });
+      if (r.status !== 201) {
+        const code = `${r.step}:${r.order?.code ?? r.status}`;
+        refused.set(code, (refused.get(code) ?? 0) + 1);
+        return;
+      }
+      if ((await http.notifyPaid(r.order.payment, `sbn_bench_${i}`)) === 200) {
+        paidOrders++;
+        if (sku === limited) limitedPaid++;
+        latencies.push(performance.now() - t0);
+      }
+    });
     await http.close();
 
     const sold = (await soldOf()) - soldBefore;

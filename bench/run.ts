@@ -8,7 +8,7 @@ import { signIn } from '../test/support/http.js';
 import { waitUntil } from '../test/support/server-process.js';
 import { checkout, routing } from './checkout.js';
 import { checkoutSteps } from './checkout-steps.js';
-import { count, percentile, type Result, withServer } from './support.js';
+import { closedLoop, count, percentile, type Result, withServer } from './support.js';
 
 /**
  * `writes`: 32 concurrent clients create API keys over real HTTP with Idempotency-Keys (every write
@@ -25,32 +25,24 @@ async function writes(): Promise<Result> {
     const pool = new Pool(base, { connections: concurrency });
     const latencies: number[] = [];
     const acknowledged = new Set<string>();
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < total) {
-          const i = next++;
-          const t0 = performance.now();
-          const send = () =>
-            pool.request({
-              path: '/api/api-keys',
-              method: 'POST',
-              headers: { ...session, 'idempotency-key': `bench-${i}` },
-              body: JSON.stringify({ name: `bench ${i}`, role: 'viewer' }),
-            });
-          const res = await send();
-          const body = (await res.body.json()) as { id: string };
-          if (res.statusCode === 201) acknowledged.add(body.id);
-          if (i % 2 === 0) {
-            const again = (await (await send()).body.json()) as { id: string };
-            if (again.id !== body.id) acknowledged.add(`duplicate:${again.id}`);
-          }
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = await closedLoop(total, concurrency, async (i) => {
+      const t0 = performance.now();
+      const send = () =>
+        pool.request({
+          path: '/api/api-keys',
+          method: 'POST',
+          headers: { ...session, 'idempotency-key': `bench-${i}` },
+          body: JSON.stringify({ name: `bench ${i}`, role: 'viewer' }),
+        });
+      const res = await send();
+      const body = (await res.body.json()) as { id: string };
+      if (res.statusCode === 201) acknowledged.add(body.id);
+      if (i % 2 === 0) {
+        const again = (await (await send()).body.json()) as { id: string };
+        if (again.id !== body.id) acknowledged.add(`duplicate:${again.id}`);
+      }
+      latencies.push(performance.now() - t0);
+    });
     await pool.close();
     // The relay catches up after the load: every event is delivered.
     await waitUntil(

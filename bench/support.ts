@@ -48,3 +48,22 @@ export async function withServer<T>(fn: (server: Server) => Promise<T>): Promise
 
 export const count = async (q: any) =>
   Number((await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+/**
+ * A closed loop: `concurrency` clients, each taking the next of `total` items until none is left
+ * (client `worker` runs item `i`). Answers the wall time in seconds.
+ */
+export async function closedLoop(
+  total: number,
+  concurrency: number,
+  each: (i: number, worker: number) => Promise<void>,
+): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (next < total) await each(next++, worker);
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}

@@ -82,6 +82,16 @@ describe('SQLite group commit', () => {
     expect(visible()).toBe(1);
   });
 
+  it('nests the savepoints a transaction makes inside its own', async () => {
+    const trx = await handle.db.startTransaction().execute();
+    await sql`insert into t (id, note) values (1, 'kept')`.execute(trx);
+    const inner = await trx.savepoint('inner').execute();
+    await sql`insert into t (id, note) values (2, 'undone')`.execute(inner);
+    await inner.rollbackToSavepoint('inner').execute();
+    await trx.commit().execute();
+    expect(observer.prepare('select id from t').all()).toEqual([{ id: 1 }]);
+  });
+
   it('copies the WAL back into the database file from a worker thread once busy', async () => {
     const file = join(dir, 'db.sqlite');
     const before = statSync(file).size;

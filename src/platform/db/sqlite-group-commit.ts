@@ -47,6 +47,8 @@ type Batch = {
 /** One holder's turn on the single connection. */
 class Lease implements DatabaseConnection {
   batch: Batch | null = null;
+  /** Given back already: a committed transaction leaves the connection before it waits for its batch. */
+  released = false;
   constructor(readonly driver: GroupCommitDriver) {}
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     return Promise.resolve(this.driver.run<R>(this, query));
@@ -93,9 +95,16 @@ class GroupCommitDriver implements Driver {
     this.sqlite.exec(`savepoint ${SAVEPOINT}`);
   }
 
+  /**
+   * Returns once the batch is on disk. The connection is given back first, so the transactions
+   * behind this one join the batch meanwhile (Kysely's controlled transactions do not wait for
+   * their release; this is where every commit waits).
+   */
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    this.#ensureAlive(connection as Lease);
+    const lease = connection as Lease;
+    this.#ensureAlive(lease);
     this.sqlite.exec(`release ${SAVEPOINT}`);
+    await this.#leave(lease);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -106,8 +115,34 @@ class GroupCommitDriver implements Driver {
     this.sqlite.exec(`release ${SAVEPOINT}`);
   }
 
+  // Savepoints a transaction makes itself (`trx.savepoint(…)`) nest inside its own.
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    this.#savepointCommand(connection as Lease, 'savepoint', name);
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    this.#savepointCommand(connection as Lease, 'rollback to', name);
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    this.#savepointCommand(connection as Lease, 'release', name);
+  }
+
+  #savepointCommand(lease: Lease, command: string, name: string): void {
+    this.#ensureAlive(lease);
+    if (!/^\w+$/.test(name)) throw new Error(`savepoint names are words: ${name}`);
+    this.sqlite.exec(`${command} ${name}`);
+  }
+
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    const batch = (connection as Lease).batch;
+    const lease = connection as Lease;
+    if (!lease.released) await this.#leave(lease);
+  }
+
+  /** Gives the connection back; a holder that saw an open batch then waits for its commit. */
+  async #leave(lease: Lease): Promise<void> {
+    lease.released = true;
+    const batch = lease.batch;
     if (!batch) return this.#unlock();
     if (batch.failed) {
       this.#unlock();
