@@ -117,7 +117,8 @@ export function referenceCache<V>(
     const keep = cachedStamp === stamp;
     if (keep && entries.size + missing.length > max) entries = new Map();
     for (const key of missing) {
-      const value = loaded.get(key) as V;
+      // Shared by every caller until the stamp moves: frozen, so a caller that changes one fails loudly.
+      const value = frozen(loaded.get(key) as V);
       found.set(key, value);
       if (keep) entries.set(key, value);
     }
@@ -127,4 +128,20 @@ export function referenceCache<V>(
     getMany,
     get: async (db, key) => (await getMany(db, [key])).get(key) as V,
   };
+}
+
+/** Freezes plain objects and arrays all the way down, and the values of maps; leaves class instances (an index) alone. */
+function frozen<T>(value: T): T {
+  if (value instanceof Map) {
+    for (const v of value.values()) frozen(v);
+    return value;
+  }
+  if (
+    Array.isArray(value) ||
+    (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+  ) {
+    for (const v of Object.values(value as object)) frozen(v);
+    return Object.freeze(value);
+  }
+  return value;
 }
