@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from './clock.js';
 import { iso } from './clock.js';
-import { type Db, isUniqueViolation, type Trx } from './db/database.js';
+import { type Database, type Db, type Executor, isUniqueViolation, type Trx } from './db/database.js';
+import { fields, prepared } from './db/prepared.js';
 import { DomainError } from './errors.js';
 import { newId } from './ids.js';
 import { type EventInput, writeEvents } from './outbox/outbox.js';
@@ -78,19 +79,14 @@ export async function runWrite<T>(
     const result = await deps.db.transaction().execute(async (trx) => {
       if (key) {
         // Claim the key first: a concurrent twin blocks here (PostgreSQL) or waits its turn (SQLite).
-        await trx
-          .insertInto('platform_idempotency')
-          .values({
-            scope,
-            key,
-            method: req.fingerprint?.method ?? '',
-            path: req.fingerprint?.path ?? '',
-            request_hash: hash,
-            status: 0,
-            response: '',
-            created_at: iso(deps.clock.now()),
-          })
-          .execute();
+        await claimKey(trx, {
+          scope,
+          key,
+          method: req.fingerprint?.method ?? '',
+          path: req.fingerprint?.path ?? '',
+          request_hash: hash,
+          created_at: iso(deps.clock.now()),
+        });
       }
       const events: EventInput[] = [];
       let wake = false;
@@ -120,12 +116,7 @@ export async function runWrite<T>(
       await writeAudit(trx, req, audits, now);
       await writeEvents(trx, events, { now, actorId: actorId(req.principal), requestId: req.requestId });
       if (key) {
-        await trx
-          .updateTable('platform_idempotency')
-          .set({ status, response: JSON.stringify(body ?? null) })
-          .where('scope', '=', scope)
-          .where('key', '=', key)
-          .execute();
+        await storeResponse(trx, { scope, key, status, response: JSON.stringify(body ?? null) });
       }
       return { body, wake: wake || events.length > 0 };
     });
@@ -163,12 +154,7 @@ async function findStored<T>(
   key: string,
   hash: string,
 ): Promise<WriteResult<T> | null> {
-  const row = await db
-    .selectFrom('platform_idempotency')
-    .selectAll()
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const [row] = await storedResponse(db, { scope, key });
   if (!row) return null;
   if (row.request_hash !== hash) {
     throw new DomainError('idempotency.key_reused', 'this Idempotency-Key was used with another request', {
@@ -180,23 +166,66 @@ async function findStored<T>(
 
 async function writeAudit(trx: Trx, req: WriteRequest, entries: AuditEntry[], now: Date): Promise<void> {
   const p = req.principal;
-  await trx
+  const rows = entries.map((a) => ({
+    id: newId('aud'),
+    org_id: a.orgId !== undefined ? a.orgId : p?.type === 'member' ? p.orgId : null,
+    // No principal and no actor: the system itself (demo seed, CLI).
+    actor_type: p ? p.type : a.actorId ? 'member' : 'system',
+    actor_id: a.actorId ?? actorId(p),
+    action: a.action,
+    object_type: a.objectType ?? null,
+    object_id: a.objectId ?? null,
+    request_id: req.requestId,
+    ip: req.ip,
+    details: a.details ? JSON.stringify(a.details) : null,
+    created_at: iso(now),
+  }));
+  if (rows.length === 1) await insertAudit(trx, rows[0]);
+  else await trx.insertInto('platform_audit').values(rows).execute();
+}
+
+// The statements of every idempotent write, and the audit row of every write: built once (see `prepared`).
+type Idempotency = Database['platform_idempotency'];
+const claimKey = prepared((db: Executor, p: Omit<Idempotency, 'status' | 'response'>) =>
+  db.insertInto('platform_idempotency').values({
+    scope: p.scope,
+    key: p.key,
+    method: p.method,
+    path: p.path,
+    request_hash: p.request_hash,
+    status: 0,
+    response: '',
+    created_at: p.created_at,
+  }),
+);
+const storeResponse = prepared(
+  (db: Executor, p: Pick<Idempotency, 'scope' | 'key' | 'status' | 'response'>) =>
+    db
+      .updateTable('platform_idempotency')
+      .set({ status: p.status, response: p.response })
+      .where('scope', '=', p.scope)
+      .where('key', '=', p.key),
+);
+const storedResponse = prepared((db: Executor, p: Pick<Idempotency, 'scope' | 'key'>) =>
+  db.selectFrom('platform_idempotency').selectAll().where('scope', '=', p.scope).where('key', '=', p.key),
+);
+
+const insertAudit = prepared((db: Executor, p: Database['platform_audit']) =>
+  db
     .insertInto('platform_audit')
     .values(
-      entries.map((a) => ({
-        id: newId('aud'),
-        org_id: a.orgId !== undefined ? a.orgId : p?.type === 'member' ? p.orgId : null,
-        // No principal and no actor: the system itself (demo seed, CLI).
-        actor_type: p ? p.type : a.actorId ? 'member' : 'system',
-        actor_id: a.actorId ?? actorId(p),
-        action: a.action,
-        object_type: a.objectType ?? null,
-        object_id: a.objectId ?? null,
-        request_id: req.requestId,
-        ip: req.ip,
-        details: a.details ? JSON.stringify(a.details) : null,
-        created_at: iso(now),
-      })),
-    )
-    .execute();
-}
+      fields(p, [
+        'id',
+        'org_id',
+        'actor_type',
+        'actor_id',
+        'action',
+        'object_type',
+        'object_id',
+        'request_id',
+        'ip',
+        'details',
+        'created_at',
+      ]),
+    ),
+);

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { iso } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
+import { prepared } from '../../platform/db/prepared.js';
 import type { Authenticator } from '../../platform/http/server.js';
 import type { Runtime } from '../../platform/module.js';
 import type { MemberPrincipal, OrgKind, Role } from '../../platform/principal.js';
@@ -38,6 +39,30 @@ export async function memberPrincipal(
     credentialId: input.credentialId,
   };
 }
+
+/** Who a session token is, in one query: on every request, so built once. */
+const sessionOf = prepared((db: Executor, p: { hash: string; now: string }) =>
+  db
+    .selectFrom('identity_session as s')
+    .leftJoin('identity_membership as m', (j) =>
+      j.onRef('m.user_id', '=', 's.user_id').onRef('m.org_id', '=', 's.org_id'),
+    )
+    .leftJoin('identity_org as o', (j) => j.onRef('o.id', '=', 'm.org_id').on('o.status', '=', 'active'))
+    .leftJoin('identity_user as u', (j) => j.onRef('u.id', '=', 'm.user_id').on('u.disabled', '=', 0))
+    .select([
+      's.id',
+      's.user_id',
+      's.shopper_id',
+      's.org_id',
+      's.csrf_token',
+      'm.role',
+      'o.kind',
+      'u.id as active_user',
+    ])
+    .where('s.token_hash', '=', p.hash)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', p.now),
+);
 
 /** Session cookie (web app, with CSRF token) or `Authorization: Bearer fwk_…` (integrations). */
 export function createAuthenticator(rt: Pick<Runtime, 'db' | 'clock'>): Authenticator {
@@ -79,27 +104,7 @@ export function createAuthenticator(rt: Pick<Runtime, 'db' | 'clock'>): Authenti
     if (!token) return null;
     // One query answers who the session is: shopper, or member with the role and org kind it
     // acts with (a membership that was removed, an org suspended or a user disabled ends it).
-    const session = await db
-      .selectFrom('identity_session as s')
-      .leftJoin('identity_membership as m', (j) =>
-        j.onRef('m.user_id', '=', 's.user_id').onRef('m.org_id', '=', 's.org_id'),
-      )
-      .leftJoin('identity_org as o', (j) => j.onRef('o.id', '=', 'm.org_id').on('o.status', '=', 'active'))
-      .leftJoin('identity_user as u', (j) => j.onRef('u.id', '=', 'm.user_id').on('u.disabled', '=', 0))
-      .select([
-        's.id',
-        's.user_id',
-        's.shopper_id',
-        's.org_id',
-        's.csrf_token',
-        'm.role',
-        'o.kind',
-        'u.id as active_user',
-      ])
-      .where('s.token_hash', '=', tokenHash(token))
-      .where('s.revoked_at', 'is', null)
-      .where('s.expires_at', '>', now)
-      .executeTakeFirst();
+    const [session] = await sessionOf(db, { hash: tokenHash(token), now });
     if (!session) return null;
     if (session.shopper_id) {
       return {

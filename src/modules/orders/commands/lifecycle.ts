@@ -1,4 +1,6 @@
 import { iso } from '../../../platform/clock.js';
+import type { Executor } from '../../../platform/db/database.js';
+import { fields, prepared } from '../../../platform/db/prepared.js';
 import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { actorId } from '../../../platform/principal.js';
@@ -50,20 +52,34 @@ export async function recordHistory(
   to: OrderStatus,
   note: string | null,
 ) {
-  await ctx.trx
-    .insertInto('orders_history')
-    .values({
-      id: newId('ohi'),
-      order_id: orderId,
-      from_status: from,
-      to_status: to,
-      actor_type: ctx.principal?.type ?? 'system',
-      actor_id: actorId(ctx.principal),
-      note,
-      created_at: iso(ctx.now),
-    })
-    .execute();
+  await insertHistory(ctx.trx, {
+    id: newId('ohi'),
+    order_id: orderId,
+    from_status: from,
+    to_status: to,
+    actor_type: ctx.principal?.type ?? 'system',
+    actor_id: actorId(ctx.principal),
+    note,
+    created_at: iso(ctx.now),
+  });
 }
+
+const insertHistory = prepared((db: Executor, p: OrdersTables['orders_history']) =>
+  db
+    .insertInto('orders_history')
+    .values(
+      fields(p, [
+        'id',
+        'order_id',
+        'from_status',
+        'to_status',
+        'actor_type',
+        'actor_id',
+        'note',
+        'created_at',
+      ]),
+    ),
+);
 
 export type NewOrder = {
   id: string;

@@ -1,4 +1,5 @@
 import type { Executor } from '../../../platform/db/database.js';
+import { prepared } from '../../../platform/db/prepared.js';
 import { notFound } from '../../../platform/errors.js';
 import type { ShopperPrincipal } from '../../../platform/principal.js';
 import { type ChannelRow, channelById, type Offer, offersBySku } from '../../catalog/index.js';
@@ -16,13 +17,23 @@ import type { OrdersTables } from '../repo.js';
 export type CartRow = OrdersTables['orders_cart'];
 
 export async function findCart(db: Executor, p: ShopperPrincipal, id: string): Promise<CartRow> {
-  return db
-    .selectFrom('orders_cart')
-    .selectAll()
-    .where('id', '=', id)
-    .where('shopper_id', '=', p.shopperId)
-    .executeTakeFirstOrThrow(notFound('cart', id));
+  const [cart] = await cartOf(db, { id, shopperId: p.shopperId });
+  if (!cart) throw notFound('cart', id)();
+  return cart;
 }
+
+// Read by every cart and order call: built once (see `prepared`).
+const cartOf = prepared((db: Executor, p: { id: string; shopperId: string }) =>
+  db.selectFrom('orders_cart').selectAll().where('id', '=', p.id).where('shopper_id', '=', p.shopperId),
+);
+const cartLinesOf = prepared((db: Executor, p: { cartId: string }) =>
+  db
+    .selectFrom('orders_cart_line')
+    .select(['sku_id', 'quantity'])
+    .where('cart_id', '=', p.cartId)
+    .orderBy('added_at')
+    .orderBy('sku_id'),
+);
 
 export type CartContents = {
   cart: CartRow;
@@ -41,13 +52,7 @@ export async function cartContents(
 ): Promise<CartContents> {
   const [channel, rows] = await Promise.all([
     known ?? channelById(db, cart.channel_id),
-    db
-      .selectFrom('orders_cart_line')
-      .select(['sku_id', 'quantity'])
-      .where('cart_id', '=', cart.id)
-      .orderBy('added_at')
-      .orderBy('sku_id')
-      .execute(),
+    cartLinesOf(db, { cartId: cart.id }),
   ]);
   if (!channel) throw notFound('channel', cart.channel_id)();
   const offers = await offersBySku(
