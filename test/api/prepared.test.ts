@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Executor } from '../../src/platform/db/database.js';
-import { prepared } from '../../src/platform/db/prepared.js';
+import { insertRows, prepared } from '../../src/platform/db/prepared.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
 
 describe('prepared statements', () => {
@@ -55,5 +55,44 @@ describe('prepared statements', () => {
         .where(p.key ? 'key' : 'scope', '=', 'x'),
     );
     await expect(unused(fw.rt.db, { key: 'a' })).rejects.toThrow(/does not reach the query/);
+  });
+
+  it('inserts rows with a statement per shape, and any number of them', async () => {
+    const at = new Date().toISOString();
+    const row = (key: string, response?: string) => ({
+      scope: 'rows',
+      key,
+      method: 'POST',
+      path: '/x',
+      request_hash: 'h',
+      status: 200,
+      response: response ?? `r-${key}`,
+      created_at: at,
+    });
+    await insertRows(fw.rt.db, 'platform_idempotency', [row('1')]);
+    await insertRows(fw.rt.db, 'platform_idempotency', [row('2'), row('3')]);
+    await insertRows(fw.rt.db, 'platform_idempotency', [row('4', 'four')]);
+    await insertRows(
+      fw.rt.db,
+      'platform_idempotency',
+      Array.from({ length: 12 }, (_, i) => row(`bulk-${i}`)),
+    );
+    const stored = await fw.rt.db
+      .selectFrom('platform_idempotency')
+      .select(['key', 'response'])
+      .where('scope', '=', 'rows')
+      .orderBy('key')
+      .execute();
+    expect(stored).toHaveLength(16);
+    expect(stored.filter((r) => !r.key.startsWith('bulk'))).toEqual([
+      { key: '1', response: 'r-1' },
+      { key: '2', response: 'r-2' },
+      { key: '3', response: 'r-3' },
+      { key: '4', response: 'four' },
+    ]);
+    const { response: _, ...short } = row('5');
+    await expect(insertRows(fw.rt.db, 'platform_idempotency', [row('6'), short as never])).rejects.toThrow(
+      /differ in their columns/,
+    );
   });
 });

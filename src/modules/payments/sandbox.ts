@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fetch } from 'undici';
 import { addMs, iso } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
+import { insertRows } from '../../platform/db/prepared.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Logger } from '../../platform/logger.js';
@@ -37,9 +38,8 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async open(ctx: WriteCtx, p: { paymentId: string; amount: number; returnUrl: string }) {
-    await ctx.trx
-      .insertInto('payments_sandbox_charge')
-      .values({
+    await insertRows(ctx.trx, 'payments_sandbox_charge', [
+      {
         id: newId('sbc'),
         payment_id: p.paymentId,
         amount: p.amount,
@@ -49,8 +49,8 @@ export class SandboxProvider implements PaymentProvider {
         paid_at: null,
         refunded: 0,
         created_at: iso(ctx.now),
-      })
-      .execute();
+      },
+    ]);
     const back = encodeURIComponent(p.returnUrl);
     return { payUrl: `${this.opts.publicUrl}/sandbox/pay/${p.paymentId}?return=${back}` };
   }

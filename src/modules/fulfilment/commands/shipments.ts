@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { addMs, iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { insertRows } from '../../../platform/db/prepared.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import type { StockedLocation } from '../../inventory/index.js';
@@ -23,9 +24,8 @@ export async function recordDecision(
   ctx: WriteCtx,
   input: { orgId: string; orderId: string; address: Located; decision: Decision; rules: Rule[] },
 ) {
-  await ctx.trx
-    .insertInto('fulfilment_decision')
-    .values({
+  await insertRows(ctx.trx, 'fulfilment_decision', [
+    {
       id: newId('rte'),
       org_id: input.orgId,
       order_id: input.orderId,
@@ -35,8 +35,8 @@ export async function recordDecision(
       groups: JSON.stringify(input.decision.groups),
       rules: JSON.stringify({ rules: input.rules, applied: input.decision.rulesApplied }),
       created_at: iso(ctx.now),
-    })
-    .execute();
+    },
+  ]);
 }
 
 /** The shipments of a new order, waiting for its payment. A pick-up gets its collection code now. */
@@ -73,7 +73,7 @@ export async function createShipments(
     created_at: now,
     updated_at: now,
   }));
-  if (rows.length > 0) await ctx.trx.insertInto('fulfilment_shipment').values(rows).execute();
+  if (rows.length > 0) await insertRows(ctx.trx, 'fulfilment_shipment', rows);
   return rows;
 }
 
@@ -146,19 +146,18 @@ async function logEvents(ctx: WriteCtx, ids: string[], status: ShipmentStatus, n
       ? ctx.principal.userId
       : ctx.principal.shopperId
     : null;
-  await ctx.trx
-    .insertInto('fulfilment_shipment_event')
-    .values(
-      ids.map((id) => ({
-        id: newId('she'),
-        shipment_id: id,
-        status,
-        actor_id: actor,
-        note,
-        created_at: iso(ctx.now),
-      })),
-    )
-    .execute();
+  await insertRows(
+    ctx.trx,
+    'fulfilment_shipment_event',
+    ids.map((id) => ({
+      id: newId('she'),
+      shipment_id: id,
+      status,
+      actor_id: actor,
+      note,
+      created_at: iso(ctx.now),
+    })),
+  );
 }
 
 /** The stock reservations behind an order's shipments that are not cancelled. */

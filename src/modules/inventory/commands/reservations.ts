@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { addMs, iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { insertRows } from '../../../platform/db/prepared.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
@@ -74,7 +75,7 @@ export async function reserveStock(ctx: WriteCtx, place: Place, input: ReserveIn
       updated_at: now,
     });
   }
-  await ctx.trx.insertInto('inventory_reservation').values(rows).execute();
+  await insertRows(ctx.trx, 'inventory_reservation', rows);
   ctx.emit({
     type: 'inventory.stock_reserved',
     aggregateType: 'location',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { iso } from '../../../platform/clock.js';
+import { insertRows } from '../../../platform/db/prepared.js';
 import type { TenantScope } from '../../../platform/db/tenant.js';
 import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
@@ -113,9 +114,8 @@ export async function moveStock(
       .executeTakeFirst();
     if (!after) throw await insufficient(ctx, place, m.skuId, -m.delta, m.field);
   }
-  await ctx.trx
-    .insertInto('inventory_movement')
-    .values({
+  await insertRows(ctx.trx, 'inventory_movement', [
+    {
       id: newId('mov'),
       org_id: place.org_id,
       location_id: place.id,
@@ -128,8 +128,8 @@ export async function moveStock(
       ref_id: m.refId ?? null,
       actor_id: actorId(ctx.principal),
       created_at: now,
-    })
-    .execute();
+    },
+  ]);
   const available = Number(after!.on_hand) - Number(after!.reserved);
   if (m.lowStockCheck !== false) checkLowStock(ctx, place, m.skuId, after!, available - m.delta);
   return after!;

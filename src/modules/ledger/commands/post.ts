@@ -1,4 +1,5 @@
 import { iso } from '../../../platform/clock.js';
+import { insertRows } from '../../../platform/db/prepared.js';
 import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
@@ -22,9 +23,8 @@ export async function postTransaction(ctx: WriteCtx, input: PostInput): Promise<
   if (problem) throw new DomainError('ledger.unbalanced', problem, { kind: input.kind, refId: input.refId });
   const id = newId('ltx');
   const now = iso(ctx.now);
-  await ctx.trx
-    .insertInto('ledger_transaction')
-    .values({
+  await insertRows(ctx.trx, 'ledger_transaction', [
+    {
       id,
       kind: input.kind,
       ref_type: input.refType,
@@ -32,21 +32,20 @@ export async function postTransaction(ctx: WriteCtx, input: PostInput): Promise<
       memo: input.memo ?? null,
       currency: 'CNY',
       created_at: now,
-    })
-    .execute();
-  await ctx.trx
-    .insertInto('ledger_entry')
-    .values(
-      input.entries.map((e) => ({
-        id: newId('len'),
-        transaction_id: id,
-        org_id: e.orgId,
-        account: e.account,
-        amount: e.amount,
-        currency: 'CNY',
-        created_at: now,
-      })),
-    )
-    .execute();
+    },
+  ]);
+  await insertRows(
+    ctx.trx,
+    'ledger_entry',
+    input.entries.map((e) => ({
+      id: newId('len'),
+      transaction_id: id,
+      org_id: e.orgId,
+      account: e.account,
+      amount: e.amount,
+      currency: 'CNY',
+      created_at: now,
+    })),
+  );
   return id;
 }

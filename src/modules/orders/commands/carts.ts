@@ -1,4 +1,5 @@
 import { iso } from '../../../platform/clock.js';
+import { insertRows } from '../../../platform/db/prepared.js';
 import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { ShopperPrincipal } from '../../../platform/principal.js';
@@ -39,7 +40,7 @@ export async function createCart(ctx: WriteCtx, p: ShopperPrincipal, input: { ch
     created_at: now,
     updated_at: now,
   };
-  await ctx.trx.insertInto('orders_cart').values(cart).execute();
+  await insertRows(ctx.trx, 'orders_cart', [cart]);
   return cartView(await cartContents(ctx.trx, cart, ctx.now, channel), null);
 }
 

@@ -1,6 +1,6 @@
 import { iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
-import { fields, prepared } from '../../../platform/db/prepared.js';
+import { fields, insertRows, prepared } from '../../../platform/db/prepared.js';
 import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { actorId } from '../../../platform/principal.js';
@@ -131,30 +131,29 @@ export async function saveOrder(
     updated_at: now,
   };
   const lines = input.priced.lines;
-  await ctx.trx.insertInto('orders_order').values(order).execute();
-  await ctx.trx
-    .insertInto('orders_line')
-    .values(
-      lines.map((l) => {
-        const o = offers.get(l.skuId)!;
-        return {
-          id: newId('oln'),
-          order_id: order.id,
-          org_id: order.org_id,
-          sku_id: l.skuId,
-          product_id: o.productId,
-          code: o.code,
-          name: o.name,
-          options: JSON.stringify(o.options),
-          quantity: l.quantity,
-          list_price: l.listPrice,
-          unit_price: l.unitPrice,
-          line_total: l.lineTotal,
-          location_id: locationOf.get(l.skuId)!,
-        };
-      }),
-    )
-    .execute();
+  await insertRows(ctx.trx, 'orders_order', [order]);
+  await insertRows(
+    ctx.trx,
+    'orders_line',
+    lines.map((l) => {
+      const o = offers.get(l.skuId)!;
+      return {
+        id: newId('oln'),
+        order_id: order.id,
+        org_id: order.org_id,
+        sku_id: l.skuId,
+        product_id: o.productId,
+        code: o.code,
+        name: o.name,
+        options: JSON.stringify(o.options),
+        quantity: l.quantity,
+        list_price: l.listPrice,
+        unit_price: l.unitPrice,
+        line_total: l.lineTotal,
+        location_id: locationOf.get(l.skuId)!,
+      };
+    }),
+  );
   await recordHistory(ctx, order.id, null, 'pending_payment', null);
   ctx.emit({
     type: 'orders.order_placed',

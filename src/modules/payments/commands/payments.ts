@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { addMs, iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { insertRows } from '../../../platform/db/prepared.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
@@ -87,7 +88,7 @@ export async function createPayment(
     created_at: now,
     updated_at: now,
   };
-  await ctx.trx.insertInto('payments_payment').values(row).execute();
+  await insertRows(ctx.trx, 'payments_payment', [row]);
   return row;
 }
 
