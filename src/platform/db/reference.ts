@@ -19,7 +19,10 @@ declare module './database.js' {
   interface Database extends ReferenceTables {}
 }
 
-const MAX_SAFE = '9007199254740991';
+/** A random integer below 2^53, in SQL. */
+function randomStamp(db: Kysely<any>) {
+  return isPostgres(db) ? sql`floor(random() * 9007199254740991)::bigint` : sql`random() % 9007199254740991`;
+}
 
 /** Creates the stamp's row, and on PostgreSQL the trigger function that moves it. */
 export const referenceStampMigration: Migration = {
@@ -29,11 +32,12 @@ export const referenceStampMigration: Migration = {
       .addColumn('id', 'integer', (c) => c.primaryKey())
       .addColumn('stamp', 'bigint', (c) => c.notNull())
       .execute();
-    await db.insertInto('platform_reference').values({ id: 1, stamp: 0 }).execute();
+    // Random from the start too: caches are per process, and two fresh databases must not share a stamp.
+    await sql`insert into platform_reference (id, stamp) values (1, ${randomStamp(db)})`.execute(db);
     if (isPostgres(db)) {
       await sql`create function platform_reference_moved() returns trigger language plpgsql as $$
         begin
-          update platform_reference set stamp = floor(random() * ${sql.raw(MAX_SAFE)})::bigint;
+          update platform_reference set stamp = ${randomStamp(db)};
           return null;
         end $$`.execute(db);
     }
@@ -56,7 +60,7 @@ export function referenceTriggers(tables: string[]): Migration {
         for (const event of ['insert', 'update', 'delete']) {
           await sql`create trigger ${sql.id(`${table}_reference_${event}`)} after ${sql.raw(event)}
             on ${sql.table(table)} begin
-              update platform_reference set stamp = random() % ${sql.raw(MAX_SAFE)};
+              update platform_reference set stamp = ${randomStamp(db)};
             end`.execute(db);
         }
       }
