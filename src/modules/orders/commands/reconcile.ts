@@ -3,15 +3,9 @@ import type { Executor } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import { reconcile } from '../queries/reconcile.js';
+import type { OrdersTables } from '../repo.js';
 
-export function reconciliationView(r: {
-  id: string;
-  day: string;
-  ok: number;
-  findings: string;
-  figures: string;
-  created_at: string;
-}) {
+export function reconciliationView(r: OrdersTables['orders_reconciliation']) {
   return {
     id: r.id,
     day: r.day,
