@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDay } from '../../src/platform/clock.js';
 import {
   artifacts,
   type BrowserWorld,
@@ -116,7 +117,8 @@ describe.skipIf(!haveChromium)('full line on the shelf, from the report to the s
     await page.waitForSelector('.ant-drawer .ant-tag:has-text("Cover of 14 days")');
     await page.click('.ant-drawer .ant-tabs-tab:has-text("Brand zone")');
     await page.click('[data-testid=record-audit]');
-    await page.fill('.ant-modal #auditedOn', '2026-11-20');
+    // Today in the world's clock: the demo world's own audits are dated days before it.
+    await page.fill('.ant-modal #auditedOn', chinaDay(world.fw.rt.clock.now()));
     await page.press('.ant-modal #auditedOn', 'Enter');
     await page.fill('.ant-modal #auditor', 'Zhang Wei');
     await page.fill(
