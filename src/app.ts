@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { createCatalogModule } from './modules/catalog/index.js';
-import { createFulfilmentModule } from './modules/fulfilment/index.js';
+import { createFulfilmentModule, shipmentMoved } from './modules/fulfilment/index.js';
 import { createAuthenticator, createIdentityModule } from './modules/identity/index.js';
 import { createInventoryModule } from './modules/inventory/index.js';
 import { createLedgerModule } from './modules/ledger/index.js';
-import { createOrdersModule } from './modules/orders/index.js';
+import { createOrdersModule, followShipment, payOrder } from './modules/orders/index.js';
 import { createPartnershipModule } from './modules/partnership/index.js';
 import { createPaymentsModule } from './modules/payments/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
@@ -15,13 +15,20 @@ import type { Config } from './platform/config.js';
 import { type DbHandle, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrations.js';
 import { platformMigrations } from './platform/db/platform-tables.js';
+import { Hooks } from './platform/hooks.js';
 import { access } from './platform/http/access.js';
 import { Type } from './platform/http/schemas.js';
 import { type App, createHttpServer } from './platform/http/server.js';
 import { createLogger, type Logger } from './platform/logger.js';
-import { type DemoWorld, type FlywheelModule, memberOf, type Runtime } from './platform/module.js';
+import {
+  type DemoWorld,
+  type FlywheelModule,
+  memberOf,
+  type Runtime,
+  systemWrite,
+} from './platform/module.js';
 import { NatsSink } from './platform/outbox/nats.js';
-import { EventBus, OutboxRelay } from './platform/outbox/relay.js';
+import { OutboxRelay } from './platform/outbox/relay.js';
 
 /** The package version, read from package.json whether running from `src/` or `dist/server/`. */
 export const version: string = (() => {
@@ -73,15 +80,15 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
   if (opts.migrate !== false)
     await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)], schema);
 
-  const bus = new EventBus();
+  const hooks = new Hooks();
   const rt: Runtime = {
     config,
     db: handle.db,
     dialect: handle.dialect,
     clock: opts.clock ?? systemClock,
     logger,
-    bus,
-    sinks: [bus],
+    hooks,
+    sinks: [],
     wakers: [],
     nudge: () => {
       for (const wake of rt.wakers) wake();
@@ -102,6 +109,8 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
     trustProxy: config.trustProxy,
     version,
   });
+  wireHooks(rt);
+  rt.sinks.push(hooks.sink((action, fn) => systemWrite(rt, action, fn)));
   for (const m of modules) await m.routes?.(app, rt);
   homeRoute(app, rt, modules);
 
@@ -135,6 +144,18 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
       await handle.close();
     },
   };
+}
+
+/**
+ * How modules react to each other's events: every cross-module reaction is registered here, so
+ * this list is the whole of them.
+ */
+function wireHooks(rt: Runtime): void {
+  // A taken payment pays its order, and a moved shipment moves it, in the same transaction.
+  rt.hooks.inTransaction('payments.payment_taken', 'orders.pay_order', (ctx, e) =>
+    payOrder(ctx, rt.config, e),
+  );
+  rt.hooks.inTransaction(shipmentMoved, 'orders.follow_shipment', (ctx, e) => followShipment(ctx, e));
 }
 
 function homeRoute(app: App, rt: Runtime, modules: FlywheelModule[]): void {

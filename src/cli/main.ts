@@ -120,7 +120,7 @@ async function main(argv: string[]): Promise<void> {
         if (!org) throw new Error(`no organisation ${values.org}`);
         const passwordHash = await hashPassword(values.password);
         const { body } = await runWrite(
-          { db: fw.rt.db, clock: fw.rt.clock },
+          { db: fw.rt.db, clock: fw.rt.clock, hooks: fw.rt.hooks },
           { principal: null, requestId: 'cli', ip: null },
           { action: 'identity.member.create' },
           (ctx) =>

@@ -63,7 +63,23 @@ export const platformErrors = defineErrors({
   'service.unavailable': 'unavailable',
 });
 
-export type ErrorCode = string;
+/**
+ * Every declared error code, as a key. Each module adds its own from its `errors.ts` by
+ * declaration merging, so `new DomainError('orders.typo', …)` does not compile:
+ *
+ *     declare module '../../platform/errors.js' { interface ErrorCatalog extends Codes<typeof ordersErrors> {} }
+ */
+export interface ErrorCatalog extends Codes<typeof platformErrors> {}
+
+/** The catalogue entries a module's `defineErrors` declares. */
+export type Codes<T extends Record<string, ErrorKind>> = { [K in keyof T]: T[K] };
+
+export type ErrorCode = keyof ErrorCatalog & string;
+
+/** Whether `code` was declared by some module (codes from outside: a stored problem, a test). */
+export function isErrorCode(code: string): code is ErrorCode {
+  return kindOfCode.has(code);
+}
 
 export class DomainError extends Error {
   readonly kind: ErrorKind;

@@ -5,9 +5,11 @@ import type { Db, Dialect } from './db/database.js';
 import type { Migrations } from './db/migrations.js';
 import { TenantScope } from './db/tenant.js';
 import { DomainError } from './errors.js';
+import type { EventDeclaration } from './events.js';
+import type { Hooks } from './hooks.js';
 import { type App, idempotencyKeyOf } from './http/server.js';
 import type { Logger } from './logger.js';
-import type { EventBus, EventSink } from './outbox/relay.js';
+import type { EventSink } from './outbox/relay.js';
 import type { MemberPrincipal, ShopperPrincipal } from './principal.js';
 import { runWrite, type WriteCtx, type WriteDeps } from './write.js';
 
@@ -18,12 +20,13 @@ export type Runtime = {
   dialect: Dialect;
   clock: Clock;
   logger: Logger;
-  bus: EventBus;
+  /** How modules react to each other's events: registered in the composition root. */
+  hooks: Hooks;
   /** Wakes the outbox relay and every waker after a commit that wrote events. */
   nudge: () => void;
   /** Background loops to wake on `nudge` (the webhook sender). */
   wakers: Array<() => void>;
-  /** Extra event sinks a module adds to the relay's in-process lane (webhooks fan-out). */
+  /** Event sinks of the relay's in-process lane: after-commit hooks, the webhooks fan-out. */
   sinks: EventSink[];
 };
 
@@ -37,6 +40,8 @@ export type HomeFigure = { key: string; value: number; format?: 'count' | 'fen' 
 export type FlywheelModule = {
   name: string;
   migrations: Migrations;
+  /** The events it declares (its `events.ts`): the event catalogue is made of these. */
+  events?: Record<string, EventDeclaration>;
   routes?(app: App, rt: Runtime): void | Promise<void>;
   /** Subscribe to events, add sinks, start background work. */
   start?(rt: Runtime): void | Promise<void>;
@@ -56,13 +61,13 @@ export type DemoWorld = {
 
 /** Runs a route's command as one write: transaction, events, audit, idempotency, status. */
 export async function handleWrite<T>(
-  rt: Pick<Runtime, 'db' | 'clock' | 'nudge'>,
+  rt: Pick<Runtime, 'db' | 'clock' | 'hooks' | 'nudge'>,
   req: FastifyRequest,
   reply: FastifyReply,
   opts: { action: string; objectType?: string; status?: number },
   fn: (ctx: WriteCtx) => Promise<T>,
 ): Promise<T> {
-  const deps: WriteDeps = { db: rt.db, clock: rt.clock, afterCommit: rt.nudge };
+  const deps: WriteDeps = { db: rt.db, clock: rt.clock, hooks: rt.hooks, afterCommit: rt.nudge };
   const result = await runWrite(
     deps,
     {
@@ -85,12 +90,12 @@ export async function handleWrite<T>(
  * the system; `clock` dates it (a seed writes history on the days it happened).
  */
 export async function systemWrite<T>(
-  rt: Pick<Runtime, 'db' | 'clock' | 'nudge'>,
+  rt: Pick<Runtime, 'db' | 'clock' | 'hooks' | 'nudge'>,
   action: string,
   fn: (ctx: WriteCtx) => Promise<T>,
   clock: Clock = rt.clock,
 ): Promise<T> {
-  const deps: WriteDeps = { db: rt.db, clock, afterCommit: rt.nudge };
+  const deps: WriteDeps = { db: rt.db, clock, hooks: rt.hooks, afterCommit: rt.nudge };
   return (await runWrite(deps, { principal: null, requestId: 'system', ip: null }, { action }, fn)).body;
 }
 

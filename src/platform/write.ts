@@ -4,6 +4,7 @@ import { iso } from './clock.js';
 import { type Database, type Db, type Executor, isUniqueViolation, type Trx } from './db/database.js';
 import { fields, prepared } from './db/prepared.js';
 import { DomainError } from './errors.js';
+import type { Hooks } from './hooks.js';
 import { newId } from './ids.js';
 import { type EventInput, writeEvents } from './outbox/outbox.js';
 import { actorId, type Principal } from './principal.js';
@@ -15,8 +16,11 @@ export type WriteCtx = {
   requestId: string | null;
   ip: string | null;
   now: Date;
-  /** Queue events; they are written to the outbox in this transaction. */
-  emit(event: EventInput): void;
+  /**
+   * Says what happened: the event is written to the outbox in this transaction, and the
+   * in-transaction hooks registered for it run now, in it (they may refuse by throwing).
+   */
+  emit(event: EventInput): Promise<void>;
   /** Record an audit entry in this transaction. `write` records one per call by itself. */
   audit(entry: AuditEntry): void;
   /** Wake background work after commit even without events (a queued webhook delivery). */
@@ -43,7 +47,7 @@ export type WriteRequest = {
   fingerprint?: { method: string; path: string; body: unknown };
 };
 
-export type WriteDeps = { db: Db; clock: Clock; afterCommit?: () => void };
+export type WriteDeps = { db: Db; clock: Clock; hooks: Hooks; afterCommit?: () => void };
 
 export type WriteResult<T> = { status: number; body: T; replayed: boolean };
 
@@ -89,6 +93,8 @@ export async function runWrite<T>(
         });
       }
       const events: EventInput[] = [];
+      // An emit not awaited still runs its hooks before the commit, and its failure still aborts it.
+      const firing: Array<Promise<void>> = [];
       let wake = false;
       const audits: AuditEntry[] = [];
       const now = deps.clock.now();
@@ -98,13 +104,21 @@ export async function runWrite<T>(
         requestId: req.requestId,
         ip: req.ip,
         now,
-        emit: (e) => events.push(e),
+        emit: (e) => {
+          events.push(e);
+          const fired = deps.hooks.fire(ctx, e);
+          fired.catch(() => {}); // awaited below; a failure must not also be an unhandled rejection
+          firing.push(fired);
+          return fired;
+        },
         audit: (a) => audits.push(a),
         wake: () => {
           wake = true;
         },
       };
       const body = await fn(ctx);
+      // Hooks may emit in turn: wait for every one, including those started meanwhile.
+      for (let i = 0; i < firing.length; i++) await firing[i];
       if (audits.length === 0) {
         const objectId = (body as { id?: unknown } | null)?.id;
         audits.push({

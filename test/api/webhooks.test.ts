@@ -154,11 +154,11 @@ describe('webhooks: signed deliveries with retries and dedupe, to a real receive
     }
   });
 
-  it('delivers events to in-process subscribers once each, in commit order', async () => {
+  it('delivers events to after-commit hooks once each, in commit order', async () => {
     const org = await givenOrg(fw, 'brand');
     const admin = await givenMember(fw, org, 'admin');
     const seen: number[] = [];
-    fw.rt.bus.subscribe('identity.org_updated', (e) => {
+    fw.rt.hooks.afterCommit('identity.org_updated', 'test.seen', async (_ctx, e) => {
       seen.push(e.seq);
     });
     for (let i = 0; i < 10; i++) await admin.patch(`/api/orgs/${org}`, { name: `Name ${i}` });

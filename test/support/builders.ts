@@ -22,7 +22,7 @@ export async function givenPlatform(fw: TestFlywheel): Promise<MemberPrincipal> 
     existing?.id ??
     (
       await runWrite(
-        { db: fw.rt.db, clock: fw.rt.clock },
+        { db: fw.rt.db, clock: fw.rt.clock, hooks: fw.rt.hooks },
         { principal: null, requestId: 'test', ip: null },
         { action: 'test.platform' },
         (ctx) => createPlatform(ctx, { name: 'Platform' }),
@@ -52,7 +52,7 @@ export async function givenOrg(
   let parentId = overrides.parentId;
   if (kind === 'store' && !parentId) parentId = await givenOrg(fw, 'retailer');
   const { body } = await runWrite(
-    { db: fw.rt.db, clock: fw.rt.clock },
+    { db: fw.rt.db, clock: fw.rt.clock, hooks: fw.rt.hooks },
     { principal: operator, requestId: 'test', ip: null },
     { action: 'test.org' },
     (ctx) =>
@@ -89,7 +89,7 @@ export async function givenMember(
   const email = `u${++counter}-${Date.now()}@test.dev`;
   const passwordHash = await passwordHashed;
   const { body } = await runWrite(
-    { db: fw.rt.db, clock: fw.rt.clock },
+    { db: fw.rt.db, clock: fw.rt.clock, hooks: fw.rt.hooks },
     { principal: operator, requestId: 'test', ip: null },
     { action: 'test.member' },
     (ctx) => addMember(ctx, null, { orgId, email, name: `User ${counter}`, passwordHash, role }),
@@ -102,12 +102,12 @@ export async function givenShopper(fw: TestFlywheel): Promise<TestClient & { ema
   const email = `s${++counter}-${Date.now()}@test.dev`;
   const passwordHash = await passwordHashed;
   await runWrite(
-    { db: fw.rt.db, clock: fw.rt.clock },
+    { db: fw.rt.db, clock: fw.rt.clock, hooks: fw.rt.hooks },
     { principal: null, requestId: 'test', ip: null },
     { action: 'test.shopper' },
     (ctx) =>
       registerShopper(
-        { db: fw.rt.db, clock: fw.rt.clock, config: fw.rt.config },
+        { db: fw.rt.db, clock: fw.rt.clock, hooks: fw.rt.hooks, config: fw.rt.config },
         ctx,
         { email, passwordHash, name: 'Shopper' },
         null,

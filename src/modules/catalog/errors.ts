@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors.js';
+import { type Codes, defineErrors } from '../../platform/errors.js';
 
 export const catalogErrors = defineErrors({
   'catalog.illegal_transition': 'conflict',
@@ -21,3 +21,7 @@ export const catalogErrors = defineErrors({
   'catalog.price_parity': 'conflict',
   'catalog.already_launched': 'conflict',
 });
+
+declare module '../../platform/errors.js' {
+  interface ErrorCatalog extends Codes<typeof catalogErrors> {}
+}

@@ -21,12 +21,16 @@ export {
   skuLabels,
   storeChannelOf,
 } from './queries/channels.js';
+
+import { catalogEvents } from './events.js';
+
 export type { CatalogTables } from './repo.js';
 
 /** Brands' products and SKUs: options, GTINs, images, lifecycle, search. */
 export function createCatalogModule(): FlywheelModule {
   return {
     name: 'catalog',
+    events: catalogEvents,
     migrations: catalogMigrations,
     routes(app, rt) {
       catalogRoutes(app, rt);

@@ -19,7 +19,7 @@ function combinations(options: Record<string, string[]>): Array<Record<string, s
  * under GS1 China's 690–699 prefixes, numbered per brand (fictional items, real check digits).
  */
 export async function seedCatalog(rt: Runtime, world: DemoWorld): Promise<void> {
-  const deps = { db: rt.db, clock: rt.clock, afterCommit: rt.nudge };
+  const deps = { db: rt.db, clock: rt.clock, hooks: rt.hooks, afterCommit: rt.nudge };
   const prefixes: Record<string, string> = { oppo: '693216', heilan: '692145', qingyan: '694873' };
   const skuIds: Record<string, string[]> = {};
   for (const [brandKey, products] of Object.entries(demoCatalog)) {

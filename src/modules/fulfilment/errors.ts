@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors.js';
+import { type Codes, defineErrors } from '../../platform/errors.js';
 
 export const fulfilmentErrors = defineErrors({
   'fulfilment.address_unknown': 'invalid',
@@ -8,3 +8,7 @@ export const fulfilmentErrors = defineErrors({
   'fulfilment.not_yours_to_work': 'forbidden',
   'fulfilment.location_unknown': 'unprocessable',
 });
+
+declare module '../../platform/errors.js' {
+  interface ErrorCatalog extends Codes<typeof fulfilmentErrors> {}
+}

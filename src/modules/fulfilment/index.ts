@@ -4,7 +4,12 @@ import './errors.js';
 import { fulfilmentMigrations } from './repo.js';
 import { fulfilmentRoutes } from './routes.js';
 
-export { moveShipment, onShipmentMoved, type ShipmentRow } from './commands/moves.js';
+export {
+  moveShipment,
+  type ShipmentMovedEvent,
+  type ShipmentRow,
+  shipmentMoved,
+} from './commands/moves.js';
 export {
   cancelShipments,
   createShipments,
@@ -13,6 +18,9 @@ export {
   recordDecision,
   releaseShipments,
 } from './commands/shipments.js';
+
+import { fulfilmentEvents } from './events.js';
+
 export { knownDistricts } from './domain/districts.js';
 export type { Decision, Group, RouteLine } from './domain/routing.js';
 export type { ShipmentMode, ShipmentStatus } from './domain/shipment.js';
@@ -29,6 +37,7 @@ export function createFulfilmentModule(): FlywheelModule {
   let loop: { stop(): Promise<void> } | null = null;
   return {
     name: 'fulfilment',
+    events: fulfilmentEvents,
     migrations: fulfilmentMigrations,
     routes: fulfilmentRoutes,
     start(rt) {

@@ -1,5 +1,5 @@
 import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
-import { shipmentModes, shipmentStatuses } from './domain/shipment.js';
+import { shipmentModes, shipmentMoves, shipmentStatuses } from './domain/shipment.js';
 
 export const TaskQuery = Obj({
   ...PageQuery.properties,
@@ -9,7 +9,7 @@ export const TaskQuery = Obj({
 });
 
 export const MoveBody = Obj({
-  to: Type.Enum(['picking', 'ready', 'out_for_delivery', 'delivered', 'picked_up'] as const),
+  to: Type.Enum(shipmentMoves),
   pickupCode: Type.Optional(Str({ max: 6, min: 6, pattern: '^[0-9]{6}$' })),
   courier: Type.Optional(
     Obj({ name: Str({ max: 60 }), phone: Type.Optional(Str({ max: 20, pattern: '^[0-9+ -]+$' })) }),

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors.js';
+import { type Codes, defineErrors } from '../../platform/errors.js';
 
 export const identityErrors = defineErrors({
   'identity.invalid_credentials': 'unauthenticated',
@@ -14,3 +14,7 @@ export const identityErrors = defineErrors({
   'identity.api_key_revoked': 'conflict',
   'identity.password_changed': 'conflict',
 });
+
+declare module '../../platform/errors.js' {
+  interface ErrorCatalog extends Codes<typeof identityErrors> {}
+}

@@ -1,6 +1,7 @@
 import type { FlywheelModule } from '../../platform/module.js';
 import { scopeOf } from '../../platform/module.js';
 import './errors.js';
+import { identityEvents } from './events.js';
 import { identityFigures } from './queries.js';
 import { identityMigrations } from './repo.js';
 import { identityRoutes } from './routes.js';
@@ -17,6 +18,7 @@ export type { IdentityTables } from './repo.js';
 export function createIdentityModule(): FlywheelModule {
   return {
     name: 'identity',
+    events: identityEvents,
     migrations: identityMigrations,
     routes: identityRoutes,
     seed: seedIdentity,

@@ -52,7 +52,7 @@ const tags = ['identity'];
 
 export function identityRoutes(app: App, rt: Runtime): void {
   const { db, config } = rt;
-  const sessionDeps = { db, clock: rt.clock, config };
+  const sessionDeps = { db, clock: rt.clock, hooks: rt.hooks, config };
   const loginLimit = { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } };
 
   const writeReq = (req: FastifyRequest): WriteRequest => ({

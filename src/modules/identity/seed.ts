@@ -23,7 +23,7 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
   // Every demo account has the published demo password: hashed once.
   const passwordHash = await hashPassword(demoPassword);
   const { db, clock } = rt;
-  const deps = { db, clock, afterCommit: rt.nudge };
+  const deps = { db, clock, hooks: rt.hooks, afterCommit: rt.nudge };
   const { body: platform } = await runWrite(
     deps,
     { principal: null, requestId: 'seed', ip: null },
@@ -159,7 +159,7 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
     { action: 'identity.shopper.create' },
     (ctx) =>
       registerShopper(
-        { db, clock, config: rt.config },
+        { db, clock, hooks: rt.hooks, config: rt.config },
         ctx,
         {
           email: 'shopper@flywheel.demo',

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors.js';
+import { type Codes, defineErrors } from '../../platform/errors.js';
 
 export const inventoryErrors = defineErrors({
   'inventory.insufficient_stock': 'conflict',
@@ -13,3 +13,7 @@ export const inventoryErrors = defineErrors({
   'inventory.zone_exists': 'conflict',
   'inventory.location_closed': 'conflict',
 });
+
+declare module '../../platform/errors.js' {
+  interface ErrorCatalog extends Codes<typeof inventoryErrors> {}
+}

@@ -13,6 +13,9 @@ export {
   reserveStock,
   restockReservation,
 } from './commands/reservations.js';
+
+import { inventoryEvents } from './events.js';
+
 export { moveStock, type Place } from './commands/stock.js';
 export { availableToPromise, type StockedLocation, stockedLocations } from './queries/availability.js';
 export { stockFindings } from './queries/conservation.js';
@@ -20,7 +23,7 @@ export type { InventoryTables } from './repo.js';
 
 /** Releases holds whose time is up; returns how many it released. */
 export async function expireReservations(
-  rt: Pick<Runtime, 'db' | 'clock' | 'nudge'>,
+  rt: Pick<Runtime, 'db' | 'clock' | 'hooks' | 'nudge'>,
   limit = 500,
 ): Promise<number> {
   const due = await dueReservations(rt.db, rt.clock.now(), limit);
@@ -37,6 +40,7 @@ export function createInventoryModule(): FlywheelModule {
   let loop: { stop(): Promise<void> } | null = null;
   return {
     name: 'inventory',
+    events: inventoryEvents,
     migrations: inventoryMigrations,
     routes: inventoryRoutes,
     seed: seedInventory,

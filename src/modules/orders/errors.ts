@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors.js';
+import { type Codes, defineErrors } from '../../platform/errors.js';
 
 export const ordersErrors = defineErrors({
   'orders.cart_closed': 'conflict',
@@ -14,3 +14,7 @@ export const ordersErrors = defineErrors({
   'orders.channel_not_shop': 'unprocessable',
   'orders.pos_not_here': 'unprocessable',
 });
+
+declare module '../../platform/errors.js' {
+  interface ErrorCatalog extends Codes<typeof ordersErrors> {}
+}

@@ -1,10 +1,13 @@
 import { chinaDay } from '../../platform/clock.js';
 import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
-import { onShipmentMoved } from '../fulfilment/index.js';
-import { applyNotification, onPaymentTaken, providerFor } from '../payments/index.js';
+import { applyNotification, providerFor } from '../payments/index.js';
 import { reconciledDay, runReconciliation } from './commands/reconcile.js';
-import { cancelOrder, dueUnpaidOrders, followShipment, orderPaid } from './commands/settle.js';
+import { cancelOrder, dueUnpaidOrders } from './commands/settle.js';
+
+export { followShipment, payOrder } from './commands/settle.js';
+
 import './errors.js';
+import { ordersEvents } from './events.js';
 import { orderFigures } from './queries/orders.js';
 import { ordersMigrations } from './repo.js';
 import { ordersRoutes } from './routes.js';
@@ -53,10 +56,6 @@ export async function expireUnpaidOrders(rt: Runtime, limit = 100): Promise<numb
   return n;
 }
 
-// A taken payment pays its order, and a moved shipment moves it, in the same transaction.
-onPaymentTaken(orderPaid);
-onShipmentMoved(followShipment);
-
 /** Reconciles yesterday (China time) once, when no run of it exists yet. */
 export async function reconcileYesterday(rt: Runtime): Promise<void> {
   const day = chinaDay(new Date(rt.clock.now().getTime() - 86_400_000));
@@ -72,6 +71,7 @@ export function createOrdersModule(): FlywheelModule {
   let loops: Array<{ stop(): Promise<void> }> = [];
   return {
     name: 'orders',
+    events: ordersEvents,
     migrations: ordersMigrations,
     routes: ordersRoutes,
     seed: seedOrders,

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors.js';
+import { type Codes, defineErrors } from '../../platform/errors.js';
 
 export const partnershipErrors = defineErrors({
   'partnership.illegal_transition': 'conflict',
@@ -8,3 +8,7 @@ export const partnershipErrors = defineErrors({
   'partnership.not_editable': 'conflict',
   'partnership.changed_meanwhile': 'conflict',
 });
+
+declare module '../../platform/errors.js' {
+  interface ErrorCatalog extends Codes<typeof partnershipErrors> {}
+}

@@ -12,6 +12,9 @@ export {
   inForce,
   linesCovered,
 } from './domain/agreement.js';
+
+import { partnershipEvents } from './events.js';
+
 export { agreementTerms, coverCommitment } from './queries.js';
 export type { PartnershipTables } from './repo.js';
 
@@ -19,6 +22,7 @@ export type { PartnershipTables } from './repo.js';
 export function createPartnershipModule(): FlywheelModule {
   return {
     name: 'partnership',
+    events: partnershipEvents,
     migrations: partnershipMigrations,
     routes: partnershipRoutes,
     seed: seedPartnership,

@@ -25,7 +25,12 @@ export async function seedPartnership(rt: Runtime, world: DemoWorld): Promise<vo
   // Each step on the day it happened, so the agreement's history reads as it would have.
   const write = <T>(on: string, p: MemberPrincipal, action: string, fn: Parameters<typeof runWrite<T>>[3]) =>
     runWrite(
-      { db: rt.db, clock: { now: () => new Date(`${on}T02:00:00Z`) }, afterCommit: rt.nudge },
+      {
+        db: rt.db,
+        clock: { now: () => new Date(`${on}T02:00:00Z`) },
+        hooks: rt.hooks,
+        afterCommit: rt.nudge,
+      },
       { principal: p, requestId: 'demo-seed', ip: null },
       { action },
       fn,

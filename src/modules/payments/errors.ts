@@ -1,4 +1,4 @@
-import { defineErrors } from '../../platform/errors.js';
+import { type Codes, defineErrors } from '../../platform/errors.js';
 
 export const paymentsErrors = defineErrors({
   'payments.signature_invalid': 'unauthenticated',
@@ -9,3 +9,7 @@ export const paymentsErrors = defineErrors({
   'payments.not_refundable': 'conflict',
   'payments.auth_code_invalid': 'unprocessable',
 });
+
+declare module '../../platform/errors.js' {
+  interface ErrorCatalog extends Codes<typeof paymentsErrors> {}
+}

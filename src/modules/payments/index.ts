@@ -10,11 +10,13 @@ export {
   closePayment,
   createPayment,
   findPayment,
-  onPaymentTaken,
   type PaymentRow,
   paymentView,
   refundPayment,
 } from './commands/payments.js';
+
+import { paymentsEvents } from './events.js';
+
 export type { Notification, PaymentStatus } from './domain/payment.js';
 export type { PaymentProvider } from './provider.js';
 export { providerFor } from './providers.js';
@@ -29,6 +31,7 @@ export function createPaymentsModule(): FlywheelModule {
   let loop: { stop(): Promise<void> } | null = null;
   return {
     name: 'payments',
+    events: paymentsEvents,
     migrations: paymentsMigrations,
     routes: paymentsRoutes,
     start(rt) {

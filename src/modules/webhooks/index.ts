@@ -2,6 +2,7 @@ import type { FlywheelModule, Runtime } from '../../platform/module.js';
 import { scopeOf } from '../../platform/module.js';
 import { WebhookFanout, WebhookSender } from './dispatcher.js';
 import './errors.js';
+import { webhooksEvents } from './events.js';
 import { webhookFigures } from './queries.js';
 import { webhookMigrations } from './repo.js';
 import { webhookRoutes } from './routes.js';
@@ -14,6 +15,7 @@ export function createWebhooksModule(): FlywheelModule {
   let sender: WebhookSender | null = null;
   return {
     name: 'webhooks',
+    events: webhooksEvents,
     migrations: webhookMigrations,
     routes: webhookRoutes,
     start(rt: Runtime) {

@@ -8,6 +8,8 @@ export type PlatformTables = {
     seq: number;
     id: string;
     type: string;
+    /** The payload's version, from the event's declaration. */
+    version: number;
     aggregate_type: string;
     aggregate_id: string;
     org_id: string | null;
@@ -21,6 +23,8 @@ export type PlatformTables = {
     last_error: string | null;
     next_attempt_at: string | null;
   };
+  /** Which after-commit hook has handled which event: redelivery changes nothing twice. */
+  platform_hook_receipt: { hook: string; event_id: string; done_at: string };
   platform_idempotency: {
     scope: string;
     key: string;
@@ -51,6 +55,21 @@ declare module './database.js' {
 }
 
 export const platformMigrations: Migrations = {
+  '20261201_0000_platform_event_version': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('platform_outbox')
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      await db.schema
+        .createTable('platform_hook_receipt')
+        .addColumn('hook', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('done_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('platform_hook_receipt_pk', ['hook', 'event_id'])
+        .execute();
+    },
+  },
   '20261127_0000_platform_reference': referenceStampMigration,
   '20261125_1600_platform_init': {
     async up(db: Kysely<any>) {

@@ -1,24 +1,9 @@
 import { iso } from '../clock.js';
 import type { Executor } from '../db/database.js';
+import { declarationOf, type EventInput, type FlywheelEvent } from '../events.js';
 import { newId } from '../ids.js';
 
-/** An event as written by a command, in the past tense: `identity.user_created`. */
-export type EventInput = {
-  type: string;
-  aggregateType: string;
-  aggregateId: string;
-  orgId: string | null;
-  payload: Record<string, unknown>;
-};
-
-/** An event as delivered: with its id (for dedupe), sequence and time. */
-export type FlywheelEvent = EventInput & {
-  id: string;
-  seq: number;
-  actorId: string | null;
-  requestId: string | null;
-  createdAt: string;
-};
+export type { EventInput, FlywheelEvent };
 
 /**
  * Writes events to the outbox in the caller's transaction, so a change and its events commit
@@ -35,18 +20,22 @@ export async function writeEvents(
     await trx
       .insertInto('platform_outbox')
       .values(
-        events.slice(i, i + 500).map((e) => ({
-          id: newId('evt'),
-          type: e.type,
-          aggregate_type: e.aggregateType,
-          aggregate_id: e.aggregateId,
-          org_id: e.orgId,
-          actor_id: meta.actorId,
-          request_id: meta.requestId,
-          payload: JSON.stringify(e.payload),
-          created_at: iso(meta.now),
-          attempts: 0,
-        })) as any,
+        events.slice(i, i + 500).map((e) => {
+          const declared = declarationOf(e.type);
+          return {
+            id: newId('evt'),
+            type: e.type,
+            version: declared.version,
+            aggregate_type: declared.aggregate,
+            aggregate_id: e.aggregateId,
+            org_id: e.orgId,
+            actor_id: meta.actorId,
+            request_id: meta.requestId,
+            payload: JSON.stringify(e.payload),
+            created_at: iso(meta.now),
+            attempts: 0,
+          };
+        }) as any,
       )
       .execute();
   }
@@ -56,6 +45,7 @@ export function eventFromRow(row: {
   id: string;
   seq: number;
   type: string;
+  version: number;
   aggregate_type: string;
   aggregate_id: string;
   org_id: string | null;
@@ -67,7 +57,8 @@ export function eventFromRow(row: {
   return {
     id: row.id,
     seq: Number(row.seq),
-    type: row.type,
+    type: row.type as FlywheelEvent['type'],
+    version: Number(row.version),
     aggregateType: row.aggregate_type,
     aggregateId: row.aggregate_id,
     orgId: row.org_id,
@@ -75,5 +66,5 @@ export function eventFromRow(row: {
     requestId: row.request_id,
     payload: JSON.parse(row.payload),
     createdAt: row.created_at,
-  };
+  } as FlywheelEvent;
 }

@@ -150,28 +150,3 @@ export class OutboxRelay {
     return done.length;
   }
 }
-
-/** In-process subscribers by event type (`*` for all); each must be idempotent on `event.id`. */
-export class EventBus implements EventSink {
-  readonly name = 'in-process';
-  private readonly handlers = new Map<string, Array<(e: FlywheelEvent) => Promise<void> | void>>();
-
-  subscribe(type: string, handler: (e: FlywheelEvent) => Promise<void> | void): () => void {
-    const list = this.handlers.get(type) ?? [];
-    list.push(handler);
-    this.handlers.set(type, list);
-    return () => {
-      const current = this.handlers.get(type) ?? [];
-      this.handlers.set(
-        type,
-        current.filter((h) => h !== handler),
-      );
-    };
-  }
-
-  async deliver(event: FlywheelEvent): Promise<void> {
-    for (const handler of [...(this.handlers.get(event.type) ?? []), ...(this.handlers.get('*') ?? [])]) {
-      await handler(event);
-    }
-  }
-}

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { iso } from '../../../platform/clock.js';
 import { bool, isUniqueViolation } from '../../../platform/db/database.js';
 import type { TenantScope } from '../../../platform/db/tenant.js';
-import { DomainError, type FieldError, notFound } from '../../../platform/errors.js';
+import { DomainError, type ErrorCode, type FieldError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import { type ChannelKind, priceProblems } from '../domain/channels.js';
@@ -64,9 +64,8 @@ export async function createChannel(ctx: WriteCtx, scope: TenantScope, brandId: 
       errors: [{ field: input.kind === 'store' ? 'retailerId' : 'kind', message: 'already has a channel' }],
     });
   }
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.channel_created',
-    aggregateType: 'channel',
     aggregateId: row.id,
     orgId: brandId,
     payload: { kind: row.kind },
@@ -99,9 +98,8 @@ export async function updateChannel(
     .set({ ...changes, updated_at: updated.updated_at })
     .where('id', '=', id)
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.channel_updated',
-    aggregateType: 'channel',
     aggregateId: id,
     orgId: current.org_id,
     payload: { changes: Object.keys(changes) },
@@ -109,7 +107,7 @@ export async function updateChannel(
   return channelView(updated);
 }
 
-type Refusal = FieldError & { code: string };
+type Refusal = FieldError & { code: ErrorCode };
 
 function refuse(refusals: Refusal[]): never {
   const [first] = refusals;
@@ -180,7 +178,7 @@ export async function setListings(
   for (const [i, item] of items.entries()) {
     const at = `items.${i}.`;
     const sku = skus.get(item.skuId);
-    const no = (code: string, field: string, message: string) =>
+    const no = (code: ErrorCode, field: string, message: string) =>
       refusals.push({ code, field: `${at}${field}`, message });
     if (seen.has(item.skuId)) no('request.invalid', 'skuId', 'is listed twice in this request');
     seen.add(item.skuId);
@@ -240,9 +238,8 @@ export async function setListings(
       channel.org_id,
       items.filter((i) => skus.get(i.skuId)?.flagship === 1),
     );
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.listings_changed',
-    aggregateType: 'channel',
     aggregateId: channel.id,
     orgId: channel.org_id,
     payload: { skuIds },
@@ -274,9 +271,8 @@ async function carryOnlinePrices(ctx: WriteCtx, brandId: string, flagship: Listi
       )
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) > 0)
-      ctx.emit({
+      await ctx.emit({
         type: 'catalog.parity_prices_changed',
-        aggregateType: 'sku',
         aggregateId: item.skuId,
         orgId: brandId,
         payload: { sellingPrice: item.sellingPrice, storeListings: Number(res.numUpdatedRows) },
@@ -296,9 +292,8 @@ export async function removeListings(ctx: WriteCtx, scope: TenantScope, channelI
     .where('channel_id', '=', channelId)
     .where('sku_id', 'in', skuIds)
     .executeTakeFirst();
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.listings_removed',
-    aggregateType: 'channel',
     aggregateId: channelId,
     orgId: channel.org_id,
     payload: { skuIds },
@@ -353,9 +348,8 @@ export async function setExclusive(
     .set({ exclusive_channel_id: channelId, updated_at: iso(ctx.now) })
     .where('id', '=', skuId)
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.sku_exclusive_changed',
-    aggregateType: 'product',
     aggregateId: sku.product_id,
     orgId: sku.org_id,
     payload: { skuId, channelId },

@@ -272,9 +272,8 @@ export async function importCatalog(ctx: WriteCtx, scope: TenantScope, brandId: 
   const skusOf = new Map<string, string[]>();
   for (const k of plan.newSkus) skusOf.set(k.product_id, [...(skusOf.get(k.product_id) ?? []), k.id]);
   for (const p of plan.newProducts)
-    ctx.emit({
+    await ctx.emit({
       type: 'catalog.product_created',
-      aggregateType: 'product',
       aggregateId: p.id,
       orgId: brandId,
       payload: { name: p.name, productLine: p.product_line, skuIds: skusOf.get(p.id) ?? [], importId },
@@ -286,16 +285,14 @@ export async function importCatalog(ctx: WriteCtx, scope: TenantScope, brandId: 
   ]);
   for (const p of plan.newProducts) touched.delete(p.id);
   for (const id of touched)
-    ctx.emit({
+    await ctx.emit({
       type: 'catalog.product_updated',
-      aggregateType: 'product',
       aggregateId: id,
       orgId: brandId,
       payload: { importId },
     });
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.import_completed',
-    aggregateType: 'catalog_import',
     aggregateId: importId,
     orgId: brandId,
     payload: plan.summary,

@@ -74,9 +74,8 @@ export async function scheduleLaunch(
       .where('id', '=', current.id)
       .execute();
   else await ctx.trx.insertInto('catalog_launch').values(row).execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.launch_scheduled',
-    aggregateType: 'product',
     aggregateId: productId,
     orgId: product.org_id,
     payload: { launchId: row.id, startsAt, channelIds: input.channelIds },
@@ -106,9 +105,8 @@ export async function cancelLaunch(ctx: WriteCtx, scope: TenantScope, productId:
     .where('id', '=', current.id)
     .where('status', '=', 'scheduled')
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.launch_cancelled',
-    aggregateType: 'product',
     aggregateId: productId,
     orgId: product.org_id,
     payload: { launchId: current.id },

@@ -117,9 +117,8 @@ async function insertSku(
       ? duplicateCode(row.code, under(prefix, 'code'))
       : duplicateGtin(row.gtin, under(prefix, 'gtin'));
   }
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.sku_created',
-    aggregateType: 'product',
     aggregateId: product.id,
     orgId: product.org_id,
     payload: { skuId: row.id, code: row.code },
@@ -146,9 +145,8 @@ export async function createProduct(ctx: WriteCtx, scope: TenantScope, brandId: 
     updated_at: now,
   };
   await scope.on(ctx.trx).insertInto('catalog_product', [row]).execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.product_created',
-    aggregateType: 'product',
     aggregateId: row.id,
     orgId: brandId,
     payload: { name: row.name, productLine: row.product_line },
@@ -198,9 +196,8 @@ export async function updateProduct(
     .set({ ...changes, updated_at: updated.updated_at })
     .where('id', '=', id)
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.product_updated',
-    aggregateType: 'product',
     aggregateId: id,
     orgId: current.org_id,
     payload: { changes: Object.keys(changes) },
@@ -243,9 +240,8 @@ export async function changeProductStatus(ctx: WriteCtx, scope: TenantScope, id:
       from: current.status,
       to,
     });
-  ctx.emit({
+  await ctx.emit({
     type: `catalog.product_${to === 'active' ? 'activated' : to === 'discontinued' ? 'discontinued' : 'drafted'}`,
-    aggregateType: 'product',
     aggregateId: id,
     orgId: current.org_id,
     payload: { from: current.status, to },
@@ -291,9 +287,8 @@ export async function updateSku(
     if (isUniqueViolation(error)) throw duplicateGtin(input.gtin, 'gtin');
     throw error;
   }
-  ctx.emit({
+  await ctx.emit({
     type: 'catalog.sku_updated',
-    aggregateType: 'product',
     aggregateId: current.product_id,
     orgId: current.org_id,
     payload: { skuId: id, changes: Object.keys(changes) },

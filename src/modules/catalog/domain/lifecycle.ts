@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../platform/errors.js';
 /** A product's lifecycle (issue 3): drafted, sold, and withdrawn (and relaunched). */
 export const productStatuses = ['draft', 'active', 'discontinued'] as const;
 export type ProductStatus = (typeof productStatuses)[number];
@@ -14,7 +15,7 @@ export function productTransitionRefusal(
   from: ProductStatus,
   to: ProductStatus,
   product: { activeSkus: number },
-): string | null {
+): ErrorCode | null {
   if (!productTransitions[from].includes(to)) return 'catalog.illegal_transition';
   if (to === 'active' && product.activeSkus === 0) return 'catalog.no_active_sku';
   return null;

@@ -4,22 +4,14 @@ import { DomainError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { actorId, type MemberPrincipal } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
-import { type ShipmentStatus, shipmentMoveRefusal } from '../domain/shipment.js';
+import { type ShipmentMove, shipmentMoveRefusal, shipmentMoves } from '../domain/shipment.js';
 import type { FulfilmentTables } from '../repo.js';
 
 export type ShipmentRow = FulfilmentTables['fulfilment_shipment'];
 
-/**
- * Listeners run inside the write that moved a shipment (the orders module follows its order's
- * status), so an order never disagrees with its shipments.
- */
-export type ShipmentListener = (ctx: WriteCtx, shipment: ShipmentRow) => Promise<void>;
-const listeners = new Set<ShipmentListener>();
-
-/** Registers what happens when a shipment moves. */
-export function onShipmentMoved(listener: ShipmentListener): void {
-  listeners.add(listener);
-}
+/** The events of a shipment's moves, one per move. */
+export const shipmentMoved = shipmentMoves.map((m) => `fulfilment.shipment_${m}` as const);
+export type ShipmentMovedEvent = (typeof shipmentMoved)[number];
 
 /**
  * Who works a shipment: a store's shipments its store and retailer (and the delivery partner
@@ -43,7 +35,7 @@ export function visibleShipment(p: MemberPrincipal) {
 }
 
 export type MoveInput = {
-  to: ShipmentStatus;
+  to: ShipmentMove;
   pickupCode?: string;
   courier?: { name: string; phone?: string };
   note?: string;
@@ -101,9 +93,8 @@ export async function applyMove(ctx: WriteCtx, s: ShipmentRow, input: MoveInput)
     })
     .execute();
   const after = { ...s, ...changes } as ShipmentRow;
-  ctx.emit({
+  await ctx.emit({
     type: `fulfilment.shipment_${input.to}`,
-    aggregateType: 'shipment',
     aggregateId: s.id,
     orgId: s.org_id,
     payload: {
@@ -114,7 +105,6 @@ export async function applyMove(ctx: WriteCtx, s: ShipmentRow, input: MoveInput)
       promiseAt: s.promise_at,
     },
   });
-  for (const listener of listeners) await listener(ctx, after);
   return after;
 }
 

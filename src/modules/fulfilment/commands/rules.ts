@@ -79,9 +79,8 @@ export async function addRule(
     created_at: iso(ctx.now),
   };
   await ctx.trx.insertInto('fulfilment_rule').values(row).execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'fulfilment.rule_added',
-    aggregateType: 'rule',
     aggregateId: row.id,
     orgId: brandId,
     payload: { kind: row.kind },
@@ -94,9 +93,8 @@ export async function removeRule(ctx: WriteCtx, p: MemberPrincipal, id: string) 
   if (p.orgKind !== 'platform') q = q.where('org_id', 'in', p.orgIds);
   const row = await q.executeTakeFirstOrThrow(notFound('rule', id));
   await ctx.trx.deleteFrom('fulfilment_rule').where('id', '=', id).execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'fulfilment.rule_removed',
-    aggregateType: 'rule',
     aggregateId: id,
     orgId: row.org_id,
     payload: {},

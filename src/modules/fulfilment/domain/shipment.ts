@@ -17,6 +17,10 @@ export const shipmentStatuses = [
 ] as const;
 export type ShipmentStatus = (typeof shipmentStatuses)[number];
 
+/** The moves staff, couriers and the counter make; routing and cancelling follow the order. */
+export const shipmentMoves = ['picking', 'ready', 'out_for_delivery', 'delivered', 'picked_up'] as const;
+export type ShipmentMove = (typeof shipmentMoves)[number];
+
 const transitions: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
   pending: ['routed', 'cancelled'],
   routed: ['picking', 'cancelled'],

@@ -35,9 +35,8 @@ export async function createApiKey(
     revoked_at: null,
   };
   await scope.on(ctx.trx).insertInto('identity_api_key', [row]).execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'identity.api_key_created',
-    aggregateType: 'api_key',
     aggregateId: row.id,
     orgId: row.org_id,
     payload: { name: row.name, role: row.role },
@@ -61,9 +60,8 @@ export async function revokeApiKey(ctx: WriteCtx, scope: TenantScope, id: string
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'identity.api_key_revoked',
-    aggregateType: 'api_key',
     aggregateId: id,
     orgId: key.org_id,
     payload: {},

@@ -62,9 +62,8 @@ export async function addMember(ctx: WriteCtx, principal: MemberPrincipal | null
       })
       .execute();
     user = { id, name: input.name, disabled: 0, last_login_at: null };
-    ctx.emit({
+    await ctx.emit({
       type: 'identity.user_created',
-      aggregateType: 'user',
       aggregateId: id,
       orgId: input.orgId,
       payload: { userId: id, email },
@@ -83,9 +82,8 @@ export async function addMember(ctx: WriteCtx, principal: MemberPrincipal | null
   const id = newId('mem');
   const row = { id, org_id: input.orgId, user_id: user.id, role: input.role, created_at: iso(ctx.now) };
   await ctx.trx.insertInto('identity_membership').values(row).execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'identity.member_added',
-    aggregateType: 'org',
     aggregateId: input.orgId,
     orgId: input.orgId,
     payload: { membershipId: id, userId: user.id, role: input.role },
@@ -142,9 +140,8 @@ export async function updateMember(
     .set({ role: input.role })
     .where('id', '=', id)
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'identity.member_role_changed',
-    aggregateType: 'org',
     aggregateId: member.org_id,
     orgId: member.org_id,
     payload: { membershipId: id, from: member.role, to: input.role },
@@ -171,9 +168,8 @@ export async function removeMember(
     .where('org_id', '=', member.org_id)
     .where('revoked_at', 'is', null)
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'identity.member_removed',
-    aggregateType: 'org',
     aggregateId: member.org_id,
     orgId: member.org_id,
     payload: { membershipId: id, userId: member.user_id },

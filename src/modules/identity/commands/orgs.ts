@@ -109,9 +109,8 @@ async function insertOrg(ctx: WriteCtx, input: CreateOrgInput) {
     updated_at: now,
   };
   await ctx.trx.insertInto('identity_org').values(row).execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'identity.org_created',
-    aggregateType: 'org',
     aggregateId: id,
     orgId: id,
     payload: { kind: input.kind, name: input.name, parentId: row.parent_id },
@@ -161,9 +160,8 @@ export async function updateOrg(
     .set({ ...changes, updated_at: updated.updated_at })
     .where('id', '=', id)
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'identity.org_updated',
-    aggregateType: 'org',
     aggregateId: id,
     orgId: id,
     payload: { changes: Object.keys(changes) },

@@ -14,7 +14,7 @@ import {
   verifyPassword,
 } from '../domain/credentials.js';
 
-type Deps = Pick<Runtime, 'db' | 'clock'> & {
+type Deps = Pick<Runtime, 'db' | 'clock' | 'hooks'> & {
   config: Pick<Config, 'sessionTtlHours' | 'loginMaxFailures' | 'loginLockMinutes'>;
 };
 
@@ -201,9 +201,8 @@ export async function registerShopper(
       created_at: iso(ctx.now),
     })
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'identity.shopper_registered',
-    aggregateType: 'shopper',
     aggregateId: id,
     orgId: null,
     payload: { shopperId: id },

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../platform/errors.js';
 import type { OrgKind, Role } from '../../../platform/principal.js';
 import { roleAtLeast } from '../../../platform/principal.js';
 
@@ -18,7 +19,7 @@ export type ProviderType = (typeof providerTypes)[number];
 export function canCreateOrg(
   creator: { kind: OrgKind; id: string },
   target: { kind: OrgKind; parentId: string | null; parentKind: OrgKind | null },
-): string | null {
+): ErrorCode | null {
   if (target.kind === 'platform') return 'identity.org_kind_not_allowed';
   if (target.kind === 'store') {
     if (!target.parentId || target.parentKind !== 'retailer') return 'identity.parent_invalid';

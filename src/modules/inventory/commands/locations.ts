@@ -120,9 +120,8 @@ export async function createLocation(
       errors: [{ field: 'storeOrgId', message: 'is already a location of the brand' }],
     });
   }
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.location_created',
-    aggregateType: 'location',
     aggregateId: row.id,
     orgId: brandId,
     payload: { kind: row.kind, name: row.name },
@@ -165,9 +164,8 @@ export async function updateLocation(
     .set({ ...changes, updated_at: updated.updated_at })
     .where('id', '=', id)
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.location_updated',
-    aggregateType: 'location',
     aggregateId: id,
     orgId: current.org_id,
     payload: { changes: Object.keys(changes) },

@@ -54,7 +54,7 @@ export async function reserveStock(ctx: WriteCtx, place: Place, input: ReserveIn
       .returning(['on_hand', 'reserved', 'low_stock_at'])
       .executeTakeFirst();
     if (!after) throw await insufficient(ctx, place, line.skuId, line.quantity, `lines.${i}.quantity`);
-    checkLowStock(
+    await checkLowStock(
       ctx,
       place,
       line.skuId,
@@ -76,9 +76,8 @@ export async function reserveStock(ctx: WriteCtx, place: Place, input: ReserveIn
     });
   }
   await insertRows(ctx.trx, 'inventory_reservation', rows);
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.stock_reserved',
-    aggregateType: 'location',
     aggregateId: place.id,
     orgId: place.org_id,
     payload: { reservationIds: rows.map((r) => r.id), ref: input.ref ?? null, expiresAt },
@@ -123,9 +122,8 @@ export async function releaseReservation(
     .where('location_id', '=', r.location_id)
     .where('sku_id', '=', r.sku_id)
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: as === 'expired' ? 'inventory.reservation_expired' : 'inventory.reservation_released',
-    aggregateType: 'location',
     aggregateId: r.location_id,
     orgId: r.org_id,
     payload: { reservationId: id, skuId: r.sku_id, quantity: Number(r.quantity), ref: r.ref },
@@ -169,9 +167,8 @@ export async function commitReservation(ctx: WriteCtx, orgIds: readonly string[]
     refId: r.ref ?? id,
     lowStockCheck: false,
   });
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.stock_sold',
-    aggregateType: 'location',
     aggregateId: r.location_id,
     orgId: r.org_id,
     payload: { reservationId: id, skuId: r.sku_id, quantity: Number(r.quantity), ref: r.ref },

@@ -42,7 +42,7 @@ export async function insufficient(
 }
 
 /** Emits `inventory.low_stock` when a change takes a cell's availability down to its threshold. */
-export function checkLowStock(
+export async function checkLowStock(
   ctx: WriteCtx,
   place: Place,
   skuId: string,
@@ -52,9 +52,8 @@ export function checkLowStock(
   const threshold = after.low_stock_at ?? defaultLowStockAt[place.kind];
   const available = Number(after.on_hand) - Number(after.reserved);
   if (crossedLowStock(availableBefore, available, threshold))
-    ctx.emit({
+    await ctx.emit({
       type: 'inventory.low_stock',
-      aggregateType: 'stock',
       aggregateId: `${place.id}:${skuId}`,
       orgId: place.org_id,
       payload: { locationId: place.id, locationName: place.name, skuId, available, threshold },
@@ -131,7 +130,7 @@ export async function moveStock(
     },
   ]);
   const available = Number(after!.on_hand) - Number(after!.reserved);
-  if (m.lowStockCheck !== false) checkLowStock(ctx, place, m.skuId, after!, available - m.delta);
+  if (m.lowStockCheck !== false) await checkLowStock(ctx, place, m.skuId, after!, available - m.delta);
   return after!;
 }
 
@@ -185,9 +184,8 @@ export async function receiveStock(
       refType: ref?.type,
       refId: ref?.id,
     });
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.stock_received',
-    aggregateType: 'location',
     aggregateId: place.id,
     orgId: place.org_id,
     payload: { lines, ref: ref ?? null },
@@ -217,9 +215,8 @@ export async function adjustStock(
     reason: input.reason,
     field: 'quantity',
   });
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.stock_adjusted',
-    aggregateType: 'location',
     aggregateId: place.id,
     orgId: place.org_id,
     payload: { skuId: input.skuId, kind: input.kind, quantity: delta, reason: input.reason },

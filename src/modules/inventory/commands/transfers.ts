@@ -74,9 +74,8 @@ export async function requestTransfer(ctx: WriteCtx, brandId: string, input: Tra
       })),
     )
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.transfer_requested',
-    aggregateType: 'transfer',
     aggregateId: id,
     orgId: brandId,
     payload: {
@@ -140,9 +139,8 @@ export async function shipTransfer(ctx: WriteCtx, p: MemberPrincipal, id: string
     });
     await moveInTransit(ctx, to, l.skuId, l.quantity);
   }
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.transfer_shipped',
-    aggregateType: 'transfer',
     aggregateId: id,
     orgId: t.brandId,
     payload: { from: from.id, to: to.id },
@@ -201,9 +199,8 @@ export async function receiveTransfer(
       .execute();
   }
   const short = t.lines.filter((l) => (byLine.get(l.skuId) ?? l.quantity) < l.quantity).map((l) => l.skuId);
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.transfer_received',
-    aggregateType: 'transfer',
     aggregateId: id,
     orgId: t.brandId,
     payload: { to: to.id, short },
@@ -215,9 +212,8 @@ export async function cancelTransfer(ctx: WriteCtx, p: MemberPrincipal, id: stri
   const { t } = await loadTransfer(ctx.trx, p, id);
   if (!isBrand(p, t.brandId)) throw new DomainError('auth.forbidden', 'the brand cancels its transfers');
   await step(ctx, id, 'requested', 'cancelled');
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.transfer_cancelled',
-    aggregateType: 'transfer',
     aggregateId: id,
     orgId: t.brandId,
     payload: {},

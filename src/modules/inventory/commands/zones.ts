@@ -45,9 +45,8 @@ export async function createZone(ctx: WriteCtx, scope: TenantScope, input: ZoneI
       errors: [{ field: 'locationId', message: 'has a zone already' }],
     });
   }
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.zone_created',
-    aggregateType: 'zone',
     aggregateId: row.id,
     orgId: row.org_id,
     payload: { locationId: row.location_id },
@@ -80,9 +79,8 @@ export async function updateZone(
     .set({ ...changes, updated_at: iso(ctx.now) })
     .where('id', '=', id)
     .execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.zone_updated',
-    aggregateType: 'zone',
     aggregateId: id,
     orgId: zone.org_id,
     payload: { changes: Object.keys(changes) },
@@ -114,9 +112,8 @@ export async function auditZone(
     created_at: iso(ctx.now),
   };
   await ctx.trx.insertInto('inventory_zone_audit').values(row).execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'inventory.zone_audited',
-    aggregateType: 'zone',
     aggregateId: id,
     orgId: zone.org_id,
     payload: { auditId: row.id, score: row.score },

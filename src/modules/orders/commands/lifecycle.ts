@@ -6,7 +6,7 @@ import { newId } from '../../../platform/ids.js';
 import { actorId } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import type { Offer } from '../../catalog/index.js';
-import { type Canceller, type OrderStatus, orderMoveRefusal } from '../domain/order.js';
+import { type Canceller, type OrderMove, type OrderStatus, orderMoveRefusal } from '../domain/order.js';
 import type { DeliveryMode, Priced } from '../domain/pricing.js';
 import type { OrdersTables } from '../repo.js';
 
@@ -19,7 +19,7 @@ export type OrderRow = OrdersTables['orders_order'];
 export async function moveOrder(
   ctx: WriteCtx,
   order: OrderRow,
-  to: OrderStatus,
+  to: OrderMove,
   opts: { by?: Canceller; note?: string | null; set?: Partial<OrderRow> } = {},
 ): Promise<OrderRow> {
   const refusal = orderMoveRefusal(order.status, to, opts.by);
@@ -35,9 +35,8 @@ export async function moveOrder(
   if (Number(moved.numUpdatedRows) === 0)
     throw new DomainError('orders.changed_meanwhile', 'the order changed meanwhile; reload it');
   await recordHistory(ctx, order.id, order.status, to, opts.note ?? null);
-  ctx.emit({
+  await ctx.emit({
     type: `orders.order_${to}`,
-    aggregateType: 'order',
     aggregateId: order.id,
     orgId: order.org_id,
     payload: { from: order.status, to, note: opts.note ?? null },
@@ -104,7 +103,7 @@ export async function saveOrder(
   input: NewOrder,
   offers: Map<string, Offer>,
   locationOf: Map<string, string>,
-  facts: Record<string, unknown>,
+  facts: { routing: string } | { pos: true; storeOrgId: string | null },
 ): Promise<OrderRow> {
   const now = iso(ctx.now);
   const order: OrderRow = {
@@ -155,9 +154,8 @@ export async function saveOrder(
     }),
   );
   await recordHistory(ctx, order.id, null, 'pending_payment', null);
-  ctx.emit({
+  await ctx.emit({
     type: 'orders.order_placed',
-    aggregateType: 'order',
     aggregateId: order.id,
     orgId: order.org_id,
     payload: { total: Number(order.total), delivery: order.delivery, lines: lines.length, ...facts },

@@ -30,9 +30,8 @@ export async function runReconciliation(ctx: WriteCtx, day: string) {
   };
   await ctx.trx.insertInto('orders_reconciliation').values(row).execute();
   if (!r.ok)
-    ctx.emit({
+    await ctx.emit({
       type: 'orders.reconciliation_failed',
-      aggregateType: 'reconciliation',
       aggregateId: row.id,
       orgId: null,
       payload: { day, findings: r.findings.length },

@@ -2,12 +2,13 @@ import { iso } from '../../../platform/clock.js';
 import type { Config } from '../../../platform/config.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
+import type { EventInput } from '../../../platform/events.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import {
   cancelShipments,
   orderReservations,
   releaseShipments,
-  type ShipmentRow,
+  type ShipmentMovedEvent,
   shipmentStatuses,
 } from '../../fulfilment/index.js';
 import {
@@ -37,14 +38,18 @@ async function orderOf(ctx: WriteCtx, id: string): Promise<OrderRow | undefined>
  * holds lapsed before the money came, nothing can be promised: the order is cancelled and the
  * money goes back, in the same transaction.
  */
-export async function orderPaid(
+export async function payOrder(
   ctx: WriteCtx,
-  payment: PaymentRow,
-  provider: PaymentProvider,
+  config: Config,
+  taken: EventInput<'payments.payment_taken'>,
 ): Promise<void> {
-  const order = await orderOf(ctx, payment.order_id);
+  // A payment taken after its order closed is refunded by payments itself.
+  if (taken.payload.late) return;
+  const order = await orderOf(ctx, taken.payload.orderId);
   if (!order) return;
+  const provider = providerFor(config);
   if (order.status !== 'pending_payment') {
+    const payment = await findPayment(ctx.trx, taken.aggregateId);
     await refundPayment(ctx, provider, payment, Number(payment.amount), `order was ${order.status}`);
     return;
   }
@@ -52,6 +57,7 @@ export async function orderPaid(
   const statuses = await reservationStatuses(ctx.trx, holds);
   if (holds.some((id) => statuses.get(id) !== 'held')) {
     const paid = await moveOrder(ctx, order, 'paid', { set: { paid_at: iso(ctx.now) } });
+    const payment = await findPayment(ctx.trx, taken.aggregateId);
     await cancelPaid(ctx, provider, paid, payment, 'system', 'the stock hold lapsed before the payment came');
     return;
   }
@@ -140,8 +146,8 @@ export async function dueUnpaidOrders(db: Executor, now: Date, limit: number): P
  * A shipment moved (called inside that write): the order follows its least advanced shipment,
  * `partially_delivered` while some have arrived and others not.
  */
-export async function followShipment(ctx: WriteCtx, shipment: ShipmentRow): Promise<void> {
-  const order = await orderOf(ctx, shipment.order_id);
+export async function followShipment(ctx: WriteCtx, moved: EventInput<ShipmentMovedEvent>): Promise<void> {
+  const order = await orderOf(ctx, moved.payload.orderId);
   if (!order || order.status === 'cancelled' || order.status === 'pending_payment') return;
   const to = statusFromShipments(await shipmentStatuses(ctx.trx, order.id));
   if (to && to !== order.status) await moveOrder(ctx, order, to);

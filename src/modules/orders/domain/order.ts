@@ -16,6 +16,8 @@ export const orderStatuses = [
   'cancelled',
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
+/** Where an order can move to: every status but the one it starts in. */
+export type OrderMove = Exclude<OrderStatus, 'pending_payment'>;
 
 export const orderTransitions: Record<OrderStatus, readonly OrderStatus[]> = {
   pending_payment: ['paid', 'cancelled'],
@@ -41,13 +43,13 @@ export function orderMoveRefusal(from: OrderStatus, to: OrderStatus, by?: Cancel
 }
 
 /** The order's status from its shipments' statuses (ignoring cancelled ones). */
-export function statusFromShipments(statuses: readonly string[]): OrderStatus | null {
+export function statusFromShipments(statuses: readonly string[]): OrderMove | null {
   const live = statuses.filter((s) => s !== 'cancelled');
   if (live.length === 0) return null;
   const done = live.filter((s) => s === 'delivered' || s === 'picked_up').length;
   if (done === live.length) return 'delivered';
   if (done > 0) return 'partially_delivered';
-  const order: OrderStatus[] = ['routed', 'picking', 'ready', 'out_for_delivery'];
-  const least = Math.min(...live.map((s) => (s === 'pending' ? -1 : order.indexOf(s as OrderStatus))));
+  const order: OrderMove[] = ['routed', 'picking', 'ready', 'out_for_delivery'];
+  const least = Math.min(...live.map((s) => (s === 'pending' ? -1 : order.indexOf(s as OrderMove))));
   return least < 0 ? null : order[least];
 }

@@ -146,9 +146,8 @@ export async function createAgreement(ctx: WriteCtx, brand: MemberPrincipal, inp
   };
   await ctx.trx.insertInto('partnership_agreement').values(row).execute();
   await recordHistory(ctx, row, { kind: 'created', title: row.title });
-  ctx.emit({
+  await ctx.emit({
     type: 'partnership.agreement_created',
-    aggregateType: 'agreement',
     aggregateId: row.id,
     orgId: row.org_id,
     payload: { retailerId: row.retailer_id, level: row.level },
@@ -165,9 +164,8 @@ export async function updateAgreement(ctx: WriteCtx, p: MemberPrincipal, id: str
   const { next, changes } = applyTerms(row, t);
   await saveAgreement(ctx, row, next);
   await recordHistory(ctx, row, { kind: 'amended', changes });
-  ctx.emit({
+  await ctx.emit({
     type: 'partnership.agreement_amended',
-    aggregateType: 'agreement',
     aggregateId: id,
     orgId: row.org_id,
     payload: { changes: Object.keys(changes) },
@@ -190,9 +188,8 @@ export async function signAddendum(
   const { next, changes } = applyTerms(row, terms);
   await saveAgreement(ctx, row, next);
   await recordHistory(ctx, row, { kind: 'addendum', title: addendumTitle, signedOn, changes });
-  ctx.emit({
+  await ctx.emit({
     type: 'partnership.addendum_signed',
-    aggregateType: 'agreement',
     aggregateId: id,
     orgId: row.org_id,
     payload: { title: addendumTitle, signedOn, changes: Object.keys(changes) },
@@ -200,7 +197,7 @@ export async function signAddendum(
   return getAgreement(ctx.trx, p, id, ctx.now);
 }
 
-const pastTense: Record<AgreementMove, string> = {
+const pastTense = {
   propose: 'proposed',
   withdraw: 'withdrawn',
   accept: 'accepted',
@@ -208,7 +205,7 @@ const pastTense: Record<AgreementMove, string> = {
   suspend: 'suspended',
   resume: 'resumed',
   terminate: 'terminated',
-};
+} as const satisfies Record<AgreementMove, string>;
 
 /** Propose, accept, suspend … each by the party allowed to, as one conditional update. */
 export async function moveAgreement(
@@ -238,9 +235,8 @@ export async function moveAgreement(
     signedOn: move === 'accept' ? signedOn : null,
     changes: { status: [row.status, to] },
   });
-  ctx.emit({
+  await ctx.emit({
     type: `partnership.agreement_${pastTense[move]}`,
-    aggregateType: 'agreement',
     aggregateId: id,
     orgId: row.org_id,
     payload: { from: row.status, to, retailerId: row.retailer_id },

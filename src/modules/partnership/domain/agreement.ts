@@ -1,4 +1,5 @@
 import { chinaDay } from '../../../platform/clock.js';
+import type { ErrorCode } from '../../../platform/errors.js';
 /** A brand-retailer agreement's life: drafted by the brand, accepted by the retailer, and ended. */
 export const agreementStatuses = ['draft', 'proposed', 'active', 'suspended', 'terminated'] as const;
 export type AgreementStatus = (typeof agreementStatuses)[number];
@@ -23,7 +24,7 @@ export function moveRefusal(
   move: AgreementMove,
   status: AgreementStatus,
   party: 'brand' | 'retailer',
-): string | null {
+): ErrorCode | null {
   const m = agreementMoves[move];
   if (m.by !== 'either' && m.by !== party) return 'partnership.wrong_party';
   if (!(m.from as readonly string[]).includes(status)) return 'partnership.illegal_transition';

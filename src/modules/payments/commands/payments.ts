@@ -12,18 +12,6 @@ import type { PaymentsTables } from '../repo.js';
 
 export type PaymentRow = PaymentsTables['payments_payment'];
 
-/**
- * Listeners run inside the write that took a payment, so the order it pays moves in the same
- * transaction: a payment is never taken without its order learning of it, or twice.
- */
-export type PaidListener = (ctx: WriteCtx, payment: PaymentRow, provider: PaymentProvider) => Promise<void>;
-const paidListeners = new Set<PaidListener>();
-
-/** Registers what happens when a payment is taken (the orders module pays its order). */
-export function onPaymentTaken(listener: PaidListener): void {
-  paidListeners.add(listener);
-}
-
 /** A payment by id. */
 export async function findPayment(db: Executor, id: string): Promise<PaymentRow> {
   return db
@@ -172,9 +160,10 @@ async function effect(
     memo: `order ${payment.order_id}`,
     entries: paymentEntries(payment.org_id, Number(payment.amount)),
   });
-  ctx.emit({
+  // Its in-transaction hooks (orders pays the order) run here, so a payment is never taken
+  // without its order learning of it, or twice.
+  await ctx.emit({
     type: 'payments.payment_taken',
-    aggregateType: 'payment',
     aggregateId: payment.id,
     orgId: payment.org_id,
     payload: { orderId: payment.order_id, amount: Number(payment.amount), late: what === 'paid_after_close' },
@@ -184,7 +173,6 @@ async function effect(
     await refundPayment(ctx, provider, paid, Number(payment.amount), 'paid after the order was closed');
     return 'refunded_late';
   }
-  for (const listener of paidListeners) await listener(ctx, paid, provider);
   return 'applied';
 }
 
@@ -238,9 +226,8 @@ export async function refundPayment(
     memo: reason,
     entries: refundEntries(payment.org_id, amount),
   });
-  ctx.emit({
+  await ctx.emit({
     type: 'payments.payment_refunded',
-    aggregateType: 'payment',
     aggregateId: payment.id,
     orgId: payment.org_id,
     payload: { orderId: payment.order_id, refundId: id, amount, reason },

@@ -50,9 +50,8 @@ export async function createEndpoint(
     updated_at: iso(ctx.now),
   };
   await scope.on(ctx.trx).insertInto('webhooks_endpoint', [row]).execute();
-  ctx.emit({
+  await ctx.emit({
     type: 'webhooks.endpoint_created',
-    aggregateType: 'webhook_endpoint',
     aggregateId: row.id,
     orgId: row.org_id,
     payload: { url: row.url },
@@ -122,7 +121,6 @@ export async function pingEndpoint(ctx: WriteCtx, scope: TenantScope, id: string
     id: eventId,
     seq: 0,
     type: 'webhooks.ping',
-    aggregateType: 'webhook_endpoint',
     aggregateId: id,
     orgId: endpoint.org_id,
     actorId: null,

@@ -1,0 +1,8 @@
+// Writes docs/events.md from the modules' event declarations (`npm run docs:events`).
+import { writeFileSync } from 'node:fs';
+import { allModules } from '../src/app.js';
+import { renderEventCatalogue } from '../src/platform/event-catalogue.js';
+
+allModules();
+writeFileSync(new URL('../docs/events.md', import.meta.url), renderEventCatalogue());
+console.log('docs/events.md written');

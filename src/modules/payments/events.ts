@@ -1,0 +1,31 @@
+import { defineEvents, type Payloads } from '../../platform/events.js';
+import { Obj, Type } from '../../platform/http/schemas.js';
+
+/** What payments say happened: money taken and money given back. */
+export const paymentsEvents = defineEvents('payments', {
+  'payments.payment_taken': {
+    version: 1,
+    aggregate: 'payment',
+    summary: 'A payment was taken; `late` when it came after its order had closed (and is refunded).',
+    payload: Obj({
+      orderId: Type.String(),
+      amount: Type.Integer({ description: 'fen' }),
+      late: Type.Boolean(),
+    }),
+  },
+  'payments.payment_refunded': {
+    version: 1,
+    aggregate: 'payment',
+    summary: 'Money was refunded to the shopper.',
+    payload: Obj({
+      orderId: Type.String(),
+      refundId: Type.String(),
+      amount: Type.Integer({ description: 'fen' }),
+      reason: Type.String(),
+    }),
+  },
+});
+
+declare module '../../platform/events.js' {
+  interface EventCatalog extends Payloads<typeof paymentsEvents> {}
+}
