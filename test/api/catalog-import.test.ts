@@ -56,6 +56,32 @@ describe('catalog CSV import: all rows or none, every bad line named', () => {
     expect(events.filter((e) => e.type === 'catalog.import_completed')).toHaveLength(2);
   });
 
+  it('writes a cell a spreadsheet would run as a formula behind a quote, and reads its own export back unchanged', async () => {
+    // OWASP's CSV-injection advice: = + - @, a tab or a carriage return (and their full-width forms) start a formula.
+    const rows = [
+      phoneRow(0, { product_name: '=HYPERLINK("http://evil.test","click")', category: '@SUM(1)' }),
+      phoneRow(1, { product_name: '=HYPERLINK("http://evil.test","click")', category: '@SUM(1)' }),
+      phoneRow(5, { product_name: '+1 phone', product_line: '-2', option_1_value: '＝1' }),
+    ];
+    expect((await upload(brand, catalogCsv(rows))).statusCode).toBe(200);
+    const exported = (await brand.get('/api/catalog/export')).body;
+    const cells = exported.split(/[\r\n,]+/);
+    for (const bare of ['=HYPERLINK', '@SUM(1)', '+1 phone', '-2', '＝1'])
+      expect(
+        cells.some((c) => c.replace(/^"/, '').startsWith(bare)),
+        bare,
+      ).toBe(false);
+    expect(exported).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
+    expect(exported).toContain(`'@SUM(1)`);
+    const again = await upload(brand, exported);
+    expect(again.json()).toMatchObject({
+      products: { created: 0, updated: 0, unchanged: 2 },
+      skus: { created: 0, updated: 0, unchanged: 3 },
+    });
+    const names = (await brand.get('/api/catalog/products')).json().items.map((p: any) => p.name);
+    expect(names.sort()).toEqual(['+1 phone', '=HYPERLINK("http://evil.test","click")']);
+  });
+
   it('updates existing products by name and SKUs by code, and moves a GTIN between two SKUs', async () => {
     await upload(brand, catalogCsv([phoneRow(0), phoneRow(1)]));
     const res = await upload(

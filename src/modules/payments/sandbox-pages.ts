@@ -19,8 +19,13 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Only a path on this site: never send the shopper to another origin (open redirect). */
+/**
+ * Where the pay page sends the shopper back: a path on this site only, in URL-safe characters.
+ * `//host` and `/\\host` are other sites to a browser, and a control or non-ASCII character
+ * cannot go in a Location header.
+ */
 function safeReturn(raw: unknown): string {
-  return typeof raw === 'string' && raw.startsWith('/') && !raw.startsWith('//') && raw.length < 500
+  return typeof raw === 'string' && /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@/?%#]{0,499}$/.test(raw)
     ? raw
     : '/shop';
 }

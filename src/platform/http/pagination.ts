@@ -33,7 +33,8 @@ export function encodeCursor(id: string): string {
 export function decodeCursor(cursor: string): string {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof parsed.after === 'string' && parsed.after.length <= 64) return parsed.after;
+    // Only an id this API wrote: anything else (a forged cursor, a NUL) never reaches a query.
+    if (typeof parsed.after === 'string' && /^[a-z]+_[0-9a-z]{26}$/.test(parsed.after)) return parsed.after;
   } catch {
     // fall through to the 400 below
   }

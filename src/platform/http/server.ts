@@ -13,6 +13,7 @@ import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { type Principal, roleAtLeast } from '../principal.js';
 import type { Access } from './access.js';
+import { guardInput } from './input-guard.js';
 import { problemOf, sendProblem, toDomainError } from './problem.js';
 import { Problem } from './schemas.js';
 
@@ -25,7 +26,15 @@ export type Authenticator = (
 
 /** One /api route as registered: what the role walk and bad-input tests iterate over. */
 /** A route as the test suites walk it: `body` is its JSON body schema, `contentType` what it reads. */
-export type RouteEntry = { method: string; url: string; access: Access; body: unknown; contentType: string };
+export type RouteEntry = {
+  method: string;
+  url: string;
+  access: Access;
+  body: unknown;
+  /** The query-string schema, when the route takes one. */
+  query: unknown;
+  contentType: string;
+};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -76,6 +85,11 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  app.addHook('preValidation', async (req) => {
+    guardInput(req.params, 'params');
+    guardInput(req.query, 'query');
+    guardInput(req.body, 'body');
   });
 
   app.setErrorHandler((error, req, reply) => {
@@ -137,7 +151,8 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
       if (method === 'HEAD') continue;
       const body = (route.schema as any)?.body ?? null;
       const contentType = body?.content ? Object.keys(body.content)[0] : 'application/json';
-      table.push({ method, url: route.url, access: acc, body, contentType });
+      const query = (route.schema as any)?.querystring ?? null;
+      table.push({ method, url: route.url, access: acc, body, query, contentType });
     }
     route.schema = route.schema ?? {};
     const schema = route.schema as Record<string, any>;
@@ -150,7 +165,9 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
       acc.kind === 'member'
         ? `members (${acc.minRole}+${acc.orgKinds ? `, ${acc.orgKinds.join('/')}` : ''})`
         : acc.kind;
-    schema.description = [schema.description, `Access: ${who}.`].filter(Boolean).join(' ');
+    // A GET and its HEAD twin share one schema: say it once.
+    if (!schema.description?.includes('Access: '))
+      schema.description = [schema.description, `Access: ${who}.`].filter(Boolean).join(' ');
   });
 
   // Authentication runs before body validation, so a stranger learns nothing about a route's input.

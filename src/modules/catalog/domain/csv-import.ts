@@ -51,10 +51,21 @@ const truthy = new Map([
  * the database: required fields, lengths, GTIN check digits, option pairs, image URLs, rows of
  * one product that disagree, and SKU codes or GTINs given twice. Every problem is reported.
  */
+/**
+ * The export writes a cell that a spreadsheet would run as a formula (it begins with = + - @, a
+ * tab or a carriage return, or their full-width forms) behind a `'`, as OWASP's CSV-injection
+ * advice says; reading our own export back takes the `'` off again.
+ */
+function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell;
+}
+
 export function parseCatalogCsv(text: string): { rows: ImportRow[]; errors: LineError[] } {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, trim: true });
+    records = parse(text, { bom: true, relax_column_count: true, trim: true }).map((r: string[]) =>
+      r.map(unescapeFormula),
+    );
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines ?? 1;

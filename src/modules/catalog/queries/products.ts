@@ -127,5 +127,6 @@ export async function exportCatalogCsv(
       },
     ),
   );
-  return `\ufeff${stringify([[...csvColumns], ...records])}`;
+  // A cell a spreadsheet would run as a formula is written behind a `'` (OWASP, CSV injection).
+  return `\ufeff${stringify([[...csvColumns], ...records], { escape_formulas: true })}`;
 }
