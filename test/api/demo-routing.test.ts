@@ -145,7 +145,7 @@ describe('routing on the demo world', () => {
 
   it('drops the stores of an agreement that has expired', async () => {
     const skuId = await skuStockedAround();
-    clock.set('2029-03-01T06:00:00Z'); // the JD Home x OPPO NKA ended on 28 February 2029
+    clock.set('2029-03-01T06:00:00Z'); // made on 2026-11-26, the JD Home x OPPO NKA ended on 31 January 2029
     await shopper.loginShopper('shopper@flywheel.demo', password);
     await brand.login('brand@oppo.demo', password);
     const after = await order(skuId, nearSanlitun, 'standard');

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoWorld } from '../../src/app.js';
 import { gtinProblem } from '../../src/modules/catalog/index.js';
 import { reconcile } from '../../src/modules/orders/index.js';
+import { agreementCalendar } from '../../src/modules/partnership/seed.js';
+import { ManualClock } from '../../src/platform/clock.js';
 import type { DemoWorld } from '../../src/platform/module.js';
 import { TestClient } from '../support/client.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
@@ -65,14 +67,17 @@ describe('the demo world', () => {
   it('sells OPPO online, in JD Home stores at online flagship prices and live, under the NKA agreement with its addendum', async () => {
     const brand = await signInAs(fw, 'brand@oppo.demo');
     const agreement = (await brand.get('/api/agreements')).json().items[0];
+    // Three years from the first of the month nine months ago, whenever the world is made.
+    const on = agreementCalendar(fw.rt.clock.now());
     expect(agreement).toMatchObject({
       level: 'nka',
-      startsOn: '2026-03-01',
-      endsOn: '2029-02-28',
+      startsOn: on.startsOn,
+      endsOn: on.endsOn,
       status: 'active',
     });
+    expect(Number(on.endsOn.slice(0, 4)) - Number(on.startsOn.slice(0, 4))).toBe(3);
     const history = (await brand.get(`/api/agreements/${agreement.id}`)).json().history;
-    expect(history.at(-1)).toMatchObject({ kind: 'addendum', signedOn: '2026-07-29' });
+    expect(history.at(-1)).toMatchObject({ kind: 'addendum', signedOn: on.addendum });
 
     const channels = (await brand.get('/api/channels')).json().items;
     expect(channels.map((c: any) => c.kind).sort()).toEqual(['distribution', 'live', 'online', 'store']);
@@ -148,5 +153,19 @@ describe('the demo world', () => {
     const books = await reconcile(fw.rt.db);
     expect(books.findings).toEqual([]);
     expect(books.figures.paidOrders).toBe(orders.length);
+  });
+});
+
+describe('the demo world, whenever it is made', () => {
+  it('tells the same story years from now: the agreement in force, today’s order placed', async () => {
+    const later = await startFlywheel({ clock: new ManualClock('2031-06-01T06:00:00Z') });
+    try {
+      const world = await seedDemoWorld(later);
+      expect(world).not.toBeNull();
+      const agreements = await later.rt.db.selectFrom('partnership_agreement').selectAll().execute();
+      expect(agreements.map((a) => [a.starts_on, a.ends_on])).toEqual([['2030-09-01', '2033-08-31']]);
+    } finally {
+      await later.cleanup();
+    }
   });
 });
