@@ -265,6 +265,22 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     expect(shipment).toMatchObject({ mode: 'pickup', locationId: shop.stores.zhongguancun.locationId });
     expect(shipment.pickupCode).toMatch(/^\d{6}$/);
     expect(pickup.order.json().deliveryFee).toBe(0);
+
+    // A pick-up store that is not one of this shop's (another brand's, or none) is named at once.
+    const other = await givenShop(fw);
+    for (const pickupLocationId of [other.stores.zhongguancun.locationId, 'loc_00000000000000000000000000']) {
+      const cart = (await shopper.post('/api/shop/carts', { channelId: shop.channelId })).json();
+      const refused = await shopper.post(`/api/shop/carts/${cart.id}/delivery`, {
+        mode: 'pickup',
+        address: { province: '北京', city: '北京', district: '海淀区' },
+        pickupLocationId,
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().errors).toEqual([
+        { field: 'pickupLocationId', message: 'not a store of this shop' },
+      ]);
+      expect((await shopper.get(`/api/shop/carts/${cart.id}`)).json().pickupLocationId ?? null).toBeNull();
+    }
   });
 
   it('cancels a paid order before picking: units back on hand through the ledger, money back in full', async () => {

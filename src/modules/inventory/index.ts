@@ -17,7 +17,12 @@ export {
 import { inventoryEvents } from './events.js';
 
 export { moveStock, type Place } from './commands/stock.js';
-export { availableToPromise, type StockedLocation, stockedLocations } from './queries/availability.js';
+export {
+  availableToPromise,
+  isActiveStoreOf,
+  type StockedLocation,
+  stockedLocations,
+} from './queries/availability.js';
 export { stockFindings } from './queries/conservation.js';
 export type { InventoryTables } from './repo.js';
 

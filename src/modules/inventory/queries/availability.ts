@@ -170,3 +170,8 @@ const activeLocations = referenceCache<{ warehouses: LocationFacts[]; stores: Ma
     return found;
   },
 );
+
+/** Whether `locationId` is an active store of the brand (where its shoppers may collect). */
+export async function isActiveStoreOf(db: Executor, brandId: string, locationId: string): Promise<boolean> {
+  return (await activeLocations.get(db, brandId)).stores.has(locationId);
+}

@@ -6,6 +6,7 @@ import type { ShopperPrincipal } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import { channelById, channelOffers } from '../../catalog/index.js';
 import { type AddressInput, locate } from '../../fulfilment/index.js';
+import { isActiveStoreOf } from '../../inventory/index.js';
 import { type DeliveryMode, quantityLimits } from '../domain/pricing.js';
 import {
   type CartContents,
@@ -110,6 +111,11 @@ export async function setDelivery(
   if (input.mode === 'pickup' && !input.pickupLocationId)
     throw new DomainError('orders.delivery_missing', 'pick-up needs the store to collect from', {
       errors: [{ field: 'pickupLocationId', message: 'required for pick-up' }],
+    });
+  // A store the shopper cannot collect from is named now, not when the order is placed.
+  if (input.mode === 'pickup' && !(await isActiveStoreOf(ctx.trx, cart.org_id, input.pickupLocationId!)))
+    throw new DomainError('orders.pickup_unavailable', 'no store of this shop has that id', {
+      errors: [{ field: 'pickupLocationId', message: 'not a store of this shop' }],
     });
   locate(input.address);
   const now = iso(ctx.now);
