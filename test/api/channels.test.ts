@@ -3,6 +3,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { ean, givenMember, givenOrg, password } from '../support/builders.js';
 import type { TestClient } from '../support/client.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
+import { givenProduct as givenProductOf } from '../support/stock.js';
 
 type Member = TestClient & { email: string };
 
@@ -106,6 +107,14 @@ describe('channels: assortments, price lists, exclusive supply, parity and synch
       items: [{ skuId: phone.skus[1], listPrice: 1, sellingPrice: 1 }],
     });
     expect(notOurs.statusCode).toBe(404);
+    // Taking off listings names an id that is not one of the brand's SKUs, and removes nothing.
+    const theirs = (await givenProductOf(foreign, 'A')).skus[0];
+    const removal = await brand.post(`/api/channels/${online}/listings/remove`, {
+      skuIds: [phone.skus[0], theirs, 'sku_00000000000000000000000000'],
+    });
+    expect(removal.statusCode).toBe(422);
+    expect(removal.json().errors.map((e: { field: string }) => e.field)).toEqual(['skuIds.1', 'skuIds.2']);
+    expect((await brand.get(`/api/channels/${online}/listings`)).json().items).toHaveLength(1);
   });
 
   it('lists a channel-exclusive SKU on its channel only', async () => {

@@ -287,18 +287,43 @@ export async function removeListings(ctx: WriteCtx, scope: TenantScope, channelI
     .selectAll()
     .where('id', '=', channelId)
     .executeTakeFirstOrThrow(notFound('channel', channelId));
-  const res = await ctx.trx
+  // An id that is not one of the brand's SKUs is named, not skipped in silence.
+  const own = new Set(
+    (
+      await ctx.trx
+        .selectFrom('catalog_sku')
+        .select('id')
+        .where('org_id', '=', channel.org_id)
+        .where('id', 'in', skuIds)
+        .execute()
+    ).map((r) => r.id),
+  );
+  const foreign = skuIds.flatMap((id, i) =>
+    own.has(id)
+      ? []
+      : [
+          {
+            code: 'catalog.unknown_sku' as const,
+            field: `skuIds.${i}`,
+            message: 'is not an SKU of the brand',
+          },
+        ],
+  );
+  if (foreign.length > 0) refuse(foreign);
+  const removed = await ctx.trx
     .deleteFrom('catalog_listing')
     .where('channel_id', '=', channelId)
     .where('sku_id', 'in', skuIds)
-    .executeTakeFirst();
-  await ctx.emit({
-    type: 'catalog.listings_removed',
-    aggregateId: channelId,
-    orgId: channel.org_id,
-    payload: { skuIds },
-  });
-  return { channelId, removed: Number(res.numDeletedRows) };
+    .returning('sku_id')
+    .execute();
+  if (removed.length > 0)
+    await ctx.emit({
+      type: 'catalog.listings_removed',
+      aggregateId: channelId,
+      orgId: channel.org_id,
+      payload: { skuIds: removed.map((r) => r.sku_id) },
+    });
+  return { channelId, removed: removed.length };
 }
 
 /**
