@@ -3,10 +3,11 @@ import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createFulfilmentModule, shipmentMoved } from './modules/fulfilment/index.js';
+import { createGrowthModule, placedFrom } from './modules/growth/index.js';
 import { createAuthenticator, createIdentityModule } from './modules/identity/index.js';
 import { createInventoryModule } from './modules/inventory/index.js';
 import { createLedgerModule } from './modules/ledger/index.js';
-import { createOrdersModule, followShipment, payOrder } from './modules/orders/index.js';
+import { createOrdersModule, followShipment, OrderExtensions, payOrder } from './modules/orders/index.js';
 import { createPartnershipModule } from './modules/partnership/index.js';
 import { createPaymentsModule } from './modules/payments/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
@@ -39,8 +40,13 @@ export const version: string = (() => {
   return '0.0.0';
 })();
 
-/** Every capability, in dependency order. A new module is one line here. */
-export function allModules(): FlywheelModule[] {
+/**
+ * Every capability, in dependency order. A new module is one line here; what it adds to the
+ * order path (a price adjuster, a placement contributor) is one line below it.
+ */
+export function allModules(orderExtensions = new OrderExtensions()): FlywheelModule[] {
+  // growth: where each order was placed from.
+  orderExtensions.addPlacementContributor(placedFrom);
   return [
     createIdentityModule(),
     createWebhooksModule(),
@@ -50,7 +56,8 @@ export function allModules(): FlywheelModule[] {
     createLedgerModule(),
     createFulfilmentModule(),
     createPaymentsModule(),
-    createOrdersModule(),
+    createOrdersModule(orderExtensions),
+    createGrowthModule(),
   ];
 }
 
@@ -60,6 +67,8 @@ export type Flywheel = {
   handle: DbHandle;
   modules: FlywheelModule[];
   relay: OutboxRelay;
+  /** The order path's extension points, as the composition root filled them. */
+  orderExtensions: OrderExtensions;
   /** Starts background work: the outbox relay and module loops. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -76,7 +85,8 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
   const handle = openDatabase(config.databaseUrl, { schema });
   if (schema && handle.dialect === 'postgres')
     await sql`create schema if not exists ${sql.id(schema)}`.execute(handle.db);
-  const modules = allModules();
+  const orderExtensions = new OrderExtensions();
+  const modules = allModules(orderExtensions);
   if (opts.migrate !== false)
     await migrateToLatest(handle.db, [platformMigrations, ...modules.map((m) => m.migrations)], schema);
 
@@ -129,6 +139,7 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
     handle,
     modules,
     relay,
+    orderExtensions,
     async start() {
       if (started) return;
       started = true;

@@ -73,7 +73,9 @@ function fill(url: string, objects: Objects): string {
                             ? objects.zone
                             : url.startsWith('/api/shop/carts/')
                               ? objects.cart
-                              : url.startsWith('/api/shop/orders/') || url.startsWith('/api/orders/')
+                              : url.startsWith('/api/shop/orders/') ||
+                                  url.startsWith('/api/orders/') ||
+                                  url.startsWith('/api/growth/order-sources/')
                                 ? objects.order
                                 : url.startsWith('/api/fulfilment/shipments/')
                                   ? objects.shipment

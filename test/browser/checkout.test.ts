@@ -126,6 +126,9 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
     expect(text).toContain('One-hour delivery');
     expect(text).toMatch(/Chosen\s*京东之家·北京三里屯店/);
     expect(text).toContain('Out of delivery radius');
+    // The shopper came by a shared link (`?sku=`): growth recorded it when the order was placed.
+    await ops.waitForSelector('[data-testid=placed-from]');
+    expect(await ops.locator('[data-testid=placed-from]').textContent()).toBe('Online shop · shared link');
     await ops.waitForTimeout(500); // the drawer slides in
     await ops.screenshot({ path: `${artifacts}/operator-order-en.png` });
     await explanation.scrollIntoViewIfNeeded();

@@ -77,6 +77,8 @@ export type CheckoutInput = {
   address?: Record<string, unknown>;
   pickupLocationId?: string;
   key?: string;
+  /** More fields of the placement request (those its contributors read: `source`, …). */
+  placement?: Record<string, unknown>;
 };
 
 /** The storefront's calls, one per step: cart, lines, delivery with its quote, then the order. */
@@ -96,7 +98,7 @@ export async function checkout(shopper: TestClient, input: CheckoutInput) {
   if (quote.statusCode !== 200) throw new Error(`delivery: ${quote.statusCode} ${quote.body}`);
   const order = await shopper.post(
     '/api/shop/orders',
-    { cartId },
+    { ...input.placement, cartId },
     { 'idempotency-key': input.key ?? `place-${cartId}` },
   );
   return { cartId, quote: quote.json(), order };

@@ -5,6 +5,8 @@ export type OrderView = {
   delivery: 'hour' | 'standard' | 'pickup';
   total: number;
   subtotal: number;
+  /** The price adjusters' lines (live price, coupon, fan benefit): signed fen. */
+  adjustments: Array<{ source: string; reason: string; skuId: string | null; amount: number }>;
   deliveryFee: number;
   payBy: string;
   placedAt: string;

@@ -19,6 +19,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError, api } from '../shared/api';
 import { formatFen } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
+import { placementSource } from './source';
 import { useShop } from './state';
 
 type Mode = 'hour' | 'standard' | 'pickup';
@@ -135,7 +136,7 @@ export function CartPage() {
       const order = await api<{ id: string; payment: { payUrl: string } }>(
         'POST',
         '/api/shop/orders',
-        { cartId: cart.id },
+        { ...placementSource(), cartId: cart.id },
         { 'idempotency-key': `place-${cart.id}` },
       );
       forgetCart();

@@ -7,6 +7,7 @@ import { ApiError, api } from '../shared/api';
 import { formatFen } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
 import { ProductArt, productName, type ShopProduct } from './ShopHome';
+import { rememberSource } from './source';
 import { useShop } from './state';
 
 type Estimate = {
@@ -30,6 +31,7 @@ export function ProductPage() {
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [quantity, setQuantity] = useState(1);
   const [estimate, setEstimate] = useState<Estimate | null>(null);
+  useEffect(() => rememberSource(search), [search]);
   useEffect(() => {
     if (!shopId) return;
     void api<{ items: ShopProduct[] }>('GET', `/api/shop/shops/${shopId}/products?productId=${id}`).then(

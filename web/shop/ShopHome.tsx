@@ -86,7 +86,11 @@ export function ShopHome() {
       {products?.length === 0 && <Empty />}
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 10 }}>
         {(products ?? []).map((p) => (
-          <Link key={p.id} to={`/shop/products/${p.id}`} data-testid="product-tile">
+          <Link
+            key={p.id}
+            to={`/shop/products/${p.id}?${new URLSearchParams(q ? { from: 'search', q } : { from: 'shop' })}`}
+            data-testid="product-tile"
+          >
             <Card
               size="small"
               cover={<ProductArt name={productName(p, i18n.language)} />}

@@ -8,12 +8,21 @@ export { followShipment, payOrder } from './commands/settle.js';
 
 import './errors.js';
 import { ordersEvents } from './events.js';
+import type { OrderExtensions } from './extensions.js';
 import { orderFigures } from './queries/orders.js';
 import { ordersMigrations } from './repo.js';
 import { ordersRoutes } from './routes.js';
 import { seedOrders } from './seed.js';
 
 export { type OrderStatus, orderStatuses } from './domain/order.js';
+export {
+  type Adjustment,
+  OrderExtensions,
+  type PlacedOrder,
+  type PlacementContributor,
+  type PriceAdjuster,
+  type PricingContext,
+} from './extensions.js';
 export { type Reconciliation, reconcile } from './queries/reconcile.js';
 export type { OrdersTables } from './repo.js';
 
@@ -67,14 +76,14 @@ export async function reconcileYesterday(rt: Runtime): Promise<void> {
  * Checkout and orders: carts priced per channel, idempotent placement that checks channel,
  * launch and agreement, holds stock and opens the payment; the order state machine; cancellation.
  */
-export function createOrdersModule(): FlywheelModule {
+export function createOrdersModule(ext: OrderExtensions): FlywheelModule {
   let loops: Array<{ stop(): Promise<void> }> = [];
   return {
     name: 'orders',
     events: ordersEvents,
     migrations: ordersMigrations,
-    routes: ordersRoutes,
-    seed: seedOrders,
+    routes: (app, rt) => ordersRoutes(app, rt, ext),
+    seed: (rt, world) => seedOrders(rt, ext, world),
     homeFigures: async (rt, principal) =>
       ['brand', 'platform', 'store', 'retailer'].includes(principal.orgKind)
         ? orderFigures(rt.db, principal, rt.clock.now())

@@ -48,6 +48,8 @@ export type OrdersTables = {
     cancel_reason: string | null;
     version: number;
     updated_at: string;
+    /** JSON: the price adjusters' lines, as shown on the quote (`[]` for none). */
+    adjustments: string;
   };
   orders_line: {
     id: string;
@@ -90,6 +92,14 @@ declare module '../../platform/db/database.js' {
 }
 
 export const ordersMigrations: Migrations = {
+  '20261201_0100_orders_adjustments': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('orders_order')
+        .addColumn('adjustments', 'text', (c) => c.notNull().defaultTo('[]'))
+        .execute();
+    },
+  },
   '20261126_0700_orders_init': {
     async up(db: Kysely<any>) {
       const t = columnTypes(db);

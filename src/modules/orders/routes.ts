@@ -8,6 +8,7 @@ import { placeOrder } from './commands/place.js';
 import { sellAtCounter } from './commands/pos.js';
 import { listReconciliations, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder } from './commands/settle.js';
+import type { OrderExtensions } from './extensions.js';
 import { getCart } from './queries/carts.js';
 import { deliveryEstimate } from './queries/estimate.js';
 import {
@@ -31,10 +32,10 @@ import {
   Order,
   OrderQuery,
   OrderSummary,
-  PlaceOrderBody,
   PosCatalog,
   PosCatalogQuery,
   PosSaleBody,
+  placeOrderBody,
   ReconcileBody,
   Reconciliation,
   ReconciliationQuery,
@@ -45,8 +46,10 @@ const shopper = { access: access.shopper };
 const memberRead = { access: access.member('viewer', ['platform', 'brand', 'retailer', 'store']) };
 const merchantWrite = { access: access.member('staff', ['platform', 'brand']) };
 
-export function ordersRoutes(app: App, rt: Runtime): void {
+export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void {
   const { db, clock, config } = rt;
+  // Registered after the composition root filled the extensions, so their fields are in the schema.
+  const PlaceOrderBody = placeOrderBody(ext.placementFields());
   app.post(
     '/api/shop/carts',
     {
@@ -55,7 +58,7 @@ export function ordersRoutes(app: App, rt: Runtime): void {
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'orders.cart.create', status: 201 }, (ctx) =>
-        createCart(ctx, shopperOf(req), req.body),
+        createCart(ctx, ext, shopperOf(req), req.body),
       ),
   );
   app.get(
@@ -69,7 +72,7 @@ export function ordersRoutes(app: App, rt: Runtime): void {
       },
       config: shopper,
     },
-    async (req) => getCart(db, shopperOf(req), req.params.id, clock.now()),
+    async (req) => getCart(db, ext, shopperOf(req), req.params.id, clock.now()),
   );
   app.post(
     '/api/shop/carts/:id/lines',
@@ -85,7 +88,7 @@ export function ordersRoutes(app: App, rt: Runtime): void {
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'orders.cart.line' }, (ctx) =>
-        setCartLine(ctx, shopperOf(req), req.params.id, req.body),
+        setCartLine(ctx, ext, shopperOf(req), req.params.id, req.body),
       ),
   );
   app.post(
@@ -102,7 +105,7 @@ export function ordersRoutes(app: App, rt: Runtime): void {
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'orders.cart.delivery' }, (ctx) =>
-        setDelivery(ctx, shopperOf(req), req.params.id, req.body),
+        setDelivery(ctx, ext, shopperOf(req), req.params.id, req.body),
       ),
   );
   app.post(
@@ -118,7 +121,7 @@ export function ordersRoutes(app: App, rt: Runtime): void {
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'orders.order.place', objectType: 'order', status: 201 }, (ctx) =>
-        placeOrder(ctx, config, shopperOf(req), req.body),
+        placeOrder(ctx, { config, ext }, shopperOf(req), req.body),
       ),
   );
   app.get(

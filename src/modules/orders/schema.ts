@@ -1,3 +1,4 @@
+import type { TProperties } from 'typebox';
 import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
 import { provinceNames } from '../../platform/provinces.js';
 import { ShipmentSummary } from '../fulfilment/index.js';
@@ -25,7 +26,17 @@ export const DeliveryBody = Obj({
   address: Address,
   pickupLocationId: Type.Optional(Id('loc')),
 });
-export const PlaceOrderBody = Obj({ cartId: Id('crt') });
+/** The placement request: the cart, and the fields the placement contributors read (their `input`). */
+export function placeOrderBody(contributorFields: TProperties) {
+  return Obj({ ...contributorFields, cartId: Id('crt') });
+}
+
+export const AdjustmentLine = Type.Object({
+  source: Type.String({ description: 'the adjuster that made it' }),
+  reason: Type.String(),
+  skuId: Nullable(Type.String()),
+  amount: Type.Integer({ description: 'signed fen: a discount is negative' }),
+});
 export const CancelBody = Obj({ reason: Type.Optional(Str({ max: 200 })) });
 export const OrderQuery = Obj({ ...PageQuery.properties, status: Type.Optional(Type.Enum(orderStatuses)) });
 
@@ -64,6 +75,7 @@ export const Cart = Type.Object({
     }),
   ),
   subtotal: Type.Integer(),
+  adjustments: Type.Array(AdjustmentLine),
   deliveryFee: Type.Integer(),
   total: Type.Integer(),
   problems: Type.Array(FieldProblem),
@@ -83,6 +95,7 @@ const summaryFields = {
   address: Nullable(Type.Record(Type.String(), Type.Unknown())),
   pickupLocationId: Nullable(Type.String()),
   subtotal: Type.Integer(),
+  adjustments: Type.Array(AdjustmentLine),
   deliveryFee: Type.Integer(),
   total: Type.Integer(),
   currency: Type.String(),

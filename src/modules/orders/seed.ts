@@ -6,6 +6,7 @@ import { moveShipment } from '../fulfilment/index.js';
 import { applyNotification, providerFor } from '../payments/index.js';
 import { createCart, setCartLine, setDelivery } from './commands/carts.js';
 import { placeOrder } from './commands/place.js';
+import type { OrderExtensions } from './extensions.js';
 
 /** Shoppers' flats around JD Home's Beijing stores. */
 const homes = [
@@ -46,7 +47,7 @@ const homes = [
  * delivered (one of them late, so the promise-kept rate is not a flat 100%), and today's order
  * waiting in JD Home Sanlitun's task queue. Paid through the sandbox; the books follow.
  */
-export async function seedOrders(rt: Runtime, world: DemoWorld): Promise<void> {
+export async function seedOrders(rt: Runtime, ext: OrderExtensions, world: DemoWorld): Promise<void> {
   const online = (world.channels as Record<string, Record<string, string>> | undefined)?.oppo?.online;
   const shopperId = world.users.shopper;
   const sanlitun = (world.locations as Record<string, string> | undefined)?.['oppo:bj-sanlitun'];
@@ -80,20 +81,20 @@ export async function seedOrders(rt: Runtime, world: DemoWorld): Promise<void> {
     const cart = await systemWrite(
       rt,
       'orders.cart.create',
-      (ctx) => createCart(ctx, shopper, { channelId: online! }),
+      (ctx) => createCart(ctx, ext, shopper, { channelId: online! }),
       clock,
     );
     await systemWrite(
       rt,
       'orders.cart.line',
-      (ctx) => setCartLine(ctx, shopper, cart.id, { skuId, quantity: 1 }),
+      (ctx) => setCartLine(ctx, ext, shopper, cart.id, { skuId, quantity: 1 }),
       clock,
     );
     await systemWrite(
       rt,
       'orders.cart.delivery',
       (ctx) =>
-        setDelivery(ctx, shopper, cart.id, {
+        setDelivery(ctx, ext, shopper, cart.id, {
           mode,
           address: home,
           ...(mode === 'pickup' ? { pickupLocationId: sanlitun } : {}),
@@ -103,7 +104,7 @@ export async function seedOrders(rt: Runtime, world: DemoWorld): Promise<void> {
     const placed = await systemWrite(
       rt,
       'orders.order.place',
-      (ctx) => placeOrder(ctx, rt.config, shopper, { cartId: cart.id }),
+      (ctx) => placeOrder(ctx, { config: rt.config, ext }, shopper, { cartId: cart.id }),
       clock,
     );
     clock.advance(60_000);

@@ -8,6 +8,7 @@ import { channelById, channelOffers } from '../../catalog/index.js';
 import { type AddressInput, locate } from '../../fulfilment/index.js';
 import { isActiveStoreOf } from '../../inventory/index.js';
 import { type DeliveryMode, quantityLimits } from '../domain/pricing.js';
+import type { OrderExtensions } from '../extensions.js';
 import {
   type CartContents,
   type CartRow,
@@ -21,7 +22,12 @@ import {
 /** Channels a shopper buys on directly: the brand's online shop and a partner's store channel. */
 const shopChannels = ['online', 'store'];
 
-export async function createCart(ctx: WriteCtx, p: ShopperPrincipal, input: { channelId: string }) {
+export async function createCart(
+  ctx: WriteCtx,
+  ext: OrderExtensions,
+  p: ShopperPrincipal,
+  input: { channelId: string },
+) {
   const channel = await channelById(ctx.trx, input.channelId);
   if (!channel || !shopChannels.includes(channel.kind))
     throw new DomainError('orders.channel_not_shop', 'not a shop that sells to shoppers', {
@@ -42,7 +48,7 @@ export async function createCart(ctx: WriteCtx, p: ShopperPrincipal, input: { ch
     updated_at: now,
   };
   await insertRows(ctx.trx, 'orders_cart', [cart]);
-  return cartView(await cartContents(ctx.trx, cart, ctx.now, channel), null);
+  return cartView(await cartContents(ctx.trx, ext, cart, ctx.now, channel), null);
 }
 
 async function openCart(ctx: WriteCtx, p: ShopperPrincipal, id: string): Promise<CartRow> {
@@ -55,6 +61,7 @@ async function openCart(ctx: WriteCtx, p: ShopperPrincipal, id: string): Promise
 /** Sets how many of an SKU the cart holds; 0 takes it out. An SKU the shop cannot sell now is refused. */
 export async function setCartLine(
   ctx: WriteCtx,
+  ext: OrderExtensions,
   p: ShopperPrincipal,
   cartId: string,
   input: { skuId: string; quantity: number },
@@ -92,7 +99,7 @@ export async function setCartLine(
   }
   const updated = { ...cart, updated_at: now };
   await ctx.trx.updateTable('orders_cart').set({ updated_at: now }).where('id', '=', cart.id).execute();
-  const c = await cartContents(ctx.trx, updated, ctx.now, channel);
+  const c = await cartContents(ctx.trx, ext, updated, ctx.now, channel);
   if (c.lines.length > quantityLimits.lines)
     throw new DomainError('orders.cart_invalid', `at most ${quantityLimits.lines} different items`, {
       errors: [{ field: 'skuId', message: `the cart holds ${quantityLimits.lines} items already` }],
@@ -103,6 +110,7 @@ export async function setCartLine(
 /** Where and how the order goes: delivery within the hour, a standard parcel, or pick-up at a store. */
 export async function setDelivery(
   ctx: WriteCtx,
+  ext: OrderExtensions,
   p: ShopperPrincipal,
   cartId: string,
   input: { mode: DeliveryMode; address: AddressInput; pickupLocationId?: string },
@@ -126,11 +134,11 @@ export async function setDelivery(
     updated_at: now,
   };
   await ctx.trx.updateTable('orders_cart').set(changes).where('id', '=', cart.id).execute();
-  return withQuote(ctx, { ...cart, ...changes });
+  return withQuote(ctx, ext, { ...cart, ...changes });
 }
 
-async function withQuote(ctx: WriteCtx, cart: CartRow) {
-  return quoted(ctx, await cartContents(ctx.trx, cart, ctx.now));
+async function withQuote(ctx: WriteCtx, ext: OrderExtensions, cart: CartRow) {
+  return quoted(ctx, await cartContents(ctx.trx, ext, cart, ctx.now));
 }
 
 async function quoted(ctx: WriteCtx, c: CartContents) {

@@ -128,6 +128,7 @@ export async function saveOrder(
     cancel_reason: null,
     version: 1,
     updated_at: now,
+    adjustments: JSON.stringify(input.priced.adjustments),
   };
   const lines = input.priced.lines;
   await insertRows(ctx.trx, 'orders_order', [order]);

@@ -15,6 +15,7 @@ import {
 import { releaseReservation, reserveStock } from '../../inventory/index.js';
 import { createPayment, providerFor } from '../../payments/index.js';
 import type { DeliveryMode } from '../domain/pricing.js';
+import type { OrderExtensions, PlacedOrder } from '../extensions.js';
 import { type CartContents, type CartRow, cartContents, cartPlan, findCart } from '../queries/carts.js';
 import { orderDetail } from '../queries/orders.js';
 import { saveOrder } from './lifecycle.js';
@@ -30,10 +31,11 @@ const holdMarginMinutes = 5;
  */
 export async function placeOrder(
   ctx: WriteCtx,
-  config: Config,
+  deps: { config: Config; ext: OrderExtensions },
   p: ShopperPrincipal,
-  input: { cartId: string },
+  input: { cartId: string } & Record<string, unknown>,
 ) {
+  const { config, ext } = deps;
   const cart = await findCart(ctx.trx, p, input.cartId);
   const orderId = newId('ord');
   const claimed = await ctx.trx
@@ -47,7 +49,7 @@ export async function placeOrder(
       orderId: cart.order_id,
     });
 
-  const c = await cartContents(ctx.trx, cart, ctx.now);
+  const c = await cartContents(ctx.trx, ext, cart, ctx.now);
   if (c.lines.length === 0) throw new DomainError('orders.cart_empty', 'the cart is empty');
   const refused = c.lines.flatMap((l, i) =>
     !l.offer || l.offer.refusal
@@ -112,6 +114,20 @@ export async function placeOrder(
     locationOf,
     { routing: plan.decision.kind },
   );
+  // What other modules record of the order, in this transaction; any of them may refuse it.
+  const placed: PlacedOrder = {
+    id: order.id,
+    orgId: order.org_id,
+    shopperId: order.shopper_id,
+    channelId: order.channel_id,
+    channelKind: c.channel.kind,
+    delivery: order.delivery,
+    subtotal: c.priced.subtotal,
+    total: c.priced.total,
+    lines: c.priced.lines,
+    adjustments: c.priced.adjustments,
+  };
+  for (const contributor of ext.placementContributors) await contributor.contribute(ctx, placed, input);
   return orderDetail(ctx.trx, order, { withRouting: false });
 }
 

@@ -28,9 +28,25 @@ export type PricedLine = {
   lineTotal: number;
 };
 
+/**
+ * One adjustment of the price, shown on the quote and stored on the order as a line of its own
+ * (a live price, a coupon, a fan benefit). `amount` is signed fen: a discount is negative.
+ */
+export type Adjustment = {
+  /** The adjuster that made it (`live.live_price`). */
+  source: string;
+  /** Why, in words a shopper reads on the quote. */
+  reason: string;
+  /** The SKU it is about, or null for the whole cart. */
+  skuId: string | null;
+  amount: number;
+};
+
 export type Priced = {
   lines: PricedLine[];
   subtotal: number;
+  /** The price adjusters' lines, in the order they ran; their sum is in `total`. */
+  adjustments: Adjustment[];
   deliveryFee: number;
   total: number;
   /** What is wrong with the cart, by line: nothing may be ordered while this is not empty. */
@@ -73,7 +89,21 @@ export function price(
   }
   const subtotal = priced.reduce((sum, l) => sum + l.lineTotal, 0);
   const deliveryFee = mode && subtotal > 0 ? feeFor(mode, subtotal) : 0;
-  return { lines: priced, subtotal, deliveryFee, total: subtotal + deliveryFee, problems };
+  return { lines: priced, subtotal, adjustments: [], deliveryFee, total: subtotal + deliveryFee, problems };
+}
+
+/**
+ * The price with the adjusters' lines: the delivery fee stays the one of the goods' own price,
+ * and no adjustment may take the goods below nothing.
+ */
+export function withAdjustments(priced: Priced, adjustments: Adjustment[]): Priced {
+  if (adjustments.length === 0) return priced;
+  const sum = adjustments.reduce((s, a) => s + a.amount, 0);
+  const problems =
+    priced.subtotal + sum < 0
+      ? [...priced.problems, { field: 'adjustments', message: 'would take the price below zero' }]
+      : priced.problems;
+  return { ...priced, adjustments, total: Math.max(0, priced.subtotal + sum) + priced.deliveryFee, problems };
 }
 
 export function feeFor(mode: DeliveryMode, subtotal: number): number {

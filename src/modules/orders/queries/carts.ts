@@ -11,7 +11,8 @@ import {
   type Plan,
   planRoute,
 } from '../../fulfilment/index.js';
-import { type DeliveryMode, type Priced, price } from '../domain/pricing.js';
+import { type DeliveryMode, type Priced, price, withAdjustments } from '../domain/pricing.js';
+import type { OrderExtensions } from '../extensions.js';
 import type { OrdersTables } from '../repo.js';
 
 export type CartRow = OrdersTables['orders_cart'];
@@ -45,6 +46,7 @@ export type CartContents = {
 /** A cart with its lines at the channel's prices now, and whether each can be sold. */
 export async function cartContents(
   db: Executor,
+  ext: OrderExtensions,
   cart: CartRow,
   now: Date,
   /** The cart's channel when the caller has it already. */
@@ -66,7 +68,7 @@ export async function cartContents(
     quantity: Number(r.quantity),
     offer: offers.get(r.sku_id),
   }));
-  const priced = price(
+  const base = price(
     lines.map((l) => ({
       skuId: l.skuId,
       quantity: l.quantity,
@@ -74,7 +76,18 @@ export async function cartContents(
     })),
     cart.delivery,
   );
-  return { cart, channel, lines, priced };
+  const adjustments =
+    ext.adjusters.length === 0 || base.lines.length === 0
+      ? []
+      : await ext.adjust({
+          db,
+          now,
+          shopperId: cart.shopper_id,
+          channel: { id: channel.id, orgId: channel.org_id, kind: channel.kind },
+          lines: base.lines,
+          subtotal: base.subtotal,
+        });
+  return { cart, channel, lines, priced: withAdjustments(base, adjustments) };
 }
 
 /** Where the cart's order would go now: the routing plan for its address or its pick-up store. */
@@ -154,6 +167,7 @@ export function cartView(c: CartContents, quote: Quote | null) {
       };
     }),
     subtotal: c.priced.subtotal,
+    adjustments: c.priced.adjustments,
     deliveryFee: c.priced.deliveryFee,
     total: c.priced.total,
     problems: c.priced.problems,
@@ -166,8 +180,14 @@ export function cartView(c: CartContents, quote: Quote | null) {
 }
 
 /** The cart as the storefront shows it, with the delivery quote when an address is set. */
-export async function getCart(db: Executor, p: ShopperPrincipal, id: string, now: Date) {
-  const c = await cartContents(db, await findCart(db, p, id), now);
+export async function getCart(
+  db: Executor,
+  ext: OrderExtensions,
+  p: ShopperPrincipal,
+  id: string,
+  now: Date,
+) {
+  const c = await cartContents(db, ext, await findCart(db, p, id), now);
   const plan = await cartPlan(db, c, now);
   return cartView(c, plan ? quoteOf(c.cart.delivery, plan, c.cart.pickup_location_id) : null);
 }

@@ -7,6 +7,7 @@ import { decisionOf, shipmentsOf } from '../../fulfilment/index.js';
 import { findPayment, paymentView } from '../../payments/index.js';
 import type { OrderRow } from '../commands/lifecycle.js';
 import type { OrderStatus } from '../domain/order.js';
+import type { Adjustment } from '../domain/pricing.js';
 
 function summary(o: OrderRow) {
   return {
@@ -18,6 +19,7 @@ function summary(o: OrderRow) {
     address: o.address ? (JSON.parse(o.address) as Record<string, unknown>) : null,
     pickupLocationId: o.pickup_location_id,
     subtotal: Number(o.subtotal),
+    adjustments: JSON.parse(o.adjustments) as Adjustment[],
     deliveryFee: Number(o.delivery_fee),
     total: Number(o.total),
     currency: o.currency,

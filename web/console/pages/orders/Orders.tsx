@@ -121,9 +121,30 @@ export function RoutingExplanation({ routing }: { routing: NonNullable<Order['ro
   );
 }
 
+type OrderSource = { channelKind: string; source: string; ref: string | null };
+
+/** Where the order was placed from (growth records it at placement): for its brand and the operator. */
+function PlacedFrom({ orderId }: { orderId: string }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState<OrderSource | null>(null);
+  useEffect(() => {
+    api<OrderSource>('GET', `/api/growth/order-sources/${orderId}`)
+      .then(setFrom)
+      .catch(() => setFrom(null));
+  }, [orderId]);
+  if (!from) return <>—</>;
+  return (
+    <span data-testid="placed-from">
+      {t(`order.channelKind.${from.channelKind}`)} · {t(`order.source.${from.source}`)}
+      {from.ref && <Typography.Text type="secondary"> “{from.ref}”</Typography.Text>}
+    </span>
+  );
+}
+
 function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order) => void }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  const seesSource = ['brand', 'platform'].includes(me.org?.kind ?? '');
   const canCancel =
     ['brand', 'platform'].includes(me.org?.kind ?? '') &&
     ['pending_payment', 'paid', 'routed', 'picking', 'ready'].includes(order.status);
@@ -146,6 +167,20 @@ function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order)
             ? [order.address.city, order.address.district, order.address.line].filter(Boolean).join(' ')
             : '—'}
         </Descriptions.Item>
+        {seesSource && (
+          <Descriptions.Item label={t('order.placedFrom')}>
+            <PlacedFrom orderId={order.id} />
+          </Descriptions.Item>
+        )}
+        {order.adjustments.length > 0 && (
+          <Descriptions.Item label={t('order.adjustments')} span={2}>
+            {order.adjustments.map((a) => (
+              <div key={`${a.source}:${a.skuId ?? ''}`}>
+                {a.reason} {formatFen(a.amount)}
+              </div>
+            ))}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Card size="small" title={t('order.lines')}>
         <Table
