@@ -1,9 +1,8 @@
-import { DomainError } from '../../platform/errors.js';
 import { access } from '../../platform/http/access.js';
 import { IdParams, Page, Type } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime } from '../../platform/module.js';
-import { mayWork, moveShipment, visibleShipment } from './commands/moves.js';
+import { collectPickup, moveShipment } from './commands/moves.js';
 import { addRule, listRules, removeRule } from './commands/rules.js';
 import { getShipment, listTasks, promisePerformance } from './queries/tasks.js';
 import {
@@ -86,26 +85,7 @@ export function fulfilmentRoutes(app: App, rt: Runtime): void {
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'fulfilment.pickup', objectType: 'shipment' }, async (ctx) => {
-        const p = memberOf(req);
-        const found = (
-          await ctx.trx
-            .selectFrom('fulfilment_shipment')
-            .selectAll()
-            .where('pickup_code', '=', req.body.code)
-            .where('status', '=', 'ready')
-            .where(visibleShipment(p))
-            .execute()
-        ).filter((s) => mayWork(p, s));
-        if (found.length !== 1)
-          throw new DomainError('fulfilment.pickup_code_wrong', 'no pick-up waits here under that code', {
-            errors: [
-              {
-                field: 'code',
-                message: found.length ? 'matches more than one pick-up' : 'no pick-up ready with it',
-              },
-            ],
-          });
-        const s = await moveShipment(ctx, p, found[0].id, { to: 'picked_up', pickupCode: req.body.code });
+        const s = await collectPickup(ctx, memberOf(req), req.body.code);
         return { id: s.id, status: s.status, updatedAt: s.updated_at };
       }),
   );

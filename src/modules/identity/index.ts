@@ -13,6 +13,7 @@ export { addMember } from './commands/members.js';
 export { createOrg, createPlatform } from './commands/orgs.js';
 export { hashPassword } from './domain/credentials.js';
 export type { IdentityTables } from './repo.js';
+export { demoStores } from './seed-data.js';
 
 /** Accounts, organisations, roles, sessions, API keys and the audit log. */
 export function createIdentityModule(): FlywheelModule {

@@ -3,7 +3,7 @@ import { access } from '../../platform/http/access.js';
 import { Page, Type } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, scopeOf } from '../../platform/module.js';
-import { findChannel } from '../catalog/index.js';
+import { findChannel, listedSkuIds } from '../catalog/index.js';
 import { replenishStore } from './commands/full-line.js';
 import { createLocation, updateLocation } from './commands/locations.js';
 import { commitReservation, releaseReservation, reserveStock } from './commands/reservations.js';
@@ -346,17 +346,7 @@ export function inventoryRoutes(app: App, rt: Runtime): void {
     },
     async (req) => {
       const channel = await findChannel(db, memberOf(req), req.params.id);
-      const skuIds = req.query.skuIds
-        ? req.query.skuIds.split(',')
-        : (
-            await db
-              .selectFrom('catalog_listing')
-              .select('sku_id')
-              .where('channel_id', '=', channel.id)
-              .orderBy('sku_id')
-              .limit(500)
-              .execute()
-          ).map((l) => l.sku_id);
+      const skuIds = req.query.skuIds ? req.query.skuIds.split(',') : await listedSkuIds(db, channel.id, 500);
       return availableToPromise(db, channel, skuIds, clock.now());
     },
   );

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import { TenantScope } from '../../platform/db/tenant.js';
 import { type DemoWorld, type Runtime, systemWrite } from '../../platform/module.js';
-import { demoStores } from '../identity/seed-data.js';
+import { demoStores } from '../identity/index.js';
 import { createLocation } from './commands/locations.js';
 import { commitReservation, reserveStock } from './commands/reservations.js';
 import { type Place, receiveStock } from './commands/stock.js';

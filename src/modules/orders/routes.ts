@@ -7,7 +7,7 @@ import { createCart, setCartLine, setDelivery } from './commands/carts.js';
 import { placeOrder } from './commands/place.js';
 import { sellAtCounter } from './commands/pos.js';
 import { listReconciliations, runReconciliation } from './commands/reconcile.js';
-import { cancelOrder } from './commands/settle.js';
+import { cancelOrder, cancelShopperOrder } from './commands/settle.js';
 import type { OrderExtensions } from './extensions.js';
 import { getCart } from './queries/carts.js';
 import { deliveryEstimate } from './queries/estimate.js';
@@ -161,24 +161,9 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
       config: shopper,
     },
     async (req, reply) =>
-      handleWrite(rt, req, reply, { action: 'orders.order.cancel', objectType: 'order' }, async (ctx) => {
-        const p = shopperOf(req);
-        const o = await ctx.trx
-          .selectFrom('orders_order')
-          .selectAll()
-          .where('id', '=', req.params.id)
-          .where('shopper_id', '=', p.shopperId)
-          .executeTakeFirst();
-        if (!o) return getShopperOrder(ctx.trx, p, req.params.id);
-        const cancelled = await cancelOrder(
-          ctx,
-          config,
-          o,
-          'shopper',
-          req.body.reason ?? 'cancelled by the shopper',
-        );
-        return orderDetail(ctx.trx, cancelled, { withRouting: false });
-      }),
+      handleWrite(rt, req, reply, { action: 'orders.order.cancel', objectType: 'order' }, (ctx) =>
+        cancelShopperOrder(ctx, config, shopperOf(req), req.params.id, req.body.reason),
+      ),
   );
   app.get(
     '/api/orders',

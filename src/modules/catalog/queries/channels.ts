@@ -354,12 +354,13 @@ export async function skuLabels(db: Executor, skuIds: string[]) {
   );
 }
 
-/** The SKUs a channel lists. */
-export async function listedSkuIds(db: Executor, channelId: string): Promise<string[]> {
-  const rows = await db
+/** The SKUs a channel lists, in id order; at most `limit` when given. */
+export async function listedSkuIds(db: Executor, channelId: string, limit?: number): Promise<string[]> {
+  let q = db
     .selectFrom('catalog_listing')
     .select('sku_id')
     .where('channel_id', '=', channelId)
-    .execute();
-  return rows.map((r) => r.sku_id);
+    .orderBy('sku_id');
+  if (limit !== undefined) q = q.limit(limit);
+  return (await q.execute()).map((r) => r.sku_id);
 }

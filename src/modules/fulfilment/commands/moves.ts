@@ -58,6 +58,29 @@ export async function moveShipment(ctx: WriteCtx, p: MemberPrincipal | null, id:
   return applyMove(ctx, s, input);
 }
 
+/** Hands a pick-up over at the counter: the one ready shipment the member may work with this code. */
+export async function collectPickup(ctx: WriteCtx, p: MemberPrincipal, code: string): Promise<ShipmentRow> {
+  const found = (
+    await ctx.trx
+      .selectFrom('fulfilment_shipment')
+      .selectAll()
+      .where('pickup_code', '=', code)
+      .where('status', '=', 'ready')
+      .where(visibleShipment(p))
+      .execute()
+  ).filter((s) => mayWork(p, s));
+  if (found.length !== 1)
+    throw new DomainError('fulfilment.pickup_code_wrong', 'no pick-up waits here under that code', {
+      errors: [
+        {
+          field: 'code',
+          message: found.length ? 'matches more than one pick-up' : 'no pick-up ready with it',
+        },
+      ],
+    });
+  return moveShipment(ctx, p, found[0].id, { to: 'picked_up', pickupCode: code });
+}
+
 export async function applyMove(ctx: WriteCtx, s: ShipmentRow, input: MoveInput): Promise<ShipmentRow> {
   const refusal = shipmentMoveRefusal(s.mode, s.status, input.to);
   if (refusal)

@@ -3,6 +3,7 @@ import type { Config } from '../../../platform/config.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { EventInput } from '../../../platform/events.js';
+import type { ShopperPrincipal } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import {
   cancelShipments,
@@ -26,6 +27,7 @@ import {
   refundPayment,
 } from '../../payments/index.js';
 import { type Canceller, statusFromShipments } from '../domain/order.js';
+import { getShopperOrder, orderDetail } from '../queries/orders.js';
 import { moveOrder, type OrderRow } from './lifecycle.js';
 
 async function orderOf(ctx: WriteCtx, id: string): Promise<OrderRow | undefined> {
@@ -103,6 +105,25 @@ export async function cancelOrder(
   }
   const payment = await findPayment(ctx.trx, order.payment_id);
   return cancelPaid(ctx, provider, order, payment, by, reason);
+}
+
+/** A shopper cancels their own order (only before the store starts on it); another's is not found. */
+export async function cancelShopperOrder(
+  ctx: WriteCtx,
+  config: Config,
+  p: ShopperPrincipal,
+  id: string,
+  reason: string | undefined,
+) {
+  const o = await ctx.trx
+    .selectFrom('orders_order')
+    .selectAll()
+    .where('id', '=', id)
+    .where('shopper_id', '=', p.shopperId)
+    .executeTakeFirst();
+  if (!o) return getShopperOrder(ctx.trx, p, id);
+  const cancelled = await cancelOrder(ctx, config, o, 'shopper', reason ?? 'cancelled by the shopper');
+  return orderDetail(ctx.trx, cancelled, { withRouting: false });
 }
 
 async function cancelPaid(
