@@ -3,6 +3,5 @@ import { writeFileSync } from 'node:fs';
 import { allModules } from '../src/app.js';
 import { renderEventCatalogue } from '../src/platform/event-catalogue.js';
 
-allModules();
-writeFileSync(new URL('../docs/events.md', import.meta.url), renderEventCatalogue());
+writeFileSync(new URL('../docs/events.md', import.meta.url), renderEventCatalogue(allModules()));
 console.log('docs/events.md written');

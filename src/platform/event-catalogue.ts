@@ -1,12 +1,16 @@
 import type { TSchema } from 'typebox';
-import { declaredEvents } from './events.js';
+import type { FlywheelModule } from './module.js';
 
 /**
  * The event catalogue (`docs/events.md`), made from the modules' declarations: what a webhook
  * subscriber, a NATS consumer or a module author can rely on. CI checks the file against this.
  */
-export function renderEventCatalogue(): string {
-  const events = declaredEvents();
+export function renderEventCatalogue(
+  modules: ReadonlyArray<Pick<FlywheelModule, 'name' | 'events'>>,
+): string {
+  const events = modules
+    .flatMap((m) => Object.entries(m.events ?? {}).map(([type, d]) => ({ type, module: m.name, ...d })))
+    .sort((a, b) => a.type.localeCompare(b.type));
   const out = [
     '# Event catalogue',
     '',

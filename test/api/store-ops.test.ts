@@ -236,6 +236,11 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
       shipments: [{ status: 'picked_up', locationId: shop.stores.sanlitun.locationId }],
     });
     expect((await staff.get('/api/pos/catalog')).json().items[0].available).toBe(18);
+    // Placed from the store's counter, on the store channel.
+    expect((await shop.brand.get(`/api/growth/order-sources/${sold.json().id}`)).json()).toMatchObject({
+      channelKind: 'store',
+      source: 'counter',
+    });
     await shop.brand.post('/api/inventory/adjustments', {
       locationId: shop.stores.sanlitun.locationId,
       skuId: shop.skus[0],

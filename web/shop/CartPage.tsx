@@ -19,7 +19,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError, api } from '../shared/api';
 import { formatFen } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
-import { placementSource } from './source';
+import { forgetSource, placementSource } from './source';
 import { useShop } from './state';
 
 type Mode = 'hour' | 'standard' | 'pickup';
@@ -37,6 +37,8 @@ export type Cart = {
     refusal: string | null;
   }>;
   subtotal: number;
+  /** The price adjusters' lines (a live price, a coupon): signed fen, in `total`. */
+  adjustments: Array<{ source: string; reason: string; skuId: string | null; amount: number }>;
   deliveryFee: number;
   total: number;
   delivery: Mode | null;
@@ -140,6 +142,7 @@ export function CartPage() {
         { 'idempotency-key': `place-${cart.id}` },
       );
       forgetCart();
+      forgetSource();
       // The provider's page, on this site's origin so the shopper comes back signed in.
       const pay = new URL(order.payment.payUrl, window.location.href);
       window.location.assign(`${pay.pathname}${pay.search}`);
@@ -256,6 +259,16 @@ export function CartPage() {
           <span>{t('store.subtotal')}</span>
           <span>{formatFen(cart.subtotal)}</span>
         </div>
+        {cart.adjustments.map((a) => (
+          <div
+            key={`${a.source}:${a.skuId ?? 'cart'}:${a.reason}`}
+            style={{ display: 'flex', justifyContent: 'space-between' }}
+            data-testid="adjustment"
+          >
+            <span>{a.reason}</span>
+            <span style={{ color: '#e4572e' }}>{formatFen(a.amount)}</span>
+          </div>
+        ))}
         <div style={{ display: 'flex', justifyContent: 'space-between' }}>
           <span>{t('store.deliveryFee')}</span>
           <span>{formatFen(cart.deliveryFee)}</span>

@@ -31,7 +31,9 @@ export function ProductPage() {
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [quantity, setQuantity] = useState(1);
   const [estimate, setEstimate] = useState<Estimate | null>(null);
-  useEffect(() => rememberSource(search), [search]);
+  // Once per product page: the address it was opened at says how the shopper came.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the product id alone marks a new visit
+  useEffect(() => rememberSource(), [id]);
   useEffect(() => {
     if (!shopId) return;
     void api<{ items: ShopProduct[] }>('GET', `/api/shop/shops/${shopId}/products?productId=${id}`).then(

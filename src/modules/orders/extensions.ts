@@ -38,6 +38,8 @@ export type PlacedOrder = {
   total: number;
   lines: ReadonlyArray<{ skuId: string; quantity: number; unitPrice: number; lineTotal: number }>;
   adjustments: readonly Adjustment[];
+  /** Placed by the shopper in a shop, or rung up by store staff at the counter. */
+  via: 'storefront' | 'counter';
 };
 
 /**
@@ -91,7 +93,19 @@ export class OrderExtensions {
   /** Each adjuster in its order, on the cart as the ones before left it. */
   async adjust(c: Omit<PricingContext, 'before'>): Promise<Adjustment[]> {
     const made: Adjustment[] = [];
-    for (const a of this.priceAdjusters) made.push(...(await a.adjust({ ...c, before: [...made] })));
+    for (const a of this.priceAdjusters) {
+      const lines = await a.adjust({ ...c, before: [...made] });
+      // Money is integer fen, about lines of this cart: an adjuster that says otherwise is a bug in it.
+      for (const l of lines)
+        if (
+          !Number.isSafeInteger(l.amount) ||
+          (l.skuId !== null && !c.lines.some((x) => x.skuId === l.skuId))
+        )
+          throw new Error(
+            `price adjuster ${a.name} made ${JSON.stringify(l)}: not integer fen on a line of this cart`,
+          );
+      made.push(...lines);
+    }
     return made;
   }
 }

@@ -271,7 +271,7 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'orders.pos.sale', objectType: 'order', status: 201 }, (ctx) =>
-        sellAtCounter(ctx, config, memberOf(req), req.body),
+        sellAtCounter(ctx, { config, ext }, memberOf(req), req.body),
       ),
   );
   const operatorRead = { access: access.member('viewer', ['platform']) };

@@ -18,7 +18,6 @@ button{width:100%;padding:12px;border:0;border-radius:8px;font-size:16px;cursor:
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Only a path on this site: never send the shopper to another origin (open redirect). */
 /**
  * Where the pay page sends the shopper back: a path on this site only, in URL-safe characters.
  * `//host` and `/\\host` are other sites to a browser, and a control or non-ASCII character

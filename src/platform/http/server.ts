@@ -24,8 +24,7 @@ export type Authenticator = (
   req: FastifyRequest,
 ) => Promise<{ principal: Principal; csrfToken: string | null } | null>;
 
-/** One /api route as registered: what the role walk and bad-input tests iterate over. */
-/** A route as the test suites walk it: `body` is its JSON body schema, `contentType` what it reads. */
+/** One /api route as registered, as the role walk and bad-input suites walk it: `body` and `query` are its schemas. */
 export type RouteEntry = {
   method: string;
   url: string;

@@ -47,11 +47,6 @@ const truthy = new Map([
 ]);
 
 /**
- * Reads a catalogue spreadsheet in the export's format and checks every row without touching
- * the database: required fields, lengths, GTIN check digits, option pairs, image URLs, rows of
- * one product that disagree, and SKU codes or GTINs given twice. Every problem is reported.
- */
-/**
  * The export writes a cell that a spreadsheet would run as a formula (it begins with = + - @, a
  * tab or a carriage return, or their full-width forms) behind a `'`, as OWASP's CSV-injection
  * advice says; reading our own export back takes the `'` off again.
@@ -60,6 +55,11 @@ function unescapeFormula(cell: string): string {
   return /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell;
 }
 
+/**
+ * Reads a catalogue spreadsheet in the export's format and checks every row without touching
+ * the database: required fields, lengths, GTIN check digits, option pairs, image URLs, rows of
+ * one product that disagree, and SKU codes or GTINs given twice. Every problem is reported.
+ */
 export function parseCatalogCsv(text: string): { rows: ImportRow[]; errors: LineError[] } {
   let records: string[][];
   try {

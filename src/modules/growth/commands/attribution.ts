@@ -2,7 +2,7 @@ import { iso } from '../../../platform/clock.js';
 import { insertRows } from '../../../platform/db/prepared.js';
 import { Str, Type } from '../../../platform/http/schemas.js';
 import type { PlacementContributor } from '../../orders/index.js';
-import { orderSources } from '../domain/sources.js';
+import { shopperSources } from '../domain/sources.js';
 
 /**
  * "Placed from": records, in the placement transaction, the order's channel and the traffic
@@ -22,7 +22,7 @@ export const placedFrom: PlacementContributor<{
         org_id: order.orgId,
         channel_id: order.channelId,
         channel_kind: order.channelKind,
-        source: input.source ?? 'direct',
+        source: order.via === 'counter' ? 'counter' : (input.source ?? 'direct'),
         ref: input.sourceRef ?? null,
         total: order.total,
         placed_at: iso(ctx.now),
@@ -33,7 +33,7 @@ export const placedFrom: PlacementContributor<{
 
 function sourceField() {
   return Type.Optional(
-    Type.Enum(orderSources, { description: 'how the shopper came: search, shop page, link' }),
+    Type.Enum(shopperSources, { description: 'how the shopper came: search, shop page, link' }),
   );
 }
 

@@ -8,6 +8,7 @@ import type { WriteCtx } from '../../../platform/write.js';
 import type { Offer } from '../../catalog/index.js';
 import { type Canceller, type OrderMove, type OrderStatus, orderMoveRefusal } from '../domain/order.js';
 import type { DeliveryMode, Priced } from '../domain/pricing.js';
+import type { OrderExtensions, PlacedOrder } from '../extensions.js';
 import type { OrdersTables } from '../repo.js';
 
 export type OrderRow = OrdersTables['orders_order'];
@@ -103,7 +104,6 @@ export async function saveOrder(
   input: NewOrder,
   offers: Map<string, Offer>,
   locationOf: Map<string, string>,
-  facts: { routing: string } | { pos: true; storeOrgId: string | null },
 ): Promise<OrderRow> {
   const now = iso(ctx.now);
   const order: OrderRow = {
@@ -155,11 +155,25 @@ export async function saveOrder(
     }),
   );
   await recordHistory(ctx, order.id, null, 'pending_payment', null);
+  return order;
+}
+
+/**
+ * Lets the placement contributors add what they record of the order (any of them may refuse
+ * it), then says it was placed: hooks on `orders.order_placed` see every contributor's rows.
+ */
+export async function completePlacement(
+  ctx: WriteCtx,
+  ext: OrderExtensions,
+  placed: PlacedOrder,
+  input: Record<string, unknown>,
+  facts: { routing: string } | { pos: true; storeOrgId: string | null },
+): Promise<void> {
+  for (const contributor of ext.placementContributors) await contributor.contribute(ctx, placed, input);
   await ctx.emit({
     type: 'orders.order_placed',
-    aggregateId: order.id,
-    orgId: order.org_id,
-    payload: { total: Number(order.total), delivery: order.delivery, lines: lines.length, ...facts },
+    aggregateId: placed.id,
+    orgId: placed.orgId,
+    payload: { total: placed.total, delivery: placed.delivery, lines: placed.lines.length, ...facts },
   });
-  return order;
 }

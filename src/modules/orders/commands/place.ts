@@ -18,7 +18,7 @@ import type { DeliveryMode } from '../domain/pricing.js';
 import type { OrderExtensions, PlacedOrder } from '../extensions.js';
 import { type CartContents, type CartRow, cartContents, cartPlan, findCart } from '../queries/carts.js';
 import { orderDetail } from '../queries/orders.js';
-import { saveOrder } from './lifecycle.js';
+import { completePlacement, saveOrder } from './lifecycle.js';
 
 /** A hold outlasts the time to pay, so the order's own expiry releases it first. */
 const holdMarginMinutes = 5;
@@ -112,9 +112,7 @@ export async function placeOrder(
     },
     offers,
     locationOf,
-    { routing: plan.decision.kind },
   );
-  // What other modules record of the order, in this transaction; any of them may refuse it.
   const placed: PlacedOrder = {
     id: order.id,
     orgId: order.org_id,
@@ -126,8 +124,9 @@ export async function placeOrder(
     total: c.priced.total,
     lines: c.priced.lines,
     adjustments: c.priced.adjustments,
+    via: 'storefront',
   };
-  for (const contributor of ext.placementContributors) await contributor.contribute(ctx, placed, input);
+  await completePlacement(ctx, ext, placed, input, { routing: plan.decision.kind });
   return orderDetail(ctx.trx, order, { withRouting: false });
 }
 

@@ -10,8 +10,9 @@ import { reserveStock } from '../../inventory/index.js';
 import { agreementTerms, coverageGap } from '../../partnership/index.js';
 import { applyNotification, createPayment, providerFor } from '../../payments/index.js';
 import { price } from '../domain/pricing.js';
+import type { OrderExtensions } from '../extensions.js';
 import { orderDetail } from '../queries/orders.js';
-import { moveOrder, saveOrder } from './lifecycle.js';
+import { completePlacement, moveOrder, saveOrder } from './lifecycle.js';
 
 /** Who buys at the counter without an account. */
 export const walkIn = 'walk_in';
@@ -24,7 +25,7 @@ export const walkIn = 'walk_in';
  */
 export async function sellAtCounter(
   ctx: WriteCtx,
-  config: Config,
+  { config, ext }: { config: Config; ext: OrderExtensions },
   p: MemberPrincipal,
   input: { brandId: string; lines: Array<{ skuId: string; quantity: number }>; authCode: string },
 ) {
@@ -124,7 +125,7 @@ export async function sellAtCounter(
     description: `${location.name} POS`,
     returnUrl: '/',
   });
-  await saveOrder(
+  const order = await saveOrder(
     ctx,
     {
       id: orderId,
@@ -140,6 +141,25 @@ export async function sellAtCounter(
     },
     offers,
     new Map(priced.lines.map((l) => [l.skuId, location.id])),
+  );
+  // Counter sales are at the store channel's own prices: no price adjuster runs on them.
+  await completePlacement(
+    ctx,
+    ext,
+    {
+      id: order.id,
+      orgId: order.org_id,
+      shopperId: walkIn,
+      channelId: channel.id,
+      channelKind: channel.kind,
+      delivery: 'pickup',
+      subtotal: priced.subtotal,
+      total: priced.total,
+      lines: priced.lines,
+      adjustments: [],
+      via: 'counter',
+    },
+    {},
     { pos: true, storeOrgId: location.store_org_id },
   );
   // The shopper's code is scanned: the provider answers at once, and the order is paid.

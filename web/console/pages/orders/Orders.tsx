@@ -21,6 +21,7 @@ import { formatFen, formatTime } from '../../../shared/format';
 import type { OrderView } from '../../../shared/orders';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
+import { PlacedFrom } from './PlacedFrom';
 
 type Candidate = {
   locationId: string;
@@ -121,26 +122,6 @@ export function RoutingExplanation({ routing }: { routing: NonNullable<Order['ro
   );
 }
 
-type OrderSource = { channelKind: string; source: string; ref: string | null };
-
-/** Where the order was placed from (growth records it at placement): for its brand and the operator. */
-function PlacedFrom({ orderId }: { orderId: string }) {
-  const { t } = useTranslation();
-  const [from, setFrom] = useState<OrderSource | null>(null);
-  useEffect(() => {
-    api<OrderSource>('GET', `/api/growth/order-sources/${orderId}`)
-      .then(setFrom)
-      .catch(() => setFrom(null));
-  }, [orderId]);
-  if (!from) return <>—</>;
-  return (
-    <span data-testid="placed-from">
-      {t(`order.channelKind.${from.channelKind}`)} · {t(`order.source.${from.source}`)}
-      {from.ref && <Typography.Text type="secondary"> “{from.ref}”</Typography.Text>}
-    </span>
-  );
-}
-
 function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order) => void }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -175,7 +156,7 @@ function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order)
         {order.adjustments.length > 0 && (
           <Descriptions.Item label={t('order.adjustments')} span={2}>
             {order.adjustments.map((a) => (
-              <div key={`${a.source}:${a.skuId ?? ''}`}>
+              <div key={`${a.source}:${a.skuId ?? 'cart'}:${a.reason}`}>
                 {a.reason} {formatFen(a.amount)}
               </div>
             ))}
