@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
+import { readView } from '../../platform/db/migrations.js';
 import { referenceTriggers } from '../../platform/db/reference.js';
 import type { ChannelKind } from './domain/channels.js';
 import type { ProductStatus } from './domain/lifecycle.js';
@@ -78,11 +79,99 @@ export type CatalogTables = {
   };
 };
 
+/** What other modules may read of catalog's tables (DESIGN §4): read-only views of the columns they rely on. */
+export type CatalogViews = {
+  /** SKUs. */
+  catalog_sku_view: Pick<
+    CatalogTables['catalog_sku'],
+    | 'id'
+    | 'org_id'
+    | 'product_id'
+    | 'code'
+    | 'gtin'
+    | 'options'
+    | 'images'
+    | 'status'
+    | 'exclusive_channel_id'
+    | 'created_at'
+    | 'updated_at'
+  >;
+  /** Products. */
+  catalog_product_view: Pick<
+    CatalogTables['catalog_product'],
+    | 'id'
+    | 'org_id'
+    | 'name'
+    | 'name_en'
+    | 'description'
+    | 'category'
+    | 'product_line'
+    | 'option_names'
+    | 'images'
+    | 'flagship'
+    | 'status'
+    | 'created_at'
+    | 'updated_at'
+  >;
+  /** Channels. */
+  catalog_channel_view: Pick<
+    CatalogTables['catalog_channel'],
+    | 'id'
+    | 'org_id'
+    | 'kind'
+    | 'name'
+    | 'retailer_id'
+    | 'price_parity'
+    | 'status'
+    | 'created_at'
+    | 'updated_at'
+  >;
+};
+
 declare module '../../platform/db/database.js' {
-  interface Database extends CatalogTables {}
+  interface Database extends CatalogTables, CatalogViews {}
 }
 
 export const catalogMigrations: Migrations = {
+  '20261201_0310_catalog_sku_view': readView('catalog_sku_view', 'catalog_sku', [
+    'id',
+    'org_id',
+    'product_id',
+    'code',
+    'gtin',
+    'options',
+    'images',
+    'status',
+    'exclusive_channel_id',
+    'created_at',
+    'updated_at',
+  ]),
+  '20261201_0311_catalog_product_view': readView('catalog_product_view', 'catalog_product', [
+    'id',
+    'org_id',
+    'name',
+    'name_en',
+    'description',
+    'category',
+    'product_line',
+    'option_names',
+    'images',
+    'flagship',
+    'status',
+    'created_at',
+    'updated_at',
+  ]),
+  '20261201_0312_catalog_channel_view': readView('catalog_channel_view', 'catalog_channel', [
+    'id',
+    'org_id',
+    'kind',
+    'name',
+    'retailer_id',
+    'price_parity',
+    'status',
+    'created_at',
+    'updated_at',
+  ]),
   '20261125_1800_catalog_init': {
     async up(db: Kysely<any>) {
       await db.schema

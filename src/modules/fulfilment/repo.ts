@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
+import { readView } from '../../platform/db/migrations.js';
 import { referenceTriggers } from '../../platform/db/reference.js';
 import type { DecisionKind } from './domain/routing.js';
 import type { ShipmentMode, ShipmentStatus } from './domain/shipment.js';
@@ -70,11 +71,63 @@ export type FulfilmentTables = {
   };
 };
 
+/** What other modules may read of fulfilment's tables (DESIGN §4): read-only views of the columns they rely on. */
+export type FulfilmentViews = {
+  /** Shipments. */
+  fulfilment_shipment_view: Pick<
+    FulfilmentTables['fulfilment_shipment'],
+    | 'id'
+    | 'org_id'
+    | 'order_id'
+    | 'location_id'
+    | 'store_org_id'
+    | 'mode'
+    | 'status'
+    | 'lines'
+    | 'reservation_ids'
+    | 'eta_minutes'
+    | 'standard_days'
+    | 'promise_at'
+    | 'pickup_code'
+    | 'address'
+    | 'travel_minutes'
+    | 'courier'
+    | 'handed_at'
+    | 'delivered_at'
+    | 'version'
+    | 'created_at'
+    | 'updated_at'
+  >;
+};
+
 declare module '../../platform/db/database.js' {
-  interface Database extends FulfilmentTables {}
+  interface Database extends FulfilmentTables, FulfilmentViews {}
 }
 
 export const fulfilmentMigrations: Migrations = {
+  '20261201_0330_fulfilment_shipment_view': readView('fulfilment_shipment_view', 'fulfilment_shipment', [
+    'id',
+    'org_id',
+    'order_id',
+    'location_id',
+    'store_org_id',
+    'mode',
+    'status',
+    'lines',
+    'reservation_ids',
+    'eta_minutes',
+    'standard_days',
+    'promise_at',
+    'pickup_code',
+    'address',
+    'travel_minutes',
+    'courier',
+    'handed_at',
+    'delivered_at',
+    'version',
+    'created_at',
+    'updated_at',
+  ]),
   '20261126_0500_fulfilment_init': {
     async up(db: Kysely<any>) {
       await db.schema

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
+import { readView } from '../../platform/db/migrations.js';
 import type { OrgKind, Role } from '../../platform/principal.js';
 
 export type IdentityTables = {
@@ -82,11 +83,64 @@ export type IdentityTables = {
   };
 };
 
+/** What other modules may read of identity's tables (DESIGN §4): read-only views of the columns they rely on. */
+export type IdentityViews = {
+  /** Organisations: who they are and where. */
+  identity_org_view: Pick<
+    IdentityTables['identity_org'],
+    | 'id'
+    | 'org_id'
+    | 'kind'
+    | 'name'
+    | 'parent_id'
+    | 'status'
+    | 'province'
+    | 'city'
+    | 'district'
+    | 'address'
+    | 'lat'
+    | 'lng'
+    | 'floor_area_m2'
+    | 'city_tier'
+    | 'provider_type'
+    | 'attributes'
+    | 'created_at'
+    | 'updated_at'
+  >;
+  /** Users' names, for the histories that show who acted (never their credentials). */
+  identity_user_view: Pick<IdentityTables['identity_user'], 'id' | 'name' | 'created_at'>;
+};
+
 declare module '../../platform/db/database.js' {
-  interface Database extends IdentityTables {}
+  interface Database extends IdentityTables, IdentityViews {}
 }
 
 export const identityMigrations: Migrations = {
+  '20261201_0300_identity_org_view': readView('identity_org_view', 'identity_org', [
+    'id',
+    'org_id',
+    'kind',
+    'name',
+    'parent_id',
+    'status',
+    'province',
+    'city',
+    'district',
+    'address',
+    'lat',
+    'lng',
+    'floor_area_m2',
+    'city_tier',
+    'provider_type',
+    'attributes',
+    'created_at',
+    'updated_at',
+  ]),
+  '20261201_0301_identity_user_view': readView('identity_user_view', 'identity_user', [
+    'id',
+    'name',
+    'created_at',
+  ]),
   '20261125_1610_identity_init': {
     async up(db: Kysely<any>) {
       await db.schema

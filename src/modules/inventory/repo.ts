@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
+import { readView } from '../../platform/db/migrations.js';
 import { referenceTriggers } from '../../platform/db/reference.js';
 
 export type MovementKind =
@@ -128,11 +129,85 @@ export type InventoryTables = {
   };
 };
 
+/** What other modules may read of inventory's tables (DESIGN §4): read-only views of the columns they rely on. */
+export type InventoryViews = {
+  /** Locations. */
+  inventory_location_view: Pick<
+    InventoryTables['inventory_location'],
+    | 'id'
+    | 'org_id'
+    | 'kind'
+    | 'store_org_id'
+    | 'retailer_id'
+    | 'name'
+    | 'province'
+    | 'city'
+    | 'district'
+    | 'address'
+    | 'lat'
+    | 'lng'
+    | 'city_tier'
+    | 'area_m2'
+    | 'opening_hours'
+    | 'delivery_radius_m'
+    | 'prep_minutes'
+    | 'pick_capacity'
+    | 'status'
+    | 'created_at'
+    | 'updated_at'
+  >;
+  /** Stock levels. */
+  inventory_level_view: Pick<
+    InventoryTables['inventory_level'],
+    | 'org_id'
+    | 'location_id'
+    | 'sku_id'
+    | 'on_hand'
+    | 'reserved'
+    | 'in_transit'
+    | 'low_stock_at'
+    | 'updated_at'
+  >;
+};
+
 declare module '../../platform/db/database.js' {
-  interface Database extends InventoryTables {}
+  interface Database extends InventoryTables, InventoryViews {}
 }
 
 export const inventoryMigrations: Migrations = {
+  '20261201_0320_inventory_location_view': readView('inventory_location_view', 'inventory_location', [
+    'id',
+    'org_id',
+    'kind',
+    'store_org_id',
+    'retailer_id',
+    'name',
+    'province',
+    'city',
+    'district',
+    'address',
+    'lat',
+    'lng',
+    'city_tier',
+    'area_m2',
+    'opening_hours',
+    'delivery_radius_m',
+    'prep_minutes',
+    'pick_capacity',
+    'status',
+    'created_at',
+    'updated_at',
+  ]),
+  '20261201_0321_inventory_level_view': readView('inventory_level_view', 'inventory_level', [
+    'org_id',
+    'location_id',
+    'sku_id',
+    'on_hand',
+    'reserved',
+    'in_transit',
+    'low_stock_at',
+    'updated_at',
+  ]),
   '20261126_0100_inventory_init': {
     async up(db: Kysely<any>) {
       await db.schema

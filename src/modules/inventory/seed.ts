@@ -80,17 +80,17 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
     if (!brandId) continue;
     const scope = new TenantScope(rt.db, [brandId]);
     const skus = await rt.db
-      .selectFrom('catalog_sku')
-      .innerJoin('catalog_product', 'catalog_product.id', 'catalog_sku.product_id')
+      .selectFrom('catalog_sku_view')
+      .innerJoin('catalog_product_view', 'catalog_product_view.id', 'catalog_sku_view.product_id')
       .select([
-        'catalog_sku.id',
-        'catalog_sku.code',
-        'catalog_sku.exclusive_channel_id',
-        'catalog_product.name',
-        'catalog_product.status',
+        'catalog_sku_view.id',
+        'catalog_sku_view.code',
+        'catalog_sku_view.exclusive_channel_id',
+        'catalog_product_view.name',
+        'catalog_product_view.status',
       ])
-      .where('catalog_sku.org_id', '=', brandId)
-      .orderBy('catalog_sku.code')
+      .where('catalog_sku_view.org_id', '=', brandId)
+      .orderBy('catalog_sku_view.code')
       .execute();
     const place = (loc: { id: string; kind: 'warehouse' | 'store'; name: string }): Place => ({
       ...loc,

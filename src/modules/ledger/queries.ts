@@ -19,17 +19,17 @@ function accountsOf(p: MemberPrincipal, orgId: string | undefined) {
 export async function listBalances(db: Executor, p: MemberPrincipal, q: { orgId?: string }) {
   const rows = await db
     .selectFrom('ledger_entry')
-    .leftJoin('identity_org', 'identity_org.id', 'ledger_entry.org_id')
+    .leftJoin('identity_org_view', 'identity_org_view.id', 'ledger_entry.org_id')
     .select((eb) => [
       'ledger_entry.org_id',
-      'identity_org.name as org_name',
+      'identity_org_view.name as org_name',
       'ledger_entry.account',
       eb.fn.sum<number>('ledger_entry.amount').as('balance'),
       eb.fn.countAll<number>().as('entries'),
     ])
     .where(accountsOf(p, q.orgId))
-    .groupBy(['ledger_entry.org_id', 'identity_org.name', 'ledger_entry.account'])
-    .orderBy('identity_org.name')
+    .groupBy(['ledger_entry.org_id', 'identity_org_view.name', 'ledger_entry.account'])
+    .orderBy('identity_org_view.name')
     .orderBy('ledger_entry.account')
     .execute();
   return {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { columnTypes, type Migrations } from '../../platform/db/migrations.js';
+import { columnTypes, type Migrations, readView } from '../../platform/db/migrations.js';
 import type { AccountKind, TransactionKind } from './domain/accounts.js';
 
 /**
@@ -30,11 +30,43 @@ export type LedgerTables = {
   };
 };
 
+/** What other modules may read of ledger's tables (DESIGN §4): read-only views of the columns they rely on. */
+export type LedgerViews = {
+  /** Ledger transactions. */
+  ledger_transaction_view: Pick<
+    LedgerTables['ledger_transaction'],
+    'id' | 'kind' | 'ref_type' | 'ref_id' | 'memo' | 'currency' | 'created_at'
+  >;
+  /** Ledger entries. */
+  ledger_entry_view: Pick<
+    LedgerTables['ledger_entry'],
+    'id' | 'transaction_id' | 'org_id' | 'account' | 'amount' | 'currency' | 'created_at'
+  >;
+};
+
 declare module '../../platform/db/database.js' {
-  interface Database extends LedgerTables {}
+  interface Database extends LedgerTables, LedgerViews {}
 }
 
 export const ledgerMigrations: Migrations = {
+  '20261201_0350_ledger_transaction_view': readView('ledger_transaction_view', 'ledger_transaction', [
+    'id',
+    'kind',
+    'ref_type',
+    'ref_id',
+    'memo',
+    'currency',
+    'created_at',
+  ]),
+  '20261201_0351_ledger_entry_view': readView('ledger_entry_view', 'ledger_entry', [
+    'id',
+    'transaction_id',
+    'org_id',
+    'account',
+    'amount',
+    'currency',
+    'created_at',
+  ]),
   '20261126_0300_ledger_init': {
     async up(db: Kysely<any>) {
       const t = columnTypes(db);

@@ -57,7 +57,7 @@ export async function seedOrders(rt: Runtime, ext: OrderExtensions, world: DemoW
   const channel = (await channelById(rt.db, online))!;
   // SKUs the shop sells now that Sanlitun holds: the stores' bestsellers.
   const held = await rt.db
-    .selectFrom('inventory_level')
+    .selectFrom('inventory_level_view')
     .select('sku_id')
     .where('location_id', '=', sanlitun)
     .where((eb) => eb('on_hand', '-', eb.ref('reserved')), '>=', 3)

@@ -24,8 +24,8 @@ function visibleTo(p: MemberPrincipal) {
 function withNames(db: Executor) {
   return db
     .selectFrom('partnership_agreement')
-    .innerJoin('identity_org as brand', 'brand.id', 'partnership_agreement.org_id')
-    .innerJoin('identity_org as retailer', 'retailer.id', 'partnership_agreement.retailer_id')
+    .innerJoin('identity_org_view as brand', 'brand.id', 'partnership_agreement.org_id')
+    .innerJoin('identity_org_view as retailer', 'retailer.id', 'partnership_agreement.retailer_id')
     .selectAll('partnership_agreement')
     .select(['brand.name as brand_name', 'retailer.name as retailer_name']);
 }
@@ -62,9 +62,9 @@ export async function getAgreement(db: Executor, p: MemberPrincipal, id: string,
   const { row } = await findAgreement(db, p, id);
   const history = await db
     .selectFrom('partnership_history')
-    .leftJoin('identity_user', 'identity_user.id', 'partnership_history.actor_id')
+    .leftJoin('identity_user_view', 'identity_user_view.id', 'partnership_history.actor_id')
     .selectAll('partnership_history')
-    .select('identity_user.name as actor_name')
+    .select('identity_user_view.name as actor_name')
     .where('agreement_id', '=', id)
     .orderBy('partnership_history.id')
     .execute();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { columnTypes, type Migrations } from '../../platform/db/migrations.js';
+import { columnTypes, type Migrations, readView } from '../../platform/db/migrations.js';
 import type { PaymentStatus } from './domain/payment.js';
 
 export type PaymentsTables = {
@@ -68,11 +68,64 @@ export type PaymentsTables = {
   };
 };
 
+/** What other modules may read of payments's tables (DESIGN §4): read-only views of the columns they rely on. */
+export type PaymentsViews = {
+  /** Payments (without their pay URL). */
+  payments_payment_view: Pick<
+    PaymentsTables['payments_payment'],
+    | 'id'
+    | 'org_id'
+    | 'shopper_id'
+    | 'order_id'
+    | 'provider'
+    | 'provider_ref'
+    | 'amount'
+    | 'refunded'
+    | 'currency'
+    | 'status'
+    | 'expires_at'
+    | 'paid_at'
+    | 'created_at'
+    | 'updated_at'
+  >;
+  /** Refunds. */
+  payments_refund_view: Pick<
+    PaymentsTables['payments_refund'],
+    'id' | 'org_id' | 'payment_id' | 'amount' | 'reason' | 'provider_ref' | 'status' | 'created_at'
+  >;
+};
+
 declare module '../../platform/db/database.js' {
-  interface Database extends PaymentsTables {}
+  interface Database extends PaymentsTables, PaymentsViews {}
 }
 
 export const paymentsMigrations: Migrations = {
+  '20261201_0340_payments_payment_view': readView('payments_payment_view', 'payments_payment', [
+    'id',
+    'org_id',
+    'shopper_id',
+    'order_id',
+    'provider',
+    'provider_ref',
+    'amount',
+    'refunded',
+    'currency',
+    'status',
+    'expires_at',
+    'paid_at',
+    'created_at',
+    'updated_at',
+  ]),
+  '20261201_0341_payments_refund_view': readView('payments_refund_view', 'payments_refund', [
+    'id',
+    'org_id',
+    'payment_id',
+    'amount',
+    'reason',
+    'provider_ref',
+    'status',
+    'created_at',
+  ]),
   '20261126_0600_payments_init': {
     async up(db: Kysely<any>) {
       const t = columnTypes(db);

@@ -41,12 +41,12 @@ export function sandboxPages(app: App, rt: Runtime, provider: SandboxProvider): 
     const payment = idPattern.test(paymentId)
       ? await rt.db
           .selectFrom('payments_payment')
-          .innerJoin('identity_org', 'identity_org.id', 'payments_payment.org_id')
+          .innerJoin('identity_org_view', 'identity_org_view.id', 'payments_payment.org_id')
           .select([
             'payments_payment.amount',
             'payments_payment.status',
             'payments_payment.order_id',
-            'identity_org.name',
+            'identity_org_view.name',
           ])
           .where('payments_payment.id', '=', paymentId)
           .executeTakeFirst()

@@ -47,3 +47,22 @@ export function columnTypes(db: Kysely<any>) {
     money: sql`bigint`,
   };
 }
+
+/**
+ * A view another module may read in place of the owner's table (`<owner>_…_view`): the columns
+ * the owner lets others rely on, so a reader and the boundary check can tell it from a table.
+ * The owner may change its table as it likes as long as the view keeps its columns.
+ */
+export function readView(name: `${string}_view`, table: string, columns: readonly string[]): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createView(name)
+        .as(db.selectFrom(table).select(columns as string[]))
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropView(name).execute();
+    },
+  };
+}

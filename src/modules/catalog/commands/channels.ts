@@ -35,7 +35,7 @@ export async function createChannel(ctx: WriteCtx, scope: TenantScope, brandId: 
     );
   if (input.retailerId) {
     const retailer = await ctx.trx
-      .selectFrom('identity_org')
+      .selectFrom('identity_org_view')
       .select(['kind', 'status'])
       .where('id', '=', input.retailerId)
       .executeTakeFirst();

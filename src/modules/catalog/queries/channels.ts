@@ -42,7 +42,7 @@ export function channelView(row: ChannelRow & { retailer_name?: string | null; l
 function channels(db: Executor) {
   return db
     .selectFrom('catalog_channel')
-    .leftJoin('identity_org as retailer', 'retailer.id', 'catalog_channel.retailer_id')
+    .leftJoin('identity_org_view as retailer', 'retailer.id', 'catalog_channel.retailer_id')
     .selectAll('catalog_channel')
     .select('retailer.name as retailer_name')
     .select((eb) =>

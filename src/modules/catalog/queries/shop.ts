@@ -6,18 +6,18 @@ import { channelById, offersBySku } from './channels.js';
 export async function listShops(db: Executor) {
   const rows = await db
     .selectFrom('catalog_channel')
-    .innerJoin('identity_org', 'identity_org.id', 'catalog_channel.org_id')
+    .innerJoin('identity_org_view', 'identity_org_view.id', 'catalog_channel.org_id')
     .select([
       'catalog_channel.id',
       'catalog_channel.name',
       'catalog_channel.org_id',
-      'identity_org.name as brand_name',
-      'identity_org.attributes',
+      'identity_org_view.name as brand_name',
+      'identity_org_view.attributes',
     ])
     .where('catalog_channel.kind', '=', 'online')
     .where('catalog_channel.status', '=', 'active')
-    .where('identity_org.status', '=', 'active')
-    .orderBy('identity_org.name')
+    .where('identity_org_view.status', '=', 'active')
+    .orderBy('identity_org_view.name')
     .execute();
   return {
     items: rows.map((r) => {

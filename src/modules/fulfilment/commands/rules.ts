@@ -35,9 +35,9 @@ function brandOf(p: MemberPrincipal, brandId: string | undefined): string {
 export async function listRules(db: Executor, p: MemberPrincipal, q: { brandId?: string }) {
   let query = db
     .selectFrom('fulfilment_rule')
-    .leftJoin('inventory_location', 'inventory_location.id', 'fulfilment_rule.location_id')
+    .leftJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_rule.location_id')
     .selectAll('fulfilment_rule')
-    .select('inventory_location.name as location_name');
+    .select('inventory_location_view.name as location_name');
   if (p.orgKind !== 'platform') query = query.where('fulfilment_rule.org_id', 'in', p.orgIds);
   if (q.brandId) query = query.where('fulfilment_rule.org_id', '=', q.brandId);
   const rows = await query.orderBy('fulfilment_rule.org_id').orderBy('fulfilment_rule.rank').execute();
@@ -54,7 +54,7 @@ export async function addRule(
   if (input.kind === 'prefer_location') {
     const loc = input.locationId
       ? await ctx.trx
-          .selectFrom('inventory_location')
+          .selectFrom('inventory_location_view')
           .select('id')
           .where('id', '=', input.locationId)
           .where('org_id', '=', brandId)

@@ -29,9 +29,9 @@ export async function shipmentsOf(db: Executor, orderIds: string[]) {
   if (orderIds.length === 0) return [];
   const rows = await db
     .selectFrom('fulfilment_shipment')
-    .innerJoin('inventory_location', 'inventory_location.id', 'fulfilment_shipment.location_id')
+    .innerJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_shipment.location_id')
     .selectAll('fulfilment_shipment')
-    .select('inventory_location.name as location_name')
+    .select('inventory_location_view.name as location_name')
     .where('fulfilment_shipment.order_id', 'in', orderIds)
     .orderBy('fulfilment_shipment.id')
     .execute();

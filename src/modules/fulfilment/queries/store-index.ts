@@ -35,7 +35,7 @@ export async function storesNear(
 
 async function build(db: Executor, brandId: string): Promise<Entry> {
   const count = await db
-    .selectFrom('inventory_location')
+    .selectFrom('inventory_location_view')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('org_id', '=', brandId)
     .where('kind', '=', 'store')
@@ -43,7 +43,7 @@ async function build(db: Executor, brandId: string): Promise<Entry> {
     .executeTakeFirstOrThrow();
   if (Number(count.n) < indexFrom) return { ids: [], index: null, maxRadiusKm: 0 };
   const rows = await db
-    .selectFrom('inventory_location')
+    .selectFrom('inventory_location_view')
     .select(['id', 'lat', 'lng', 'delivery_radius_m'])
     .where('org_id', '=', brandId)
     .where('kind', '=', 'store')

@@ -21,9 +21,9 @@ export async function listTasks(
 ) {
   let query = db
     .selectFrom('fulfilment_shipment')
-    .innerJoin('inventory_location', 'inventory_location.id', 'fulfilment_shipment.location_id')
+    .innerJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_shipment.location_id')
     .selectAll('fulfilment_shipment')
-    .select('inventory_location.name as location_name')
+    .select('inventory_location_view.name as location_name')
     .where(visibleShipment(p));
   query = q.status
     ? query.where('fulfilment_shipment.status', '=', q.status)
@@ -55,9 +55,9 @@ export async function listTasks(
 export async function getShipment(db: Executor, p: MemberPrincipal, id: string) {
   const r = await db
     .selectFrom('fulfilment_shipment')
-    .innerJoin('inventory_location', 'inventory_location.id', 'fulfilment_shipment.location_id')
+    .innerJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_shipment.location_id')
     .selectAll('fulfilment_shipment')
-    .select('inventory_location.name as location_name')
+    .select('inventory_location_view.name as location_name')
     .where('fulfilment_shipment.id', '=', id)
     .where(visibleShipment(p))
     .executeTakeFirstOrThrow(notFound('shipment', id));
@@ -83,10 +83,10 @@ export async function promisePerformance(db: Executor, p: MemberPrincipal, now: 
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
   const rows = await db
     .selectFrom('fulfilment_shipment')
-    .innerJoin('inventory_location', 'inventory_location.id', 'fulfilment_shipment.location_id')
+    .innerJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_shipment.location_id')
     .select((eb) => [
       'fulfilment_shipment.location_id',
-      'inventory_location.name',
+      'inventory_location_view.name',
       eb.fn.countAll<number>().as('done'),
       eb.fn
         .sum<number>(
@@ -98,8 +98,8 @@ export async function promisePerformance(db: Executor, p: MemberPrincipal, now: 
     .where('fulfilment_shipment.mode', 'in', ['hour', 'pickup'])
     .where('fulfilment_shipment.status', 'in', ['delivered', 'picked_up'])
     .where('fulfilment_shipment.delivered_at', '>=', since)
-    .groupBy(['fulfilment_shipment.location_id', 'inventory_location.name'])
-    .orderBy('inventory_location.name')
+    .groupBy(['fulfilment_shipment.location_id', 'inventory_location_view.name'])
+    .orderBy('inventory_location_view.name')
     .execute();
   return {
     days,

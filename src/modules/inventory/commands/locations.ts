@@ -52,7 +52,7 @@ export async function createLocation(
   if (input.kind === 'store') {
     const store = input.storeOrgId
       ? await ctx.trx
-          .selectFrom('identity_org')
+          .selectFrom('identity_org_view')
           .selectAll()
           .where('id', '=', input.storeOrgId)
           .executeTakeFirst()

@@ -259,7 +259,7 @@ export async function assertSkus(
   const found = new Set(
     (
       await ctx.trx
-        .selectFrom('catalog_sku')
+        .selectFrom('catalog_sku_view')
         .select('id')
         .where('org_id', '=', brandId)
         .where('id', 'in', skuIds)

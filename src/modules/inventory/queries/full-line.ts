@@ -18,28 +18,28 @@ async function scopeOf(db: Executor, store: LocationRow, now: Date) {
   if (store.kind !== 'store' || !store.retailer_id) return [];
   const agreements = await agreementTerms(db, store.org_id, [store.retailer_id]);
   const storeChannel = await db
-    .selectFrom('catalog_channel')
+    .selectFrom('catalog_channel_view')
     .select('id')
     .where('org_id', '=', store.org_id)
     .where('kind', '=', 'store')
     .where('retailer_id', '=', store.retailer_id)
     .executeTakeFirst();
   const skus = await db
-    .selectFrom('catalog_sku')
-    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_sku.product_id')
+    .selectFrom('catalog_sku_view')
+    .innerJoin('catalog_product_view', 'catalog_product_view.id', 'catalog_sku_view.product_id')
     .select([
-      'catalog_sku.id',
-      'catalog_sku.code',
-      'catalog_sku.options',
-      'catalog_sku.exclusive_channel_id',
-      'catalog_product.name',
-      'catalog_product.product_line',
+      'catalog_sku_view.id',
+      'catalog_sku_view.code',
+      'catalog_sku_view.options',
+      'catalog_sku_view.exclusive_channel_id',
+      'catalog_product_view.name',
+      'catalog_product_view.product_line',
     ])
-    .where('catalog_sku.org_id', '=', store.org_id)
-    .where('catalog_sku.status', '=', 'active')
-    .where('catalog_product.status', '=', 'active')
-    .orderBy('catalog_product.product_line')
-    .orderBy('catalog_sku.code')
+    .where('catalog_sku_view.org_id', '=', store.org_id)
+    .where('catalog_sku_view.status', '=', 'active')
+    .where('catalog_product_view.status', '=', 'active')
+    .orderBy('catalog_product_view.product_line')
+    .orderBy('catalog_sku_view.code')
     .execute();
   return skus.filter(
     (k) =>

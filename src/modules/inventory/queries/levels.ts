@@ -24,18 +24,18 @@ export async function listLevels(
   let query = db
     .selectFrom('inventory_level')
     .innerJoin('inventory_location', 'inventory_location.id', 'inventory_level.location_id')
-    .innerJoin('catalog_sku', 'catalog_sku.id', 'inventory_level.sku_id')
-    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_sku.product_id')
+    .innerJoin('catalog_sku_view', 'catalog_sku_view.id', 'inventory_level.sku_id')
+    .innerJoin('catalog_product_view', 'catalog_product_view.id', 'catalog_sku_view.product_id')
     .select([
       sql<string>`inventory_level.location_id || ':' || inventory_level.sku_id`.as('id'),
       'inventory_level.location_id',
       'inventory_location.name as location_name',
       'inventory_location.kind as location_kind',
       'inventory_level.sku_id',
-      'catalog_sku.code',
-      'catalog_sku.options',
-      'catalog_product.name as product_name',
-      'catalog_product.product_line',
+      'catalog_sku_view.code',
+      'catalog_sku_view.options',
+      'catalog_product_view.name as product_name',
+      'catalog_product_view.product_line',
       'inventory_level.on_hand',
       'inventory_level.reserved',
       'inventory_level.in_transit',
@@ -48,7 +48,7 @@ export async function listLevels(
   if (q.q) {
     const like = `%${q.q}%`;
     query = query.where((w) =>
-      w.or([w('catalog_product.name', 'like', like), w('catalog_sku.code', 'like', like)]),
+      w.or([w('catalog_product_view.name', 'like', like), w('catalog_sku_view.code', 'like', like)]),
     );
   }
   if (q.low === 'true') query = query.where(atOrBelowLowStock);
@@ -88,13 +88,13 @@ export async function listMovements(
   let query = db
     .selectFrom('inventory_movement')
     .innerJoin('inventory_location', 'inventory_location.id', 'inventory_movement.location_id')
-    .innerJoin('catalog_sku', 'catalog_sku.id', 'inventory_movement.sku_id')
-    .leftJoin('identity_user', 'identity_user.id', 'inventory_movement.actor_id')
+    .innerJoin('catalog_sku_view', 'catalog_sku_view.id', 'inventory_movement.sku_id')
+    .leftJoin('identity_user_view', 'identity_user_view.id', 'inventory_movement.actor_id')
     .selectAll('inventory_movement')
     .select([
       'inventory_location.name as location_name',
-      'catalog_sku.code',
-      'identity_user.name as actor_name',
+      'catalog_sku_view.code',
+      'identity_user_view.name as actor_name',
     ])
     .where(visibleLocation(p));
   if (q.locationId) query = query.where('inventory_movement.location_id', '=', q.locationId);

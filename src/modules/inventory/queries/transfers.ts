@@ -63,18 +63,18 @@ async function linesOf(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('inventory_transfer_line')
-    .innerJoin('catalog_sku', 'catalog_sku.id', 'inventory_transfer_line.sku_id')
-    .innerJoin('catalog_product', 'catalog_product.id', 'catalog_sku.product_id')
+    .innerJoin('catalog_sku_view', 'catalog_sku_view.id', 'inventory_transfer_line.sku_id')
+    .innerJoin('catalog_product_view', 'catalog_product_view.id', 'catalog_sku_view.product_id')
     .select([
       'inventory_transfer_line.transfer_id',
       'inventory_transfer_line.sku_id',
       'inventory_transfer_line.quantity',
       'inventory_transfer_line.received_quantity',
-      'catalog_sku.code',
-      'catalog_product.name',
+      'catalog_sku_view.code',
+      'catalog_product_view.name',
     ])
     .where('inventory_transfer_line.transfer_id', 'in', ids)
-    .orderBy('catalog_sku.code')
+    .orderBy('catalog_sku_view.code')
     .execute();
 }
 

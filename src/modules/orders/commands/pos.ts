@@ -30,7 +30,7 @@ export async function sellAtCounter(
   input: { brandId: string; lines: Array<{ skuId: string; quantity: number }>; authCode: string },
 ) {
   const location = await ctx.trx
-    .selectFrom('inventory_location')
+    .selectFrom('inventory_location_view')
     .selectAll()
     .where('org_id', '=', input.brandId)
     .where('kind', '=', 'store')

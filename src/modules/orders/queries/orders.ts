@@ -101,10 +101,10 @@ function visibleOrders(p: MemberPrincipal) {
     if (p.orgKind === 'brand') return eb('orders_order.org_id', 'in', p.orgIds);
     return eb.exists(
       eb
-        .selectFrom('fulfilment_shipment')
-        .select('fulfilment_shipment.id')
-        .whereRef('fulfilment_shipment.order_id', '=', 'orders_order.id')
-        .where('fulfilment_shipment.store_org_id', 'in', p.orgIds),
+        .selectFrom('fulfilment_shipment_view')
+        .select('fulfilment_shipment_view.id')
+        .whereRef('fulfilment_shipment_view.order_id', '=', 'orders_order.id')
+        .where('fulfilment_shipment_view.store_org_id', 'in', p.orgIds),
     );
   };
 }
@@ -141,7 +141,7 @@ export async function getOrder(db: Executor, p: MemberPrincipal, id: string) {
 export async function orderFigures(db: Executor, p: MemberPrincipal, now: Date) {
   if (p.orgKind === 'store' || p.orgKind === 'retailer') {
     const open = await db
-      .selectFrom('fulfilment_shipment')
+      .selectFrom('fulfilment_shipment_view')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('store_org_id', 'in', p.orgIds)
       .where('status', 'in', ['routed', 'picking', 'ready'])

@@ -9,18 +9,18 @@ import { stockedLocations } from '../../inventory/index.js';
  */
 export async function posCatalog(db: Executor, p: MemberPrincipal, now: Date, q: { brandId?: string }) {
   const locations = await db
-    .selectFrom('inventory_location')
-    .innerJoin('identity_org', 'identity_org.id', 'inventory_location.org_id')
+    .selectFrom('inventory_location_view')
+    .innerJoin('identity_org_view', 'identity_org_view.id', 'inventory_location_view.org_id')
     .select([
-      'inventory_location.id',
-      'inventory_location.org_id',
-      'inventory_location.retailer_id',
-      'identity_org.name',
+      'inventory_location_view.id',
+      'inventory_location_view.org_id',
+      'inventory_location_view.retailer_id',
+      'identity_org_view.name',
     ])
-    .where('inventory_location.kind', '=', 'store')
-    .where('inventory_location.status', '=', 'active')
-    .where('inventory_location.store_org_id', 'in', p.orgIds)
-    .orderBy('identity_org.name')
+    .where('inventory_location_view.kind', '=', 'store')
+    .where('inventory_location_view.status', '=', 'active')
+    .where('inventory_location_view.store_org_id', 'in', p.orgIds)
+    .orderBy('identity_org_view.name')
     .execute();
   const brands = locations.map((l) => ({ id: l.org_id, name: l.name }));
   const here = locations.find((l) => l.org_id === (q.brandId ?? locations[0]?.org_id));

@@ -29,13 +29,13 @@ export async function reconcile(db: Executor, range?: { from: string; to: string
     findings.push(`ledger ${id}: entries do not sum to 0`);
 
   let payments = db
-    .selectFrom('payments_payment')
-    .innerJoin('orders_order', 'orders_order.id', 'payments_payment.order_id')
+    .selectFrom('payments_payment_view')
+    .innerJoin('orders_order', 'orders_order.id', 'payments_payment_view.order_id')
     .select([
-      'payments_payment.id',
-      'payments_payment.status',
-      'payments_payment.amount',
-      'payments_payment.refunded',
+      'payments_payment_view.id',
+      'payments_payment_view.status',
+      'payments_payment_view.amount',
+      'payments_payment_view.refunded',
       'orders_order.id as order_id',
       'orders_order.status as order_status',
       'orders_order.total',
@@ -43,8 +43,8 @@ export async function reconcile(db: Executor, range?: { from: string; to: string
     ]);
   if (range)
     payments = payments
-      .where('payments_payment.created_at', '>=', range.from)
-      .where('payments_payment.created_at', '<', range.to);
+      .where('payments_payment_view.created_at', '>=', range.from)
+      .where('payments_payment_view.created_at', '<', range.to);
   const rows = await payments.execute();
   const ids = rows.map((r) => r.id);
 
@@ -54,31 +54,31 @@ export async function reconcile(db: Executor, range?: { from: string; to: string
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const tx = await db
-      .selectFrom('ledger_transaction')
-      .innerJoin('ledger_entry', 'ledger_entry.transaction_id', 'ledger_transaction.id')
-      .select(['ledger_transaction.ref_id', 'ledger_transaction.id', 'ledger_entry.amount'])
-      .where('ledger_transaction.kind', '=', 'payment')
-      .where('ledger_entry.account', '=', 'provider_clearing')
-      .where('ledger_transaction.ref_id', 'in', chunk)
+      .selectFrom('ledger_transaction_view')
+      .innerJoin('ledger_entry_view', 'ledger_entry_view.transaction_id', 'ledger_transaction_view.id')
+      .select(['ledger_transaction_view.ref_id', 'ledger_transaction_view.id', 'ledger_entry_view.amount'])
+      .where('ledger_transaction_view.kind', '=', 'payment')
+      .where('ledger_entry_view.account', '=', 'provider_clearing')
+      .where('ledger_transaction_view.ref_id', 'in', chunk)
       .execute();
     for (const t of tx) {
       const b = booked.get(t.ref_id) ?? { n: 0, amount: 0 };
       booked.set(t.ref_id, { n: b.n + 1, amount: b.amount + Number(t.amount) });
     }
     const refunds = await db
-      .selectFrom('payments_refund')
-      .leftJoin('ledger_transaction', (j) =>
+      .selectFrom('payments_refund_view')
+      .leftJoin('ledger_transaction_view', (j) =>
         j
-          .onRef('ledger_transaction.ref_id', '=', 'payments_refund.id')
-          .on('ledger_transaction.kind', '=', 'refund'),
+          .onRef('ledger_transaction_view.ref_id', '=', 'payments_refund_view.id')
+          .on('ledger_transaction_view.kind', '=', 'refund'),
       )
-      .leftJoin('ledger_entry', (j) =>
+      .leftJoin('ledger_entry_view', (j) =>
         j
-          .onRef('ledger_entry.transaction_id', '=', 'ledger_transaction.id')
-          .on('ledger_entry.account', '=', 'provider_clearing'),
+          .onRef('ledger_entry_view.transaction_id', '=', 'ledger_transaction_view.id')
+          .on('ledger_entry_view.account', '=', 'provider_clearing'),
       )
-      .select(['payments_refund.payment_id', 'payments_refund.amount', 'ledger_entry.amount as booked'])
-      .where('payments_refund.payment_id', 'in', chunk)
+      .select(['payments_refund_view.payment_id', 'payments_refund_view.amount', 'ledger_entry_view.amount as booked'])
+      .where('payments_refund_view.payment_id', 'in', chunk)
       .execute();
     for (const r of refunds) {
       refundsMade.set(r.payment_id, (refundsMade.get(r.payment_id) ?? 0) + Number(r.amount));

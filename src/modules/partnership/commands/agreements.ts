@@ -118,7 +118,7 @@ async function saveAgreement(ctx: WriteCtx, row: AgreementRow, set: Partial<Agre
 export async function createAgreement(ctx: WriteCtx, brand: MemberPrincipal, input: AgreementInput) {
   checkTerm(input.startsOn, input.endsOn);
   const retailer = await ctx.trx
-    .selectFrom('identity_org')
+    .selectFrom('identity_org_view')
     .select(['id', 'kind', 'status'])
     .where('id', '=', input.retailerId)
     .executeTakeFirst();
