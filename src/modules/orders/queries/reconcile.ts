@@ -77,7 +77,11 @@ export async function reconcile(db: Executor, range?: { from: string; to: string
           .onRef('ledger_entry_view.transaction_id', '=', 'ledger_transaction_view.id')
           .on('ledger_entry_view.account', '=', 'provider_clearing'),
       )
-      .select(['payments_refund_view.payment_id', 'payments_refund_view.amount', 'ledger_entry_view.amount as booked'])
+      .select([
+        'payments_refund_view.payment_id',
+        'payments_refund_view.amount',
+        'ledger_entry_view.amount as booked',
+      ])
       .where('payments_refund_view.payment_id', 'in', chunk)
       .execute();
     for (const r of refunds) {
