@@ -194,6 +194,32 @@ describe('bad input on every route with a body: 4xx problem+json naming the fiel
     expect(failures).toEqual([]);
   });
 
+  it('refuses an id in a body that names nothing the caller may use, on every route, and writes nothing', async () => {
+    const failures: string[] = [];
+    let tried = 0;
+    for (const route of fw.app.routeTable.filter(
+      (r) => r.body && r.contentType === 'application/json' && !r.url.includes(':id'),
+    )) {
+      const client = clientFor(route.access);
+      const example = exampleBody(route.method, route.url) as Record<string, unknown>;
+      for (const [field, value] of Object.entries(example)) {
+        if (!/Id$/.test(field) || typeof value !== 'string' || !/^[a-z]+_[0-9a-z]{26}$/.test(value)) continue;
+        // Well-formed, of the right kind, and nobody's.
+        const nobody = value.replace(/_[0-9a-z]{26}$/, '_0000000000000000000000zzzz');
+        const before = await rowCounts(fw);
+        const res = await client.request(route.method, route.url, { ...example, [field]: nobody });
+        tried++;
+        const where = `${route.method} ${route.url} ${field}`;
+        if (res.statusCode < 400 || res.statusCode >= 500)
+          failures.push(`${where}: status ${res.statusCode}`);
+        if (JSON.stringify(before) !== JSON.stringify(await rowCounts(fw)))
+          failures.push(`${where}: rows changed`);
+      }
+    }
+    expect(tried).toBeGreaterThanOrEqual(8);
+    expect(failures).toEqual([]);
+  });
+
   it('answers a body over the size limit with 413 problem+json', async () => {
     const res = await operator.post('/api/orgs', {
       kind: 'brand',
