@@ -128,7 +128,7 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
     expect(text).toContain('Out of delivery radius');
     // The shopper came by a shared link (`?sku=`): growth recorded it when the order was placed.
     await ops.waitForSelector('[data-testid=placed-from]');
-    expect(await ops.locator('[data-testid=placed-from]').textContent()).toBe('Online shop · shared link');
+    expect(await ops.locator('[data-testid=placed-from]').textContent()).toBe('Online shop · Shared link');
     await ops.waitForTimeout(500); // the drawer slides in
     await ops.screenshot({ path: `${artifacts}/operator-order-en.png` });
     await explanation.scrollIntoViewIfNeeded();
