@@ -40,6 +40,8 @@ export type Config = {
   sandboxPayKey: string;
   /** Delay before the sandbox's first payment notification. */
   sandboxNotifyDelayMs: number;
+  /** How long the sandbox provider takes to answer each call, as a real one over the network does. */
+  sandboxLatencyMs: number;
   /** A demo courier delivers one-hour parcels handed over (off when a delivery partner reports by API). */
   courierSimulator: boolean;
   /** How many times faster than real time the demo courier rides. */
@@ -72,6 +74,7 @@ export const configDefaults: Config = {
   orderPayMinutes: 15,
   sandboxPayKey: 'flywheel-sandbox-merchant-key',
   sandboxNotifyDelayMs: 800,
+  sandboxLatencyMs: 0,
   courierSimulator: true,
   courierSpeed: 1,
 };
@@ -103,6 +106,7 @@ export const envVariables: Record<string, keyof Config> = {
   ORDER_PAY_MINUTES: 'orderPayMinutes',
   SANDBOX_PAY_KEY: 'sandboxPayKey',
   SANDBOX_NOTIFY_DELAY_MS: 'sandboxNotifyDelayMs',
+  SANDBOX_LATENCY_MS: 'sandboxLatencyMs',
   COURIER_SIMULATOR: 'courierSimulator',
   COURIER_SPEED: 'courierSpeed',
 };

@@ -4,6 +4,7 @@ import { providerFor } from '../../src/modules/payments/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { givenMember, givenPlatform } from '../support/builders.js';
 import {
+  callProviders,
   checkout,
   deliverAllNotices,
   givenShop,
@@ -184,6 +185,8 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     clock.advance(16 * 60_000);
     expect(await expireUnpaidOrders(fw.rt)).toBe(1);
     expect(await level(shop.stores.sanlitun.locationId, sku)).toEqual({ onHand: 20, reserved: 0 });
+    // The provider is told after the cancellation commits.
+    expect(await callProviders(fw)).toBe(1);
 
     // The pay page refuses now; a provider that took the money anyway notifies late.
     expect(await providerFor(fw.rt.config).pay(fw.rt.db, o.payment.id, clock.now())).toBe('closed');

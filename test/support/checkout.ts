@@ -1,4 +1,9 @@
-import { type NoticeSender, providerFor, sendSandboxNotices } from '../../src/modules/payments/index.js';
+import {
+  callDueProviders,
+  type NoticeSender,
+  providerFor,
+  sendSandboxNotices,
+} from '../../src/modules/payments/index.js';
 import { givenMember, givenOrg, givenShopper } from './builders.js';
 import type { TestClient } from './client.js';
 import type { TestFlywheel } from './harness.js';
@@ -118,8 +123,15 @@ export async function payInSandbox(fw: TestFlywheel, paymentId: string, opts: { 
   return result;
 }
 
+/** Makes the provider calls committed writes decided on (refunds, closes), as the worker would. */
+export async function callProviders(fw: TestFlywheel): Promise<number> {
+  return callDueProviders(fw.rt);
+}
+
 /** Delivers every queued sandbox notification, however far in the future it was due. */
 export async function deliverAllNotices(fw: TestFlywheel) {
+  // What the provider was asked for (a refund) comes first: its notice is among those queued.
+  await callDueProviders(fw.rt);
   const provider = providerFor(fw.rt.config);
   const now = fw.rt.clock.now();
   const dueBy = new Date(now.getTime() + 3_600_000);

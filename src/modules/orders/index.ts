@@ -2,7 +2,7 @@ import { chinaDay } from '../../platform/clock.js';
 import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
 import { applyNotification, providerFor } from '../payments/index.js';
 import { reconciledDay, runReconciliation } from './commands/reconcile.js';
-import { cancelOrder, dueUnpaidOrders } from './commands/settle.js';
+import { cancelOrder, dueUnpaidOrders, paymentOfUnpaid } from './commands/settle.js';
 
 export { followShipment, payOrder } from './commands/settle.js';
 
@@ -33,14 +33,21 @@ export type { OrdersTables } from './repo.js';
 export async function expireUnpaidOrders(rt: Runtime, limit = 100): Promise<number> {
   const ids = await dueUnpaidOrders(rt.db, rt.clock.now(), limit);
   let n = 0;
+  const provider = providerFor(rt.config);
   for (const id of ids) {
+    const paymentId = await paymentOfUnpaid(rt.db, id);
+    if (!paymentId) continue;
+    // A notification can be lost: ask the provider before giving up on the payment (as WeChat
+    // Pay asks of merchants), and take it when the shopper did pay. Asked before the write
+    // opens: no transaction waits on the provider.
+    const said = await provider.query(rt.db, paymentId).catch((error) => {
+      rt.logger.warn({ err: error, order: id }, 'provider not reachable; the order waits for the next round');
+      return null;
+    });
+    if (!said) continue;
     await systemWrite(rt, 'orders.order.expire', async (ctx) => {
       const o = await ctx.trx.selectFrom('orders_order').selectAll().where('id', '=', id).executeTakeFirst();
       if (o?.status !== 'pending_payment') return;
-      // A notification can be lost: ask the provider before giving up on the payment (as WeChat
-      // Pay asks of merchants), and take it when the shopper did pay.
-      const provider = providerFor(rt.config);
-      const said = await provider.query(ctx.trx, o.payment_id);
       if (said.status === 'paid' && said.transactionId) {
         await applyNotification(
           ctx,

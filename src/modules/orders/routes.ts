@@ -3,6 +3,7 @@ import { IdParams, Page, Type } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, shopperOf } from '../../platform/module.js';
 import { knownDistricts } from '../fulfilment/index.js';
+import { callProvider } from '../payments/index.js';
 import { createCart, setCartLine, setDelivery } from './commands/carts.js';
 import { placeOrder } from './commands/place.js';
 import { sellAtCounter } from './commands/pos.js';
@@ -119,10 +120,19 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
       },
       config: shopper,
     },
-    async (req, reply) =>
-      handleWrite(rt, req, reply, { action: 'orders.order.place', objectType: 'order', status: 201 }, (ctx) =>
-        placeOrder(ctx, { config, ext }, shopperOf(req), req.body),
-      ),
+    async (req, reply) => {
+      const placed = await handleWrite(
+        rt,
+        req,
+        reply,
+        { action: 'orders.order.place', objectType: 'order', status: 201 },
+        (ctx) => placeOrder(ctx, { config, ext }, shopperOf(req), req.body),
+      );
+      // Committed: now the provider opens the payment (no transaction waits on it), and the
+      // answer, first or replayed, is the order as it is, with its pay page.
+      await callProvider(rt, placed.payment.id);
+      return getShopperOrder(db, shopperOf(req), placed.id);
+    },
   );
   app.get(
     '/api/shop/orders',

@@ -3,7 +3,7 @@ import { type DemoWorld, type Runtime, systemWrite } from '../../platform/module
 import type { ShopperPrincipal } from '../../platform/principal.js';
 import { channelById, channelOffers } from '../catalog/index.js';
 import { moveShipment } from '../fulfilment/index.js';
-import { applyNotification, providerFor } from '../payments/index.js';
+import { applyNotification, callProvider, providerFor } from '../payments/index.js';
 import { createCart, setCartLine, setDelivery } from './commands/carts.js';
 import { placeOrder } from './commands/place.js';
 import type { OrderExtensions } from './extensions.js';
@@ -107,6 +107,7 @@ export async function seedOrders(rt: Runtime, ext: OrderExtensions, world: DemoW
       (ctx) => placeOrder(ctx, { config: rt.config, ext }, shopper, { cartId: cart.id }),
       clock,
     );
+    await callProvider(rt, placed.payment.id);
     clock.advance(60_000);
     await systemWrite(
       rt,

@@ -1,4 +1,5 @@
-import { backgroundLoop, type FlywheelModule } from '../../platform/module.js';
+import { backgroundLoop, type FlywheelModule, type Runtime } from '../../platform/module.js';
+import { runIntents } from './commands/intents.js';
 import './errors.js';
 import { providerFor } from './providers.js';
 import { paymentsMigrations } from './repo.js';
@@ -18,6 +19,24 @@ export {
 import { paymentsEvents } from './events.js';
 
 export type { Notification, PaymentStatus } from './domain/payment.js';
+
+/**
+ * Makes the provider calls a committed write decided on for one payment (opening it, once the
+ * order that needs it has committed), so the request can answer with the pay page.
+ */
+export async function callProvider(rt: Runtime, paymentId: string): Promise<void> {
+  await runIntents(intentDeps(rt), { paymentId });
+}
+
+/** Makes every provider call that is due (the worker's round; tests drive it by hand). */
+export async function callDueProviders(rt: Runtime, which: 'due' | 'all' = 'due'): Promise<number> {
+  return runIntents(intentDeps(rt), which);
+}
+
+function intentDeps(rt: Runtime) {
+  return { db: rt.db, clock: rt.clock, logger: rt.logger, provider: providerFor(rt.config) };
+}
+
 export type { PaymentProvider } from './provider.js';
 export { providerFor } from './providers.js';
 export type { PaymentsTables } from './repo.js';
@@ -28,22 +47,30 @@ export { type NoticeSender, SandboxProvider, sendSandboxNotices } from './sandbo
  * notifications), exactly-once notification handling, refunds; every movement booked in the ledger.
  */
 export function createPaymentsModule(): FlywheelModule {
-  let loop: { stop(): Promise<void> } | null = null;
+  let loops: Array<{ stop(): Promise<void> }> = [];
   return {
     name: 'payments',
     events: paymentsEvents,
     migrations: paymentsMigrations,
     routes: paymentsRoutes,
-    start(rt) {
+    async start(rt) {
+      // Calls a crash interrupted, between the write that decided on them and their result.
+      await callDueProviders(rt, 'all').catch((error) =>
+        rt.logger.error({ err: error }, 'provider calls left by the last run not made'),
+      );
       // The sandbox's sender: in production this is the provider's own servers calling back.
       const provider = providerFor(rt.config);
-      loop = backgroundLoop(rt, 'sandbox notifications', 200, () =>
-        sendSandboxNotices({ db: rt.db, now: rt.clock.now(), logger: rt.logger }, provider),
-      );
+      loops = [
+        backgroundLoop(rt, 'sandbox notifications', 200, () =>
+          sendSandboxNotices({ db: rt.db, now: rt.clock.now(), logger: rt.logger }, provider),
+        ),
+        // Provider calls that committed writes decided on (refunds, closes), and any a crash left.
+        backgroundLoop(rt, 'provider calls', 200, () => callDueProviders(rt)),
+      ];
     },
     async stop() {
-      await loop?.stop();
-      loop = null;
+      await Promise.all(loops.map((l) => l.stop()));
+      loops = [];
     },
   };
 }

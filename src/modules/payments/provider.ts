@@ -1,17 +1,20 @@
-import type { Executor } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import type { WriteCtx } from '../../platform/write.js';
 import type { Notification } from './domain/payment.js';
 
 /**
- * What Flywheel needs of a payment provider (WeChat Pay, Alipay, the sandbox). Calls that change
- * the provider's side take the write's context: the sandbox keeps its books in the same
- * database, so a crash can never leave the two sides disagreeing.
+ * What Flywheel needs of a payment provider (WeChat Pay, Alipay, the sandbox). `open`, `refund`
+ * and `close` are called after the write that decided on them has committed, never inside a
+ * transaction (`payments_intent`), and may be called again for the same ids after a crash: the
+ * provider is idempotent on the payment and refund ids, as WeChat Pay is on `out_trade_no` and
+ * `out_refund_no`. `db` is the connection an in-process provider (the sandbox) keeps its books on.
  */
 export interface PaymentProvider {
   readonly name: string;
   /** Opens the payment with the provider; returns the page where the shopper pays. */
   open(
-    ctx: WriteCtx,
+    db: Db,
+    now: Date,
     p: { paymentId: string; amount: number; description: string; returnUrl: string },
   ): Promise<{ payUrl: string }>;
   /**
@@ -30,14 +33,16 @@ export interface PaymentProvider {
   }>;
   /** Returns money to the shopper; the provider confirms it synchronously or by a later notification. */
   refund(
-    ctx: WriteCtx,
+    db: Db,
+    now: Date,
     p: { paymentId: string; refundId: string; amount: number },
   ): Promise<{ providerRef: string }>;
   /**
    * In-store payment: the cashier scans the code on the shopper's phone (WeChat Pay's micropay,
-   * Alipay's barcode pay) and the provider answers at once. Throws when it refuses.
+   * Alipay's barcode pay) and the provider answers at once. Throws when it refuses. Still made
+   * inside the counter sale's transaction (issue 10 item 6 moves it out next).
    */
   micropay(ctx: WriteCtx, p: { paymentId: string; amount: number; authCode: string }): Promise<Notification>;
   /** Closes an unpaid payment so the pay page refuses it. */
-  close(ctx: WriteCtx, paymentId: string): Promise<void>;
+  close(db: Db, now: Date, paymentId: string): Promise<void>;
 }

@@ -11,6 +11,7 @@ export function providerFor(config: Config): SandboxProvider {
       key: config.sandboxPayKey,
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
       notifyDelayMs: config.sandboxNotifyDelayMs,
+      latencyMs: config.sandboxLatencyMs,
     });
     byConfig.set(config, p);
   }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { columnTypes, type Migrations, readView } from '../../platform/db/migrations.js';
 import type { PaymentStatus } from './domain/payment.js';
 
@@ -40,7 +40,8 @@ export type PaymentsTables = {
     amount: number;
     reason: string;
     provider_ref: string | null;
-    status: 'succeeded' | 'failed';
+    /** `pending` until the provider has taken the refund (after the write that made it commits). */
+    status: 'pending' | 'succeeded' | 'failed';
     created_at: string;
   };
   /** The sandbox provider's own books: what a real provider keeps on its side. */
@@ -66,7 +67,30 @@ export type PaymentsTables = {
     delivered_at: string | null;
     last_status: number | null;
   };
+  /** The refunds the sandbox has made, by Flywheel's refund id: a repeated call refunds once. */
+  payments_sandbox_refund: { refund_id: string; charge_id: string; amount: number; created_at: string };
+  /**
+   * A call to the provider that a write decided on: recorded in that write's transaction, made
+   * after its commit (never inside a transaction), its result applied once. A crash in between
+   * leaves it pending, and the worker makes it on restart; the provider is idempotent on its ids.
+   */
+  payments_intent: {
+    id: string;
+    payment_id: string;
+    kind: IntentKind;
+    /** JSON: what the call needs (the amount and description to open, the refund's id and amount). */
+    args: string;
+    status: 'pending' | 'done';
+    attempts: number;
+    last_error: string | null;
+    /** When it may be tried (again): a claim by a runner holds it until then. */
+    next_attempt_at: string;
+    created_at: string;
+    done_at: string | null;
+  };
 };
+
+export type IntentKind = 'open' | 'refund' | 'close';
 
 /** What other modules may read of payments's tables (DESIGN §4): read-only views of the columns they rely on. */
 export type PaymentsViews = {
@@ -126,6 +150,38 @@ export const paymentsMigrations: Migrations = {
     'status',
     'created_at',
   ]),
+  '20261201_0400_payments_intents': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('payments_intent')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('payment_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('args', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('done_at', 'text')
+        .execute();
+      await sql`create index payments_intent_pending on payments_intent (next_attempt_at) where status = 'pending'`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex('payments_intent_payment')
+        .on('payments_intent')
+        .column('payment_id')
+        .execute();
+      await db.schema
+        .createTable('payments_sandbox_refund')
+        .addColumn('refund_id', 'text', (c) => c.primaryKey())
+        .addColumn('charge_id', 'text', (c) => c.notNull())
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   '20261126_0600_payments_init': {
     async up(db: Kysely<any>) {
       const t = columnTypes(db);

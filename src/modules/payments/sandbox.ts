@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { fetch } from 'undici';
 import { addMs, iso } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
-import { insertRows } from '../../platform/db/prepared.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Logger } from '../../platform/logger.js';
@@ -22,6 +21,8 @@ export type SandboxOptions = {
   publicUrl: string;
   /** Delay of the first notification after a payment; later copies come later. */
   notifyDelayMs: number;
+  /** How long each call takes to answer, as over the network to a real provider. */
+  latencyMs?: number;
 };
 
 /**
@@ -37,9 +38,17 @@ export class SandboxProvider implements PaymentProvider {
     return `${this.opts.publicUrl}/api/payments/notify/sandbox`;
   }
 
-  async open(ctx: WriteCtx, p: { paymentId: string; amount: number; returnUrl: string }) {
-    await insertRows(ctx.trx, 'payments_sandbox_charge', [
-      {
+  /** The network between Flywheel and the provider. */
+  private async answer(): Promise<void> {
+    if (this.opts.latencyMs) await new Promise((r) => setTimeout(r, this.opts.latencyMs));
+  }
+
+  async open(db: Db, now: Date, p: { paymentId: string; amount: number; returnUrl: string }) {
+    await this.answer();
+    // Opened again after a crash: the charge of that payment id is already there.
+    await db
+      .insertInto('payments_sandbox_charge')
+      .values({
         id: newId('sbc'),
         payment_id: p.paymentId,
         amount: p.amount,
@@ -48,9 +57,10 @@ export class SandboxProvider implements PaymentProvider {
         transaction_id: null,
         paid_at: null,
         refunded: 0,
-        created_at: iso(ctx.now),
-      },
-    ]);
+        created_at: iso(now),
+      })
+      .onConflict((oc) => oc.column('payment_id').doNothing())
+      .execute();
     const back = encodeURIComponent(p.returnUrl);
     return { payUrl: `${this.opts.publicUrl}/sandbox/pay/${p.paymentId}?return=${back}` };
   }
@@ -108,29 +118,37 @@ export class SandboxProvider implements PaymentProvider {
     };
   }
 
-  async refund(ctx: WriteCtx, p: { paymentId: string; refundId: string; amount: number }) {
-    const charge = await ctx.trx
-      .selectFrom('payments_sandbox_charge')
-      .selectAll()
-      .where('payment_id', '=', p.paymentId)
-      .executeTakeFirstOrThrow();
-    await ctx.trx
-      .updateTable('payments_sandbox_charge')
-      .set((eb) => ({ refunded: eb('refunded', '+', p.amount) }))
-      .where('id', '=', charge.id)
-      .execute();
-    const providerRef = `sbr_${randomBytes(8).toString('hex')}`;
-    await this.enqueue(ctx.trx, charge, ctx.now, [
-      {
-        delayMs: this.opts.notifyDelayMs / 2,
-        body: this.notice('REFUND.SUCCESS', charge, p.amount, ctx.now),
-      },
-    ]);
-    return { providerRef };
+  async refund(db: Db, now: Date, p: { paymentId: string; refundId: string; amount: number }) {
+    await this.answer();
+    await db.transaction().execute(async (trx) => {
+      const charge = await trx
+        .selectFrom('payments_sandbox_charge')
+        .selectAll()
+        .where('payment_id', '=', p.paymentId)
+        .executeTakeFirstOrThrow();
+      // The same refund asked for twice (a retry after a crash) is made once.
+      const first = await trx
+        .insertInto('payments_sandbox_refund')
+        .values({ refund_id: p.refundId, charge_id: charge.id, amount: p.amount, created_at: iso(now) })
+        .onConflict((oc) => oc.column('refund_id').doNothing())
+        .returning('refund_id')
+        .executeTakeFirst();
+      if (!first) return;
+      await trx
+        .updateTable('payments_sandbox_charge')
+        .set((eb) => ({ refunded: eb('refunded', '+', p.amount) }))
+        .where('id', '=', charge.id)
+        .execute();
+      await this.enqueue(trx, charge, now, [
+        { delayMs: this.opts.notifyDelayMs / 2, body: this.notice('REFUND.SUCCESS', charge, p.amount, now) },
+      ]);
+    });
+    return { providerRef: `sbr_${p.refundId}` };
   }
 
-  async close(ctx: WriteCtx, paymentId: string) {
-    await ctx.trx
+  async close(db: Db, _now: Date, paymentId: string) {
+    await this.answer();
+    await db
       .updateTable('payments_sandbox_charge')
       .set({ status: 'closed' })
       .where('payment_id', '=', paymentId)
@@ -191,6 +209,27 @@ export class SandboxProvider implements PaymentProvider {
    * have notified.
    */
   async takeNow(ctx: WriteCtx, paymentId: string): Promise<Notification> {
+    // A code payment has no pay page, so nothing opened it: the charge starts here.
+    const payment = await ctx.trx
+      .selectFrom('payments_payment')
+      .select('amount')
+      .where('id', '=', paymentId)
+      .executeTakeFirstOrThrow();
+    await ctx.trx
+      .insertInto('payments_sandbox_charge')
+      .values({
+        id: newId('sbc'),
+        payment_id: paymentId,
+        amount: Number(payment.amount),
+        notify_url: this.notifyUrl,
+        status: 'unpaid',
+        transaction_id: null,
+        paid_at: null,
+        refunded: 0,
+        created_at: iso(ctx.now),
+      })
+      .onConflict((oc) => oc.column('payment_id').doNothing())
+      .execute();
     const charge = await ctx.trx
       .selectFrom('payments_sandbox_charge')
       .selectAll()

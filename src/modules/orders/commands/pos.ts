@@ -124,6 +124,7 @@ export async function sellAtCounter(
     ttlMinutes: 5,
     description: `${location.name} POS`,
     returnUrl: '/',
+    opens: false,
   });
   const order = await saveOrder(
     ctx,

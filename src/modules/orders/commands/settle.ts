@@ -150,6 +150,16 @@ async function cancelPaid(
   return cancelled;
 }
 
+/** The payment of an order still awaiting it, or null once it is paid or closed. */
+export async function paymentOfUnpaid(db: Executor, orderId: string): Promise<string | null> {
+  const o = await db
+    .selectFrom('orders_order')
+    .select(['status', 'payment_id'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  return o?.status === 'pending_payment' ? o.payment_id : null;
+}
+
 /** Unpaid orders past their time, oldest first: the sweeper cancels them. */
 export async function dueUnpaidOrders(db: Executor, now: Date, limit: number): Promise<string[]> {
   const rows = await db

@@ -9,6 +9,7 @@ import { paymentEntries, postTransaction, refundEntries } from '../../ledger/ind
 import { effectOf, type Notification, type PaymentStatus } from '../domain/payment.js';
 import type { PaymentProvider } from '../provider.js';
 import type { PaymentsTables } from '../repo.js';
+import { recordIntent } from './intents.js';
 
 export type PaymentRow = PaymentsTables['payments_payment'];
 
@@ -49,15 +50,11 @@ export async function createPayment(
     ttlMinutes: number;
     description: string;
     returnUrl: string;
+    /** Whether the provider opens a pay page for it; a counter sale's code payment needs none. */
+    opens?: boolean;
   },
 ): Promise<PaymentRow> {
   const id = newId('pay');
-  const { payUrl } = await provider.open(ctx, {
-    paymentId: id,
-    amount: input.amount,
-    description: input.description,
-    returnUrl: input.returnUrl,
-  });
   const now = iso(ctx.now);
   const row: PaymentRow = {
     id,
@@ -70,13 +67,20 @@ export async function createPayment(
     refunded: 0,
     currency: 'CNY',
     status: 'created',
-    pay_url: payUrl,
+    // Known once the provider has opened it, after this write commits (`runIntents`).
+    pay_url: '',
     expires_at: iso(addMs(ctx.now, input.ttlMinutes * 60_000)),
     paid_at: null,
     created_at: now,
     updated_at: now,
   };
   await insertRows(ctx.trx, 'payments_payment', [row]);
+  if (input.opens !== false)
+    await recordIntent(ctx, id, 'open', {
+      amount: input.amount,
+      description: input.description,
+      returnUrl: input.returnUrl,
+    });
   return row;
 }
 
@@ -179,7 +183,7 @@ async function effect(
 /** Gives money back: at most what was paid and not yet refunded, booked in the ledger. */
 export async function refundPayment(
   ctx: WriteCtx,
-  provider: PaymentProvider,
+  _provider: PaymentProvider,
   payment: PaymentRow,
   amount: number,
   reason: string,
@@ -205,7 +209,7 @@ export async function refundPayment(
       errors: [{ field: 'amount', message: 'exceeds the refundable amount' }],
     });
   const id = newId('rfd');
-  const { providerRef } = await provider.refund(ctx, { paymentId: payment.id, refundId: id, amount });
+  // The money is owed now and booked now; the provider is asked after commit.
   await ctx.trx
     .insertInto('payments_refund')
     .values({
@@ -214,11 +218,12 @@ export async function refundPayment(
       payment_id: payment.id,
       amount,
       reason,
-      provider_ref: providerRef,
-      status: 'succeeded',
+      provider_ref: null,
+      status: 'pending',
       created_at: iso(ctx.now),
     })
     .execute();
+  await recordIntent(ctx, payment.id, 'refund', { refundId: id, amount });
   await postTransaction(ctx, {
     kind: 'refund',
     refType: 'refund',
@@ -238,7 +243,7 @@ export async function refundPayment(
 /** Closes an unpaid payment (its order was cancelled or expired). Returns false when it was paid meanwhile. */
 export async function closePayment(
   ctx: WriteCtx,
-  provider: PaymentProvider,
+  _provider: PaymentProvider,
   paymentId: string,
 ): Promise<boolean> {
   const moved = await ctx.trx
@@ -248,6 +253,6 @@ export async function closePayment(
     .where('status', '=', 'created')
     .executeTakeFirst();
   if (Number(moved.numUpdatedRows) === 0) return false;
-  await provider.close(ctx, paymentId);
+  await recordIntent(ctx, paymentId, 'close', {});
   return true;
 }

@@ -1,0 +1,139 @@
+import { addMs, iso } from '../../../platform/clock.js';
+import type { Db } from '../../../platform/db/database.js';
+import { newId } from '../../../platform/ids.js';
+import type { Logger } from '../../../platform/logger.js';
+import type { WriteCtx } from '../../../platform/write.js';
+import type { PaymentProvider } from '../provider.js';
+import type { IntentKind, PaymentsTables } from '../repo.js';
+
+type IntentRow = PaymentsTables['payments_intent'];
+
+/** How long a runner holds an intent it took; past that, another may take it (its runner died). */
+const claimMs = 30_000;
+const retryMs = (attempts: number) => Math.min(60_000, 500 * 2 ** Math.min(attempts, 7));
+/**
+ * The request that opens a payment makes the call itself and answers with the pay page; the
+ * worker takes the call only if that request did not (it died), after this long.
+ */
+const openGraceMs = 10_000;
+
+/** Records, in the write's transaction, a provider call to make once it has committed. */
+export async function recordIntent(
+  ctx: WriteCtx,
+  paymentId: string,
+  kind: IntentKind,
+  args: Record<string, unknown>,
+): Promise<void> {
+  await ctx.trx
+    .insertInto('payments_intent')
+    .values({
+      id: newId('pin'),
+      payment_id: paymentId,
+      kind,
+      args: JSON.stringify(args),
+      status: 'pending',
+      attempts: 0,
+      last_error: null,
+      next_attempt_at: iso(kind === 'open' ? addMs(ctx.now, openGraceMs) : ctx.now),
+      created_at: iso(ctx.now),
+      done_at: null,
+    })
+    .execute();
+  ctx.wake();
+}
+
+export type IntentDeps = { db: Db; clock: { now(): Date }; logger: Logger; provider: PaymentProvider };
+
+/**
+ * Makes the provider calls that committed writes decided on: those of one payment (the request
+ * that placed an order waits for its payment to open), or every one due (the worker, which
+ * also finishes what a crash interrupted). Each is claimed first, by one conditional update, so
+ * two runners never make the same call at once; its result is applied by another, so it counts
+ * once however often the call is made. No transaction is open while the provider answers.
+ */
+export async function runIntents(
+  deps: IntentDeps,
+  which: { paymentId: string } | 'due' | 'all' = 'due',
+): Promise<number> {
+  const now = deps.clock.now();
+  let q = deps.db
+    .selectFrom('payments_intent')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .orderBy('created_at')
+    .limit(which === 'all' ? 10_000 : 50);
+  // `all`, on start: what a process that died had claimed is not waited for.
+  if (typeof which === 'object') q = q.where('payment_id', '=', which.paymentId);
+  else if (which === 'due') q = q.where('next_attempt_at', '<=', iso(now));
+  const due = await q.execute();
+  let done = 0;
+  for (const intent of due) if (await runOne(deps, intent)) done++;
+  return done;
+}
+
+async function runOne(deps: IntentDeps, intent: IntentRow): Promise<boolean> {
+  // A claim is an update of its attempts: of two runners, one takes it.
+  const { db, provider } = deps;
+  const now = deps.clock.now();
+  const claimed = await db
+    .updateTable('payments_intent')
+    .set({ next_attempt_at: iso(addMs(now, claimMs)), attempts: intent.attempts + 1 })
+    .where('id', '=', intent.id)
+    .where('status', '=', 'pending')
+    .where('attempts', '=', intent.attempts)
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 0) return false;
+  const args = JSON.parse(intent.args);
+  try {
+    if (intent.kind === 'open') {
+      const { payUrl } = await provider.open(db, now, { paymentId: intent.payment_id, ...args });
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('payments_payment')
+          .set({ pay_url: payUrl })
+          .where('id', '=', intent.payment_id)
+          .where('pay_url', '=', '')
+          .execute();
+        await finish(trx, intent, now);
+      });
+    } else if (intent.kind === 'refund') {
+      const { providerRef } = await provider.refund(db, now, { paymentId: intent.payment_id, ...args });
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('payments_refund')
+          .set({ status: 'succeeded', provider_ref: providerRef })
+          .where('id', '=', args.refundId)
+          .where('status', '=', 'pending')
+          .execute();
+        await finish(trx, intent, now);
+      });
+    } else {
+      await provider.close(db, now, intent.payment_id);
+      await finish(db, intent, now);
+    }
+    return true;
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, intent: intent.id, kind: intent.kind },
+      'provider call failed; will retry',
+    );
+    await db
+      .updateTable('payments_intent')
+      .set({
+        last_error: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+        next_attempt_at: iso(addMs(deps.clock.now(), retryMs(intent.attempts + 1))),
+      })
+      .where('id', '=', intent.id)
+      .execute();
+    return false;
+  }
+}
+
+async function finish(db: Pick<Db, 'updateTable'>, intent: IntentRow, now: Date): Promise<void> {
+  await db
+    .updateTable('payments_intent')
+    .set({ status: 'done', done_at: iso(now) })
+    .where('id', '=', intent.id)
+    .where('status', '=', 'pending')
+    .execute();
+}
