@@ -36,6 +36,22 @@ describe('identity: sessions, CSRF, lockout, API keys', () => {
     const cookie = raw.headers['set-cookie'] as string[];
     expect(cookie.find((c) => c.startsWith('fw_session='))).toMatch(/HttpOnly/);
     expect(cookie.find((c) => c.startsWith('fw_csrf='))).not.toMatch(/HttpOnly/);
+    // A sign-in is never replayed from a stored response: that response would hold a live token.
+    const sessionOf = async () => {
+      const r = await fw.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'idempotency-key': 'same-key' },
+        payload: { email: user.email, password },
+      });
+      return (r.headers['set-cookie'] as string[]).find((c) => c.startsWith('fw_session='))!.split(';')[0];
+    };
+    const [a, b] = [await sessionOf(), await sessionOf()];
+    expect(a).not.toBe(b);
+    const stored = await fw.rt.db.selectFrom('platform_idempotency').select('response').execute();
+    expect(
+      stored.filter((r) => r.response.includes(a.split('=')[1]) || r.response.includes(b.split('=')[1])),
+    ).toEqual([]);
 
     expect((await user.post('/api/auth/logout')).statusCode).toBe(200);
     expect((await user.get('/api/auth/me')).statusCode).toBe(401);

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../../platform/http/access.js';
 import { IdParams, Ok, Page } from '../../platform/http/schemas.js';
-import { type App, idempotencyKeyOf } from '../../platform/http/server.js';
+import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, scopeOf } from '../../platform/module.js';
 import type { WriteRequest } from '../../platform/write.js';
 import { csrfCookie, sessionCookie } from './authenticate.js';
@@ -55,12 +55,13 @@ export function identityRoutes(app: App, rt: Runtime): void {
   const sessionDeps = { db, clock: rt.clock, hooks: rt.hooks, config };
   const loginLimit = { rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' } };
 
+  // A sign-in is not replayed: its stored response would hold a live session token, readable by
+  // anyone who reads the idempotency table. Each sign-in makes its own session.
   const writeReq = (req: FastifyRequest): WriteRequest => ({
     principal: req.principal,
     requestId: req.id,
     ip: req.ip,
-    idempotencyKey: idempotencyKeyOf(req),
-    fingerprint: { method: req.method, path: req.url, body: req.body ?? null },
+    idempotencyKey: null,
   });
 
   const setSessionCookies = (reply: FastifyReply, s: NewSession) => {
