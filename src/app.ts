@@ -163,9 +163,7 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
  */
 function wireHooks(rt: Runtime): void {
   // A taken payment pays its order, and a moved shipment moves it, in the same transaction.
-  rt.hooks.inTransaction('payments.payment_taken', 'orders.pay_order', (ctx, e) =>
-    payOrder(ctx, rt.config, e),
-  );
+  rt.hooks.inTransaction('payments.payment_taken', 'orders.pay_order', (ctx, e) => payOrder(ctx, e));
   rt.hooks.inTransaction(shipmentMoved, 'orders.follow_shipment', (ctx, e) => followShipment(ctx, e));
 }
 

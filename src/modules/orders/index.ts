@@ -65,7 +65,7 @@ export async function expireUnpaidOrders(rt: Runtime, limit = 100): Promise<numb
         );
         return;
       }
-      await cancelOrder(ctx, rt.config, o, 'system', 'not paid in time');
+      await cancelOrder(ctx, o, 'system', 'not paid in time');
       n++;
     }).catch((error) => rt.logger.warn({ err: error, order: id }, 'unpaid order not expired'));
   }

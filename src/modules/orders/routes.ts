@@ -172,7 +172,7 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'orders.order.cancel', objectType: 'order' }, (ctx) =>
-        cancelShopperOrder(ctx, config, shopperOf(req), req.params.id, req.body.reason),
+        cancelShopperOrder(ctx, shopperOf(req), req.params.id, req.body.reason),
       ),
   );
   app.get(
@@ -220,7 +220,6 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
         const o = await findOrder(ctx.trx, p, req.params.id);
         const cancelled = await cancelOrder(
           ctx,
-          config,
           o,
           'merchant',
           req.body.reason ?? 'cancelled by the merchant',

@@ -1,5 +1,4 @@
 import { iso } from '../../../platform/clock.js';
-import type { Config } from '../../../platform/config.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { EventInput } from '../../../platform/events.js';
@@ -18,14 +17,7 @@ import {
   reservationStatuses,
   restockReservation,
 } from '../../inventory/index.js';
-import {
-  closePayment,
-  findPayment,
-  type PaymentProvider,
-  type PaymentRow,
-  providerFor,
-  refundPayment,
-} from '../../payments/index.js';
+import { closePayment, findPayment, type PaymentRow, refundPayment } from '../../payments/index.js';
 import { type Canceller, statusFromShipments } from '../domain/order.js';
 import { getShopperOrder, orderDetail } from '../queries/orders.js';
 import { moveOrder, type OrderRow } from './lifecycle.js';
@@ -40,19 +32,14 @@ async function orderOf(ctx: WriteCtx, id: string): Promise<OrderRow | undefined>
  * holds lapsed before the money came, nothing can be promised: the order is cancelled and the
  * money goes back, in the same transaction.
  */
-export async function payOrder(
-  ctx: WriteCtx,
-  config: Config,
-  taken: EventInput<'payments.payment_taken'>,
-): Promise<void> {
+export async function payOrder(ctx: WriteCtx, taken: EventInput<'payments.payment_taken'>): Promise<void> {
   // A payment taken after its order closed is refunded by payments itself.
   if (taken.payload.late) return;
   const order = await orderOf(ctx, taken.payload.orderId);
   if (!order) return;
-  const provider = providerFor(config);
   if (order.status !== 'pending_payment') {
     const payment = await findPayment(ctx.trx, taken.aggregateId);
-    await refundPayment(ctx, provider, payment, Number(payment.amount), `order was ${order.status}`);
+    await refundPayment(ctx, payment, Number(payment.amount), `order was ${order.status}`);
     return;
   }
   const holds = await orderReservations(ctx.trx, order.id);
@@ -60,7 +47,7 @@ export async function payOrder(
   if (holds.some((id) => statuses.get(id) !== 'held')) {
     const paid = await moveOrder(ctx, order, 'paid', { set: { paid_at: iso(ctx.now) } });
     const payment = await findPayment(ctx.trx, taken.aggregateId);
-    await cancelPaid(ctx, provider, paid, payment, 'system', 'the stock hold lapsed before the payment came');
+    await cancelPaid(ctx, paid, payment, 'system', 'the stock hold lapsed before the payment came');
     return;
   }
   for (const id of holds) await commitReservation(ctx, 'all', id);
@@ -75,12 +62,10 @@ export async function payOrder(
  */
 export async function cancelOrder(
   ctx: WriteCtx,
-  config: Config,
   order: OrderRow,
   by: Canceller,
   reason: string,
 ): Promise<OrderRow> {
-  const provider = providerFor(config);
   // A split order whose other parcel has left is not cancelled whole: that is an after-sales case.
   const statuses = await shipmentStatuses(ctx.trx, order.id);
   if (statuses.some((s) => s === 'out_for_delivery' || s === 'delivered' || s === 'picked_up'))
@@ -98,19 +83,18 @@ export async function cancelOrder(
       note: reason,
       set: { cancelled_at: iso(ctx.now), cancel_reason: reason },
     });
-    if (!(await closePayment(ctx, provider, order.payment_id)))
+    if (!(await closePayment(ctx, order.payment_id)))
       throw new DomainError('orders.changed_meanwhile', 'the order was paid meanwhile; reload it');
     for (const id of await cancelShipments(ctx, order.id, reason)) await releaseReservation(ctx, 'all', id);
     return cancelled;
   }
   const payment = await findPayment(ctx.trx, order.payment_id);
-  return cancelPaid(ctx, provider, order, payment, by, reason);
+  return cancelPaid(ctx, order, payment, by, reason);
 }
 
 /** A shopper cancels their own order (only before the store starts on it); another's is not found. */
 export async function cancelShopperOrder(
   ctx: WriteCtx,
-  config: Config,
   p: ShopperPrincipal,
   id: string,
   reason: string | undefined,
@@ -122,13 +106,12 @@ export async function cancelShopperOrder(
     .where('shopper_id', '=', p.shopperId)
     .executeTakeFirst();
   if (!o) return getShopperOrder(ctx.trx, p, id);
-  const cancelled = await cancelOrder(ctx, config, o, 'shopper', reason ?? 'cancelled by the shopper');
+  const cancelled = await cancelOrder(ctx, o, 'shopper', reason ?? 'cancelled by the shopper');
   return orderDetail(ctx.trx, cancelled, { withRouting: false });
 }
 
 async function cancelPaid(
   ctx: WriteCtx,
-  provider: PaymentProvider,
   order: OrderRow,
   payment: PaymentRow,
   by: Canceller,
@@ -146,7 +129,7 @@ async function cancelPaid(
     else await restockReservation(ctx, id, `order ${order.id} cancelled`);
   }
   const left = Number(payment.amount) - Number(payment.refunded);
-  if (left > 0) await refundPayment(ctx, provider, payment, left, reason);
+  if (left > 0) await refundPayment(ctx, payment, left, reason);
   return cancelled;
 }
 

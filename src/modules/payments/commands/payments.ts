@@ -133,17 +133,12 @@ export async function applyNotification(
     .executeTakeFirst();
   if (!recorded) return { outcome: 'duplicate', paymentId: payment.id };
 
-  const outcome = await effect(ctx, provider, payment, n);
+  const outcome = await effect(ctx, payment, n);
   await ctx.trx.updateTable('payments_notification').set({ outcome }).where('id', '=', recorded.id).execute();
   return { outcome, paymentId: payment.id };
 }
 
-async function effect(
-  ctx: WriteCtx,
-  provider: PaymentProvider,
-  payment: PaymentRow,
-  n: Notification,
-): Promise<NotificationOutcome> {
+async function effect(ctx: WriteCtx, payment: PaymentRow, n: Notification): Promise<NotificationOutcome> {
   const what = effectOf(n.eventType, payment.status);
   if (what === 'ignore') return 'ignored';
   if (what === 'already_paid') return 'duplicate';
@@ -174,20 +169,14 @@ async function effect(
   });
   if (what === 'paid_after_close') {
     // The order was closed before the money came: nothing is sold, so the money goes back.
-    await refundPayment(ctx, provider, paid, Number(payment.amount), 'paid after the order was closed');
+    await refundPayment(ctx, paid, Number(payment.amount), 'paid after the order was closed');
     return 'refunded_late';
   }
   return 'applied';
 }
 
 /** Gives money back: at most what was paid and not yet refunded, booked in the ledger. */
-export async function refundPayment(
-  ctx: WriteCtx,
-  _provider: PaymentProvider,
-  payment: PaymentRow,
-  amount: number,
-  reason: string,
-) {
+export async function refundPayment(ctx: WriteCtx, payment: PaymentRow, amount: number, reason: string) {
   const moved = await ctx.trx
     .updateTable('payments_payment')
     .set((eb) => ({
@@ -241,11 +230,7 @@ export async function refundPayment(
 }
 
 /** Closes an unpaid payment (its order was cancelled or expired). Returns false when it was paid meanwhile. */
-export async function closePayment(
-  ctx: WriteCtx,
-  _provider: PaymentProvider,
-  paymentId: string,
-): Promise<boolean> {
+export async function closePayment(ctx: WriteCtx, paymentId: string): Promise<boolean> {
   const moved = await ctx.trx
     .updateTable('payments_payment')
     .set({ status: 'closed', updated_at: iso(ctx.now) })
