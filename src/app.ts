@@ -7,7 +7,13 @@ import { createGrowthModule, placedFrom } from './modules/growth/index.js';
 import { createAuthenticator, createIdentityModule } from './modules/identity/index.js';
 import { createInventoryModule } from './modules/inventory/index.js';
 import { createLedgerModule } from './modules/ledger/index.js';
-import { createOrdersModule, followShipment, OrderExtensions, payOrder } from './modules/orders/index.js';
+import {
+  cancelRefused,
+  createOrdersModule,
+  followShipment,
+  OrderExtensions,
+  payOrder,
+} from './modules/orders/index.js';
 import { createPartnershipModule } from './modules/partnership/index.js';
 import { createPaymentsModule } from './modules/payments/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
@@ -162,8 +168,12 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
  * this list is the whole of them.
  */
 function wireHooks(rt: Runtime): void {
-  // A taken payment pays its order, and a moved shipment moves it, in the same transaction.
+  // A taken payment pays its order, and a moved shipment moves it, in the same transaction; a
+  // payment code refused at the counter takes the sale back.
   rt.hooks.inTransaction('payments.payment_taken', 'orders.pay_order', (ctx, e) => payOrder(ctx, e));
+  rt.hooks.inTransaction('payments.payment_refused', 'orders.cancel_refused', (ctx, e) =>
+    cancelRefused(ctx, e),
+  );
   rt.hooks.inTransaction(shipmentMoved, 'orders.follow_shipment', (ctx, e) => followShipment(ctx, e));
 }
 

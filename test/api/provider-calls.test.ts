@@ -9,6 +9,7 @@ import { givenMember, givenOrg, givenShopper } from '../support/builders.js';
 import { givenShop, homeAddress, type Shop } from '../support/checkout.js';
 import type { TestClient } from '../support/client.js';
 import { startFlywheel, type TestFlywheel, testDatabaseUrl, testDialect } from '../support/harness.js';
+import { signIn } from '../support/http.js';
 import { exited, freePort, scratchDatabase, startServerProcess } from '../support/server-process.js';
 import { beijingAddress, demoShop, ShopHttp } from '../support/shop-http.js';
 
@@ -106,7 +107,7 @@ describe('crash: kill -9 between a provider call and its result', () => {
     await drop();
   });
 
-  it('opens and refunds once across the crashes: nothing lost, nothing paid twice', async () => {
+  it('opens, refunds and takes a payment code once across the crashes: nothing lost, nothing paid twice', async () => {
     const port = await freePort();
     const env = (latencyMs: number) => ({
       DATABASE_URL: databaseUrl,
@@ -220,6 +221,63 @@ describe('crash: kill -9 between a provider call and its result', () => {
         .where('ref_id', 'in', [paymentId, ...refunds.map((r) => r.id)])
         .execute();
       expect(taken.map((t) => t.kind).sort()).toEqual(['payment', 'refund']);
+      expect((await reconcile(db)).findings).toEqual([]);
+      server.kill('SIGTERM');
+      await exited(server);
+
+      // 5. A sale at the counter; the server dies while the provider takes the shopper's code.
+      server = (await startServerProcess(env(30_000))).child;
+      http = new ShopHttp(base, 4);
+      const staff = await signIn(base, 'store@jdhome.demo');
+      const counter = (await http.call('GET', '/api/pos/catalog', staff)).json;
+      const item = counter.items.find((i: { available: number }) => i.available > 0);
+      const sale = {
+        brandId: counter.brands[0].id,
+        lines: [{ skuId: item.skuId, quantity: 1 }],
+        authCode: '134567890123456789',
+      };
+      const selling = http
+        .call('POST', '/api/pos/sales', { ...staff, 'idempotency-key': 'crash-pos' }, sale)
+        .catch(() => null);
+      const micropay = () =>
+        db.selectFrom('payments_intent').selectAll().where('kind', '=', 'micropay').executeTakeFirst();
+      await until(async () => ((await micropay())?.attempts ?? 0) > 0, 'the code is being taken');
+      const sold = await db
+        .selectFrom('orders_order')
+        .select(['id', 'status'])
+        .where('payment_id', '=', (await micropay())!.payment_id)
+        .executeTakeFirstOrThrow();
+      expect(sold.status).toBe('pending_payment');
+      server.kill('SIGKILL');
+      await exited(server);
+      await selling;
+      await http.close();
+
+      // 6. Restarted: the code is taken once, the goods handed over, and the retried request says so.
+      server = (await startServerProcess(env(0))).child;
+      await until(async () => (await micropay())?.status === 'done', 'the code is taken', 4_000);
+      http = new ShopHttp(base, 4);
+      const retriedSale = await http.call(
+        'POST',
+        '/api/pos/sales',
+        { ...(await signIn(base, 'store@jdhome.demo')), 'idempotency-key': 'crash-pos' },
+        sale,
+      );
+      expect(retriedSale.json).toMatchObject({
+        id: sold.id,
+        status: 'completed',
+        payment: { status: 'paid' },
+      });
+      const counterPayment = (await micropay())!.payment_id;
+      expect(
+        (
+          await db
+            .selectFrom('ledger_transaction')
+            .select('kind')
+            .where('ref_id', '=', counterPayment)
+            .execute()
+        ).map((t) => t.kind),
+      ).toEqual(['payment']);
       expect((await reconcile(db)).findings).toEqual([]);
     } finally {
       await http.close().catch(() => undefined);

@@ -216,13 +216,31 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
         lines: [{ skuId: shop.skus[0], quantity }],
         authCode,
       });
-    const before = await fw.rt.db.selectFrom('orders_order').select('id').execute();
+    // The provider refuses the code after the sale was recorded (it is asked outside the
+    // transaction): the refusal is its error, and the sale is taken back whole.
     const refused = await sale('990000000000000000');
     expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'payments.auth_code_invalid' });
     expect(refused.json().errors).toEqual([
       { field: 'authCode', message: '18 digits starting with 10 to 15' },
     ]);
-    expect(await fw.rt.db.selectFrom('orders_order').select('id').execute()).toHaveLength(before.length);
+    const attempts = await fw.rt.db
+      .selectFrom('orders_order')
+      .select(['id', 'status', 'cancel_reason'])
+      .where('shopper_id', '=', 'walk_in')
+      .execute();
+    expect(attempts).toEqual([
+      {
+        id: expect.any(String),
+        status: 'cancelled',
+        cancel_reason: 'payment refused: that is not a payment code',
+      },
+    ]);
+    expect((await staff.get(`/api/orders/${attempts[0].id}`)).json()).toMatchObject({
+      payment: { status: 'closed' },
+      shipments: [{ status: 'cancelled' }],
+    });
+    expect((await staff.get('/api/pos/catalog')).json().items[0].available).toBe(20);
     expect((await sale('134567890123456789', 11)).json().errors).toEqual([
       { field: 'lines.0.quantity', message: 'at most 10 of one item' },
     ]);

@@ -3,6 +3,7 @@ import { chinaDay } from '../../src/platform/clock.js';
 import {
   artifacts,
   type BrowserWorld,
+  choose,
   haveChromium,
   requireChromium,
   startBrowserWorld,
@@ -102,8 +103,7 @@ describe.skipIf(!haveChromium)('full line on the shelf, from the report to the s
     await world.signIn(page, 'brand@oppo.demo');
     await page.click('text=Locations & zones');
     await page.click('button:has-text("Add location")');
-    await page.click('.ant-modal .ant-select');
-    await page.click('.ant-select-item-option:has-text("Warehouse")');
+    await choose(page, '.ant-modal .ant-select', 'Warehouse');
     await page.fill('.ant-modal #name', 'OPPO 西南仓 Chengdu DC');
     await page.fill('.ant-modal #province', '四川');
     await page.fill('.ant-modal #city', '成都');

@@ -80,6 +80,30 @@ export async function startBrowserWorld(
 }
 
 /**
+ * Chooses `option` in the Ant Design select `select` and waits until the select shows it: a
+ * click that lands while the dropdown is still opening (a busy machine) is made again.
+ */
+export async function choose(page: Page, select: string, option: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.click(select);
+    await page.click(
+      `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:has-text("${option}")`,
+    );
+    try {
+      await page.waitForSelector(
+        `${select} .ant-select-content:has-text("${option}"), ${select} .ant-select-selection-item:has-text("${option}")`,
+        {
+          timeout: 2_000,
+        },
+      );
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/**
  * Real time while Beijing's stores are open, else moved forward to the next 14:00 there: the
  * stores are open whenever the suite runs, and sessions, notifications and countdowns still see
  * time pass. Only forward, so session cookies (dated by the server) never expire on arrival.

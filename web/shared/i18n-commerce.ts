@@ -187,6 +187,8 @@ export const commerceEn = {
     scan: "Scan the shopper's payment code (18 digits)",
     charge: 'Charge',
     paid: 'Paid {{total}}',
+    waiting: 'Waiting for the payment provider to confirm {{total}}',
+    waitingHint: 'The sale is recorded; it completes once the provider answers. Check it under Orders.',
     next: 'Next sale',
   },
   rules: {
@@ -372,6 +374,8 @@ export const commerceZh: typeof commerceEn = {
     scan: '扫顾客付款码(18 位)',
     charge: '收款',
     paid: '已收款 {{total}}',
+    waiting: '等待支付机构确认 {{total}}',
+    waitingHint: '本单已记录,支付机构答复后即完成;可在订单中查看。',
     next: '下一单',
   },
   rules: {

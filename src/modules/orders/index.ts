@@ -4,7 +4,7 @@ import { applyNotification, providerFor } from '../payments/index.js';
 import { reconciledDay, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder, dueUnpaidOrders, paymentOfUnpaid } from './commands/settle.js';
 
-export { followShipment, payOrder } from './commands/settle.js';
+export { cancelRefused, followShipment, payOrder } from './commands/settle.js';
 
 import './errors.js';
 import { ordersEvents } from './events.js';

@@ -3,7 +3,7 @@ import { IdParams, Page, Type } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, shopperOf } from '../../platform/module.js';
 import { knownDistricts } from '../fulfilment/index.js';
-import { callProvider } from '../payments/index.js';
+import { callProvider, takePaymentCode } from '../payments/index.js';
 import { createCart, setCartLine, setDelivery } from './commands/carts.js';
 import { placeOrder } from './commands/place.js';
 import { sellAtCounter } from './commands/pos.js';
@@ -278,10 +278,19 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
       },
       config: { access: access.member('staff', ['store']) },
     },
-    async (req, reply) =>
-      handleWrite(rt, req, reply, { action: 'orders.pos.sale', objectType: 'order', status: 201 }, (ctx) =>
-        sellAtCounter(ctx, { config, ext }, memberOf(req), req.body),
-      ),
+    async (req, reply) => {
+      const sale = await handleWrite(
+        rt,
+        req,
+        reply,
+        { action: 'orders.pos.sale', objectType: 'order', status: 201 },
+        (ctx) => sellAtCounter(ctx, { config, ext }, memberOf(req), req.body),
+      );
+      // Committed: now the provider takes the code (no transaction waits on it). A refusal is
+      // its error, the sale taken back; a provider that did not answer leaves it to pay.
+      await takePaymentCode(rt, sale.paymentId);
+      return getOrder(db, memberOf(req), sale.orderId);
+    },
   );
   const operatorRead = { access: access.member('viewer', ['platform']) };
   app.get(

@@ -8,6 +8,7 @@ export const paymentsErrors = defineErrors({
   'payments.refund_exceeds': 'conflict',
   'payments.not_refundable': 'conflict',
   'payments.auth_code_invalid': 'unprocessable',
+  'payments.payment_refused': 'unprocessable',
 });
 
 declare module '../../platform/errors.js' {

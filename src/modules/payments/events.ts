@@ -1,7 +1,7 @@
 import { defineEvents, type Payloads } from '../../platform/events.js';
 import { Obj, Type } from '../../platform/http/schemas.js';
 
-/** What payments say happened: money taken and money given back. */
+/** What payments say happened: money taken, refused and given back. */
 export const paymentsEvents = defineEvents('payments', {
   'payments.payment_taken': {
     version: 1,
@@ -11,6 +11,17 @@ export const paymentsEvents = defineEvents('payments', {
       orderId: Type.String(),
       amount: Type.Integer({ description: 'fen' }),
       late: Type.Boolean(),
+    }),
+  },
+  'payments.payment_refused': {
+    version: 1,
+    aggregate: 'payment',
+    summary:
+      "The provider refused to take a payment at once (a shopper's payment code at the counter): nothing was taken.",
+    payload: Obj({
+      orderId: Type.String(),
+      code: Type.String({ description: "the provider's refusal, as an error code" }),
+      reason: Type.String(),
     }),
   },
   'payments.payment_refunded': {

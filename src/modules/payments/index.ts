@@ -1,5 +1,5 @@
-import { backgroundLoop, type FlywheelModule, type Runtime } from '../../platform/module.js';
-import { runIntents } from './commands/intents.js';
+import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
+import { type IntentDeps, intentOutcome, runIntents } from './commands/intents.js';
 import './errors.js';
 import { providerFor } from './providers.js';
 import { paymentsMigrations } from './repo.js';
@@ -22,10 +22,24 @@ export type { Notification, PaymentStatus } from './domain/payment.js';
 
 /**
  * Makes the provider calls a committed write decided on for one payment (opening it, once the
- * order that needs it has committed), so the request can answer with the pay page.
+ * order that needs it has committed; taking a payment code at the counter), so the request can
+ * answer with their result.
  */
 export async function callProvider(rt: Runtime, paymentId: string): Promise<void> {
   await runIntents(intentDeps(rt), { paymentId });
+}
+
+/**
+ * Takes a payment at once with the shopper's payment code, after the write that recorded the
+ * sale has committed: no transaction waits on the provider. A refused code is thrown as the
+ * provider's error, the first time and on a replay; the sale is then taken back by the hook on
+ * `payments.payment_refused`. `pending` when the provider did not answer (the worker asks again).
+ */
+export async function takePaymentCode(rt: Runtime, paymentId: string): Promise<'done' | 'pending'> {
+  await runIntents(intentDeps(rt), { paymentId });
+  const outcome = await intentOutcome(rt.db, paymentId, 'micropay');
+  if (outcome.status === 'refused') throw outcome.refusal;
+  return outcome.status;
 }
 
 /** Makes every provider call that is due (the worker's round; tests drive it by hand). */
@@ -33,8 +47,14 @@ export async function callDueProviders(rt: Runtime, which: 'due' | 'all' = 'due'
   return runIntents(intentDeps(rt), which);
 }
 
-function intentDeps(rt: Runtime) {
-  return { db: rt.db, clock: rt.clock, logger: rt.logger, provider: providerFor(rt.config) };
+function intentDeps(rt: Runtime): IntentDeps {
+  return {
+    db: rt.db,
+    clock: rt.clock,
+    logger: rt.logger,
+    provider: providerFor(rt.config),
+    write: (action, fn) => systemWrite(rt, action, fn),
+  };
 }
 
 export type { PaymentProvider } from './provider.js';

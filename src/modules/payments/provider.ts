@@ -1,5 +1,4 @@
 import type { Db, Executor } from '../../platform/db/database.js';
-import type { WriteCtx } from '../../platform/write.js';
 import type { Notification } from './domain/payment.js';
 
 /**
@@ -39,10 +38,15 @@ export interface PaymentProvider {
   ): Promise<{ providerRef: string }>;
   /**
    * In-store payment: the cashier scans the code on the shopper's phone (WeChat Pay's micropay,
-   * Alipay's barcode pay) and the provider answers at once. Throws when it refuses. Still made
-   * inside the counter sale's transaction (issue 10 item 6 moves it out next).
+   * Alipay's barcode pay) and the provider answers at once with what it would notify. Throws a
+   * `DomainError` when it refuses the code (final: the sale is cancelled); any other error is a
+   * call to make again, which takes the payment once.
    */
-  micropay(ctx: WriteCtx, p: { paymentId: string; amount: number; authCode: string }): Promise<Notification>;
+  micropay(
+    db: Db,
+    now: Date,
+    p: { paymentId: string; amount: number; authCode: string },
+  ): Promise<Notification>;
   /** Closes an unpaid payment so the pay page refuses it. */
   close(db: Db, now: Date, paymentId: string): Promise<void>;
 }

@@ -78,19 +78,25 @@ export type PaymentsTables = {
     id: string;
     payment_id: string;
     kind: IntentKind;
-    /** JSON: what the call needs (the amount and description to open, the refund's id and amount). */
+    /**
+     * JSON: what the call needs (the amount and description to open, the refund's id and
+     * amount, the shopper's payment code).
+     */
     args: string;
-    status: 'pending' | 'done';
+    /** `refused`: the provider said no, for good (a payment code it does not take). */
+    status: 'pending' | 'done' | 'refused';
     attempts: number;
     last_error: string | null;
     /** When it may be tried (again): a claim by a runner holds it until then. */
     next_attempt_at: string;
     created_at: string;
     done_at: string | null;
+    /** JSON of the provider's refusal: its code, message and the fields it named. */
+    refusal: string | null;
   };
 };
 
-export type IntentKind = 'open' | 'refund' | 'close';
+export type IntentKind = 'open' | 'refund' | 'close' | 'micropay';
 
 /** What other modules may read of payments's tables (DESIGN §4): read-only views of the columns they rely on. */
 export type PaymentsViews = {
@@ -124,6 +130,11 @@ declare module '../../platform/db/database.js' {
 }
 
 export const paymentsMigrations: Migrations = {
+  '20261202_0100_payments_intent_refusal': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('payments_intent').addColumn('refusal', 'text').execute();
+    },
+  },
   '20261201_0340_payments_payment_view': readView('payments_payment_view', 'payments_payment', [
     'id',
     'org_id',

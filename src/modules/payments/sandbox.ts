@@ -194,13 +194,15 @@ export class SandboxProvider implements PaymentProvider {
     });
   }
 
-  async micropay(ctx: WriteCtx, p: { paymentId: string; amount: number; authCode: string }) {
+  async micropay(db: Db, now: Date, p: { paymentId: string; amount: number; authCode: string }) {
+    await this.answer();
     // A payment code is 18 digits and starts with 10 to 15 (WeChat Pay), as the sandbox checks.
     if (!/^1[0-5]\d{16}$/.test(p.authCode))
       throw new DomainError('payments.auth_code_invalid', 'that is not a payment code', {
         errors: [{ field: 'authCode', message: '18 digits starting with 10 to 15' }],
       });
-    return this.takeNow(ctx, p.paymentId);
+    // Asked again after a crash: the charge is taken once, and the same answer given.
+    return db.transaction().execute((trx) => this.charge(trx, now, p.paymentId, p.amount));
   }
 
   /**
@@ -209,38 +211,47 @@ export class SandboxProvider implements PaymentProvider {
    * have notified.
    */
   async takeNow(ctx: WriteCtx, paymentId: string): Promise<Notification> {
-    // A code payment has no pay page, so nothing opened it: the charge starts here.
     const payment = await ctx.trx
       .selectFrom('payments_payment')
       .select('amount')
       .where('id', '=', paymentId)
       .executeTakeFirstOrThrow();
-    await ctx.trx
+    return this.charge(ctx.trx, ctx.now, paymentId, Number(payment.amount));
+  }
+
+  /** A charge with no pay page (nothing opened it), paid at once; paid already, as it was. */
+  private async charge(trx: Executor, now: Date, paymentId: string, amount: number): Promise<Notification> {
+    await trx
       .insertInto('payments_sandbox_charge')
       .values({
         id: newId('sbc'),
         payment_id: paymentId,
-        amount: Number(payment.amount),
+        amount,
         notify_url: this.notifyUrl,
         status: 'unpaid',
         transaction_id: null,
         paid_at: null,
         refunded: 0,
-        created_at: iso(ctx.now),
+        created_at: iso(now),
       })
       .onConflict((oc) => oc.column('payment_id').doNothing())
       .execute();
-    const charge = await ctx.trx
+    const charge = await trx
       .selectFrom('payments_sandbox_charge')
       .selectAll()
       .where('payment_id', '=', paymentId)
       .executeTakeFirstOrThrow();
-    const transactionId = `4200${ctx.now.getTime()}${randomBytes(3).toString('hex')}`;
-    await ctx.trx
-      .updateTable('payments_sandbox_charge')
-      .set({ status: 'paid', transaction_id: transactionId, paid_at: iso(ctx.now) })
-      .where('id', '=', charge.id)
-      .execute();
+    let transactionId = charge.transaction_id;
+    let paidAt = charge.paid_at;
+    if (charge.status !== 'paid' || !transactionId || !paidAt) {
+      transactionId = `4200${now.getTime()}${randomBytes(3).toString('hex')}`;
+      paidAt = iso(now);
+      await trx
+        .updateTable('payments_sandbox_charge')
+        .set({ status: 'paid', transaction_id: transactionId, paid_at: paidAt })
+        .where('id', '=', charge.id)
+        .execute();
+    }
     return {
       id: `sbn_direct_${paymentId}`,
       eventType: 'TRANSACTION.SUCCESS',
@@ -248,7 +259,7 @@ export class SandboxProvider implements PaymentProvider {
       transactionId,
       amount: Number(charge.amount),
       currency: 'CNY',
-      occurredAt: iso(ctx.now),
+      occurredAt: paidAt,
     };
   }
 

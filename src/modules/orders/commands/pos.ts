@@ -5,30 +5,31 @@ import { newId } from '../../../platform/ids.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import { offersBySku, storeChannelOf } from '../../catalog/index.js';
-import { createShipments, moveShipment } from '../../fulfilment/index.js';
+import { createShipments, moveShipment, shipmentsOf } from '../../fulfilment/index.js';
 import { reserveStock } from '../../inventory/index.js';
 import { agreementTerms, coverageGap } from '../../partnership/index.js';
-import { applyNotification, createPayment, providerFor } from '../../payments/index.js';
+import { createPayment, providerFor } from '../../payments/index.js';
 import { price } from '../domain/pricing.js';
 import type { OrderExtensions } from '../extensions.js';
-import { orderDetail } from '../queries/orders.js';
-import { completePlacement, moveOrder, saveOrder } from './lifecycle.js';
+import { completePlacement, moveOrder, type OrderRow, saveOrder } from './lifecycle.js';
 
 /** Who buys at the counter without an account. */
 export const walkIn = 'walk_in';
 
 /**
  * A sale at the store's counter (POS): the staff ring up a brand's items from the store's own
- * stock at the store channel's prices, scan the shopper's payment code, and hand the goods over.
- * One transaction: the order, the payment taken at once, the stock sold, the order completed;
- * a refused code or a missing unit changes nothing.
+ * stock at the store channel's prices and scan the shopper's payment code. This write records
+ * the sale with its units held and the code to take; the provider takes it once the write has
+ * commited (`takePaymentCode`), and the payment taken hands the goods over (`handOverAtCounter`).
+ * A missing unit or an item the store may not sell changes nothing; a code the provider refuses
+ * leaves the sale cancelled, its units back on the shelf.
  */
 export async function sellAtCounter(
   ctx: WriteCtx,
   { config, ext }: { config: Config; ext: OrderExtensions },
   p: MemberPrincipal,
   input: { brandId: string; lines: Array<{ skuId: string; quantity: number }>; authCode: string },
-) {
+): Promise<{ orderId: string; paymentId: string }> {
   const location = await ctx.trx
     .selectFrom('inventory_location_view')
     .selectAll()
@@ -99,7 +100,7 @@ export async function sellAtCounter(
     ref: orderId,
     channelId: channel.id,
   });
-  const [shipment] = await createShipments(ctx, {
+  await createShipments(ctx, {
     orgId: input.brandId,
     orderId,
     address: null,
@@ -124,7 +125,7 @@ export async function sellAtCounter(
     ttlMinutes: 5,
     description: `${location.name} POS`,
     returnUrl: '/',
-    opens: false,
+    authCode: input.authCode,
   });
   const order = await saveOrder(
     ctx,
@@ -163,21 +164,26 @@ export async function sellAtCounter(
     {},
     { pos: true, storeOrgId: location.store_org_id },
   );
-  // The shopper's code is scanned: the provider answers at once, and the order is paid.
-  const notice = await provider.micropay(ctx, {
-    paymentId: payment.id,
-    amount: priced.total,
-    authCode: input.authCode,
-  });
-  await applyNotification(ctx, provider, notice, JSON.stringify({ source: 'micropay' }));
-  // Handed over across the counter.
+  return { orderId, paymentId: payment.id };
+}
+
+/** Whether an order was sold at a store's counter, to a walk-in shopper. */
+export function soldAtCounter(order: OrderRow): boolean {
+  return order.shopper_id === walkIn;
+}
+
+/**
+ * A counter sale's payment was taken (inside the write that took it, after `payOrder`): the
+ * goods go across the counter and the order is completed.
+ */
+export async function handOverAtCounter(ctx: WriteCtx, orderId: string): Promise<void> {
+  const [shipment] = await shipmentsOf(ctx.trx, [orderId]);
   for (const to of ['picking', 'ready', 'picked_up'] as const)
-    await moveShipment(ctx, null, shipment.id, { to, pickupCode: shipment.pickup_code ?? undefined });
+    await moveShipment(ctx, null, shipment.id, { to, pickupCode: shipment.pickupCode ?? undefined });
   const delivered = await ctx.trx
     .selectFrom('orders_order')
     .selectAll()
     .where('id', '=', orderId)
     .executeTakeFirstOrThrow();
-  const completed = await moveOrder(ctx, delivered, 'completed', { note: 'sold at the counter' });
-  return orderDetail(ctx.trx, completed, { withRouting: false });
+  await moveOrder(ctx, delivered, 'completed', { note: 'sold at the counter' });
 }

@@ -21,6 +21,7 @@ import { closePayment, findPayment, type PaymentRow, refundPayment } from '../..
 import { type Canceller, statusFromShipments } from '../domain/order.js';
 import { getShopperOrder, orderDetail } from '../queries/orders.js';
 import { moveOrder, type OrderRow } from './lifecycle.js';
+import { handOverAtCounter, soldAtCounter } from './pos.js';
 
 async function orderOf(ctx: WriteCtx, id: string): Promise<OrderRow | undefined> {
   return ctx.trx.selectFrom('orders_order').selectAll().where('id', '=', id).executeTakeFirst();
@@ -54,6 +55,20 @@ export async function payOrder(ctx: WriteCtx, taken: EventInput<'payments.paymen
   const paid = await moveOrder(ctx, order, 'paid', { set: { paid_at: iso(ctx.now) } });
   await releaseShipments(ctx, order.id);
   await moveOrder(ctx, paid, 'routed');
+  if (soldAtCounter(order)) await handOverAtCounter(ctx, order.id);
+}
+
+/**
+ * The provider refused to take an order's payment at once (a counter sale's payment code):
+ * the sale is cancelled and its held units go back on the shelf, in the write that heard it.
+ */
+export async function cancelRefused(
+  ctx: WriteCtx,
+  refused: EventInput<'payments.payment_refused'>,
+): Promise<void> {
+  const order = await orderOf(ctx, refused.payload.orderId);
+  if (order?.status !== 'pending_payment') return;
+  await cancelOrder(ctx, order, 'system', `payment refused: ${refused.payload.reason}`);
 }
 
 /**

@@ -1,10 +1,13 @@
 import { addMs, iso } from '../../../platform/clock.js';
-import type { Db } from '../../../platform/db/database.js';
+import type { Db, Executor } from '../../../platform/db/database.js';
+import { DomainError, type FieldError, isErrorCode } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { Logger } from '../../../platform/logger.js';
 import type { WriteCtx } from '../../../platform/write.js';
+import type { Notification } from '../domain/payment.js';
 import type { PaymentProvider } from '../provider.js';
 import type { IntentKind, PaymentsTables } from '../repo.js';
+import { applyNotification } from './payments.js';
 
 type IntentRow = PaymentsTables['payments_intent'];
 
@@ -12,10 +15,11 @@ type IntentRow = PaymentsTables['payments_intent'];
 const claimMs = 30_000;
 const retryMs = (attempts: number) => Math.min(60_000, 500 * 2 ** Math.min(attempts, 7));
 /**
- * The request that opens a payment makes the call itself and answers with the pay page; the
- * worker takes the call only if that request did not (it died), after this long.
+ * The request that opens a payment (or takes a payment code) makes the call itself and answers
+ * with its result; the worker takes the call only if that request did not (it died), after this long.
  */
-const openGraceMs = 10_000;
+const requestGraceMs = 10_000;
+const madeByRequest: ReadonlySet<IntentKind> = new Set(['open', 'micropay']);
 
 /** Records, in the write's transaction, a provider call to make once it has committed. */
 export async function recordIntent(
@@ -34,15 +38,23 @@ export async function recordIntent(
       status: 'pending',
       attempts: 0,
       last_error: null,
-      next_attempt_at: iso(kind === 'open' ? addMs(ctx.now, openGraceMs) : ctx.now),
+      next_attempt_at: iso(madeByRequest.has(kind) ? addMs(ctx.now, requestGraceMs) : ctx.now),
       created_at: iso(ctx.now),
       done_at: null,
+      refusal: null,
     })
     .execute();
   ctx.wake();
 }
 
-export type IntentDeps = { db: Db; clock: { now(): Date }; logger: Logger; provider: PaymentProvider };
+export type IntentDeps = {
+  db: Db;
+  clock: { now(): Date };
+  logger: Logger;
+  provider: PaymentProvider;
+  /** A write of the system's own, whose events reach the hooks (a payment taken pays its order). */
+  write<T>(action: string, fn: (ctx: WriteCtx) => Promise<T>): Promise<T>;
+};
 
 /**
  * Makes the provider calls that committed writes decided on: those of one payment (the request
@@ -107,6 +119,8 @@ async function runOne(deps: IntentDeps, intent: IntentRow): Promise<boolean> {
           .execute();
         await finish(trx, intent, now);
       });
+    } else if (intent.kind === 'micropay') {
+      await micropay(deps, intent, args, now);
     } else {
       await provider.close(db, now, intent.payment_id);
       await finish(db, intent, now);
@@ -127,6 +141,76 @@ async function runOne(deps: IntentDeps, intent: IntentRow): Promise<boolean> {
       .execute();
     return false;
   }
+}
+
+/**
+ * Takes the shopper's payment code: what the provider answers is applied as its notification
+ * would be (the order it pays hears of it); a refusal is final, recorded with the intent and
+ * announced, so that whoever sold can take the sale back.
+ */
+async function micropay(
+  deps: IntentDeps,
+  intent: IntentRow,
+  args: { amount: number; authCode: string },
+  now: Date,
+): Promise<void> {
+  let notice: Notification;
+  try {
+    notice = await deps.provider.micropay(deps.db, now, { paymentId: intent.payment_id, ...args });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const refusal: Refusal = { code: error.code, message: error.message, errors: error.details.errors ?? [] };
+    await deps.write('payments.micropay.refused', async (ctx) => {
+      const moved = await ctx.trx
+        .updateTable('payments_intent')
+        .set({ status: 'refused', refusal: JSON.stringify(refusal), done_at: iso(now) })
+        .where('id', '=', intent.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) === 0) return;
+      const payment = await ctx.trx
+        .selectFrom('payments_payment')
+        .select(['org_id', 'order_id'])
+        .where('id', '=', intent.payment_id)
+        .executeTakeFirstOrThrow();
+      await ctx.emit({
+        type: 'payments.payment_refused',
+        aggregateId: intent.payment_id,
+        orgId: payment.org_id,
+        payload: { orderId: payment.order_id, code: refusal.code, reason: refusal.message },
+      });
+    });
+    return;
+  }
+  await deps.write('payments.micropay.taken', async (ctx) => {
+    await applyNotification(ctx, deps.provider, notice, JSON.stringify({ source: 'micropay' }));
+    await finish(ctx.trx, intent, now);
+  });
+}
+
+type Refusal = { code: string; message: string; errors: FieldError[] };
+
+/**
+ * How the provider answered a payment's call of `kind` (the request that took a payment code
+ * reports it, the first time and when replayed): `pending` while it is still to be made.
+ */
+export async function intentOutcome(
+  db: Executor,
+  paymentId: string,
+  kind: IntentKind,
+): Promise<{ status: 'pending' | 'done' } | { status: 'refused'; refusal: DomainError }> {
+  const row = await db
+    .selectFrom('payments_intent')
+    .select(['status', 'refusal'])
+    .where('payment_id', '=', paymentId)
+    .where('kind', '=', kind)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  if (!row) return { status: 'pending' };
+  if (row.status !== 'refused' || !row.refusal) return { status: row.status === 'done' ? 'done' : 'pending' };
+  const r: Refusal = JSON.parse(row.refusal);
+  const code = isErrorCode(r.code) ? r.code : 'payments.payment_refused';
+  return { status: 'refused', refusal: new DomainError(code, r.message, { errors: r.errors }) };
 }
 
 async function finish(db: Pick<Db, 'updateTable'>, intent: IntentRow, now: Date): Promise<void> {

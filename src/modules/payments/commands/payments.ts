@@ -38,7 +38,11 @@ export function paymentView(p: PaymentRow) {
   };
 }
 
-/** Opens a payment for an order with the provider; the shopper has `ttlMinutes` to pay. */
+/**
+ * A payment for an order, made with the provider once this write commits: opened on its pay
+ * page (the shopper has `ttlMinutes` to pay), or taken at once with the shopper's payment code
+ * (`authCode`, at the counter).
+ */
 export async function createPayment(
   ctx: WriteCtx,
   provider: PaymentProvider,
@@ -50,8 +54,8 @@ export async function createPayment(
     ttlMinutes: number;
     description: string;
     returnUrl: string;
-    /** Whether the provider opens a pay page for it; a counter sale's code payment needs none. */
-    opens?: boolean;
+    /** The code on the shopper's phone, scanned at the counter: no pay page is opened. */
+    authCode?: string;
   },
 ): Promise<PaymentRow> {
   const id = newId('pay');
@@ -75,7 +79,9 @@ export async function createPayment(
     updated_at: now,
   };
   await insertRows(ctx.trx, 'payments_payment', [row]);
-  if (input.opens !== false)
+  if (input.authCode)
+    await recordIntent(ctx, id, 'micropay', { amount: input.amount, authCode: input.authCode });
+  else
     await recordIntent(ctx, id, 'open', {
       amount: input.amount,
       description: input.description,

@@ -37,7 +37,7 @@ export function Pos() {
   const [catalog, setCatalog] = useState<Catalog>({ brands: [], items: [] });
   const [basket, setBasket] = useState<Record<string, number>>({});
   const [code, setCode] = useState('');
-  const [receipt, setReceipt] = useState<{ id: string; total: number } | null>(null);
+  const [receipt, setReceipt] = useState<{ id: string; total: number; status: string } | null>(null);
   const load = useCallback(async (brand?: string) => {
     const c = await api<Catalog>('GET', `/api/pos/catalog${brand ? `?brandId=${brand}` : ''}`);
     setCatalog(c);
@@ -55,7 +55,7 @@ export function Pos() {
   );
   const charge = async () => {
     try {
-      const order = await api<{ id: string; total: number }>(
+      const order = await api<{ id: string; total: number; status: string }>(
         'POST',
         '/api/pos/sales',
         { brandId, lines: lines.map(([skuId, quantity]) => ({ skuId, quantity })), authCode: code },
@@ -115,9 +115,11 @@ export function Pos() {
         <Card title={t('pos.basket')}>
           {receipt ? (
             <Result
-              status="success"
-              title={t('pos.paid', { total: formatFen(receipt.total) })}
-              subTitle={receipt.id}
+              status={receipt.status === 'completed' ? 'success' : 'info'}
+              title={t(receipt.status === 'completed' ? 'pos.paid' : 'pos.waiting', {
+                total: formatFen(receipt.total),
+              })}
+              subTitle={receipt.status === 'completed' ? receipt.id : `${t('pos.waitingHint')} ${receipt.id}`}
               extra={<Button onClick={() => setReceipt(null)}>{t('pos.next')}</Button>}
             />
           ) : (
