@@ -35,7 +35,7 @@ describe('TenantScope: queries built through it cannot leave the tenant', () => 
   afterEach(() => fw.cleanup());
 
   it('reads, updates and deletes only the tenant’s rows, even with no filter of the caller', async () => {
-    const scope = new TenantScope(fw.rt.db, [a]);
+    const scope = new TenantScope(fw.rt.db, { orgIds: [a], orgKind: 'brand' });
     expect(
       (await scope.selectFrom('identity_api_key').select('name').orderBy('name').execute()).map(
         (r) => r.name,
@@ -50,11 +50,14 @@ describe('TenantScope: queries built through it cannot leave the tenant', () => 
   });
 
   it('refuses to insert a row for another tenant, and sees nothing with no tenants', async () => {
-    const scope = new TenantScope(fw.rt.db, [a]);
+    const scope = new TenantScope(fw.rt.db, { orgIds: [a], orgKind: 'brand' });
     expect(() => scope.insertInto('identity_api_key', [keyRow(b, 'sneaky')])).toThrow(DomainError);
-    expect(await new TenantScope(fw.rt.db, []).selectFrom('identity_api_key').selectAll().execute()).toEqual(
-      [],
-    );
+    expect(
+      await new TenantScope(fw.rt.db, { orgIds: [], orgKind: 'brand' })
+        .selectFrom('identity_api_key')
+        .selectAll()
+        .execute(),
+    ).toEqual([]);
     expect(
       await new TenantScope(fw.rt.db, 'all').selectFrom('identity_api_key').selectAll().execute(),
     ).toHaveLength(3);

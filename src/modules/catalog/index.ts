@@ -1,6 +1,7 @@
 import type { FlywheelModule } from '../../platform/module.js';
 import { scopeOf } from '../../platform/module.js';
 import './errors.js';
+import './visibility.js';
 import { channelRoutes } from './channel-routes.js';
 import { catalogFigures } from './queries/products.js';
 import { catalogMigrations } from './repo.js';

@@ -42,7 +42,7 @@ export async function seedChannels(rt: Runtime, world: DemoWorld): Promise<void>
   for (const [brandKey, channels] of Object.entries(plans)) {
     const brandId = world.orgs[brandKey];
     if (!brandId) continue;
-    const scope = new TenantScope(rt.db, [brandId]);
+    const scope = new TenantScope(rt.db, { orgIds: [brandId], orgKind: 'brand' });
     channelIds[brandKey] = {};
     for (const c of channels) {
       const input: ChannelInput = {

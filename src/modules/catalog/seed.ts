@@ -25,7 +25,7 @@ export async function seedCatalog(rt: Runtime, world: DemoWorld): Promise<void> 
   for (const [brandKey, products] of Object.entries(demoCatalog)) {
     const brandId = world.orgs[brandKey];
     if (!brandId) continue;
-    const scope = new TenantScope(rt.db, [brandId]);
+    const scope = new TenantScope(rt.db, { orgIds: [brandId], orgKind: 'brand' });
     let serial = 0;
     skuIds[brandKey] = [];
     for (const p of products) {

@@ -1,6 +1,7 @@
 import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
 import { applyMove, dueDeliveries } from './commands/moves.js';
 import './errors.js';
+import './visibility.js';
 import { fulfilmentMigrations } from './repo.js';
 import { fulfilmentRoutes } from './routes.js';
 

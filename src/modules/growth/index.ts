@@ -1,4 +1,5 @@
 import type { FlywheelModule } from '../../platform/module.js';
+import './visibility.js';
 import { growthMigrations } from './repo.js';
 import { growthRoutes } from './routes.js';
 

@@ -1,6 +1,7 @@
 import type { FlywheelModule } from '../../platform/module.js';
 import { scopeOf } from '../../platform/module.js';
 import './errors.js';
+import './visibility.js';
 import { identityEvents } from './events.js';
 import { identityFigures } from './queries.js';
 import { identityMigrations } from './repo.js';

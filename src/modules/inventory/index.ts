@@ -1,6 +1,7 @@
 import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
 import { dueReservations, releaseReservation } from './commands/reservations.js';
 import './errors.js';
+import './visibility.js';
 import { inventoryFigures } from './queries/levels.js';
 import { inventoryMigrations } from './repo.js';
 import { inventoryRoutes } from './routes.js';

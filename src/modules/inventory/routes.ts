@@ -235,7 +235,7 @@ export function inventoryRoutes(app: App, rt: Runtime): void {
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'inventory.release', objectType: 'reservation' }, (ctx) =>
-        releaseReservation(ctx, scopeOf(db, req).orgIds, req.params.id),
+        releaseReservation(ctx, scopeOf(db, req).reader, req.params.id),
       ),
   );
   app.post(
@@ -251,7 +251,7 @@ export function inventoryRoutes(app: App, rt: Runtime): void {
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'inventory.commit', objectType: 'reservation' }, (ctx) =>
-        commitReservation(ctx, scopeOf(db, req).orgIds, req.params.id),
+        commitReservation(ctx, scopeOf(db, req).reader, req.params.id),
       ),
   );
 

@@ -78,7 +78,7 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
   for (const [brandKey, sites] of Object.entries(warehouses)) {
     const brandId = world.orgs[brandKey];
     if (!brandId) continue;
-    const scope = new TenantScope(rt.db, [brandId]);
+    const scope = new TenantScope(rt.db, { orgIds: [brandId], orgKind: 'brand' });
     const skus = await rt.db
       .selectFrom('catalog_sku_view')
       .innerJoin('catalog_product_view', 'catalog_product_view.id', 'catalog_sku_view.product_id')
@@ -176,7 +176,7 @@ export async function seedInventory(rt: Runtime, world: DemoWorld): Promise<void
                 ttlSeconds: 900,
                 ref: `POS-${s.key}-${j}-${n}`,
               });
-              return commitReservation(ctx, [brandId], held.items[0].id);
+              return commitReservation(ctx, { orgIds: [brandId], orgKind: 'brand' }, held.items[0].id);
             },
             at,
           );

@@ -1,5 +1,6 @@
 import type { FlywheelModule } from '../../platform/module.js';
 import './errors.js';
+import './visibility.js';
 import { ledgerMigrations } from './repo.js';
 import { ledgerRoutes } from './routes.js';
 

@@ -1,18 +1,19 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { TenantScope } from '../../platform/db/tenant.js';
 import { paginate } from '../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../platform/principal.js';
 import type { AccountKind, TransactionKind } from './domain/accounts.js';
+import type { LedgerTables } from './repo.js';
 
 /**
  * Whose accounts a member reads: an organisation its own; the operator every organisation's and
- * the platform's (`orgId` null), or one organisation's when it names one.
+ * the platform's (`org_id` null), or one organisation's when it names one.
  */
-function accountsOf(p: MemberPrincipal, orgId: string | undefined) {
-  return (eb: any) => {
-    if (p.orgKind === 'platform') return orgId ? eb('ledger_entry.org_id', '=', orgId) : eb.lit(true);
-    const own = eb('ledger_entry.org_id', 'in', p.orgIds);
-    return orgId ? eb.and([own, eb('ledger_entry.org_id', '=', orgId)]) : own;
-  };
+function accountsOf(db: Executor, p: MemberPrincipal, orgId: string | undefined) {
+  const visible = TenantScope.of(db, p).rows('ledger_entry');
+  return (eb: ExpressionBuilder<LedgerTables, 'ledger_entry'>) =>
+    orgId ? eb.and([visible, eb('ledger_entry.org_id', '=', orgId)]) : visible;
 }
 
 /** Balances per organisation and account: the sum of their entries. */
@@ -27,7 +28,7 @@ export async function listBalances(db: Executor, p: MemberPrincipal, q: { orgId?
       eb.fn.sum<number>('ledger_entry.amount').as('balance'),
       eb.fn.countAll<number>().as('entries'),
     ])
-    .where(accountsOf(p, q.orgId))
+    .where(accountsOf(db, p, q.orgId))
     .groupBy(['ledger_entry.org_id', 'identity_org_view.name', 'ledger_entry.account'])
     .orderBy('identity_org_view.name')
     .orderBy('ledger_entry.account')
@@ -65,7 +66,7 @@ export async function listEntries(
       'ledger_entry.currency',
       'ledger_entry.created_at',
     ])
-    .where(accountsOf(p, q.orgId));
+    .where(accountsOf(db, p, q.orgId));
   if (q.account) query = query.where('ledger_entry.account', '=', q.account);
   const page = await paginate(query, 'ledger_entry.id', q);
   return {

@@ -7,6 +7,7 @@ import { cancelOrder, dueUnpaidOrders, paymentOfUnpaid } from './commands/settle
 export { cancelRefused, followShipment, payOrder } from './commands/settle.js';
 
 import './errors.js';
+import './visibility.js';
 import { ordersEvents } from './events.js';
 import type { OrderExtensions } from './extensions.js';
 import { orderFigures } from './queries/orders.js';

@@ -1,5 +1,6 @@
 import type { FlywheelModule } from '../../platform/module.js';
 import './errors.js';
+import './visibility.js';
 import { partnershipFigures } from './queries.js';
 import { partnershipMigrations } from './repo.js';
 import { partnershipRoutes } from './routes.js';

@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/database.js';
 import { referenceCache } from '../../platform/db/reference.js';
+import { TenantScope } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/errors.js';
 import { paginate } from '../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../platform/principal.js';
@@ -8,17 +9,10 @@ import { agreementView, termsOf } from './views.js';
 
 /**
  * Agreements have two parties: the brand owns the row (`org_id`), the retailer it is signed with
- * reads it as well (`retailer_id`). This is the one place that widens the tenant rule, and only
- * to the other party; the operator sees every agreement.
+ * reads it as well (`retailer_id`), as `visibility.ts` declares; the operator sees every agreement.
  */
-function visibleTo(p: MemberPrincipal) {
-  return (eb: any) =>
-    p.orgKind === 'platform'
-      ? eb.lit(true)
-      : eb.or([
-          eb('partnership_agreement.org_id', 'in', p.orgIds),
-          eb('partnership_agreement.retailer_id', 'in', p.orgIds),
-        ]);
+function visibleTo(db: Executor, p: MemberPrincipal) {
+  return TenantScope.of(db, p).rows('partnership_agreement');
 }
 
 function withNames(db: Executor) {
@@ -36,7 +30,7 @@ export async function listAgreements(
   now: Date,
   q: { status?: AgreementStatus; retailerId?: string; brandId?: string; limit?: number; cursor?: string },
 ) {
-  let query = withNames(db).where(visibleTo(p));
+  let query = withNames(db).where(visibleTo(db, p));
   if (q.status) query = query.where('partnership_agreement.status', '=', q.status);
   if (q.retailerId) query = query.where('partnership_agreement.retailer_id', '=', q.retailerId);
   if (q.brandId) query = query.where('partnership_agreement.org_id', '=', q.brandId);
@@ -48,7 +42,7 @@ export async function listAgreements(
 export async function findAgreement(db: Executor, p: MemberPrincipal, id: string) {
   const row = await withNames(db)
     .where('partnership_agreement.id', '=', id)
-    .where(visibleTo(p))
+    .where(visibleTo(db, p))
     .executeTakeFirstOrThrow(notFound('agreement', id));
   const party: 'brand' | 'retailer' | null = p.orgIds.includes(row.org_id)
     ? 'brand'
@@ -130,7 +124,7 @@ export async function partnershipFigures(db: Executor, p: MemberPrincipal, now: 
   const rows = await db
     .selectFrom('partnership_agreement')
     .selectAll()
-    .where(visibleTo(p))
+    .where(visibleTo(db, p))
     .where('status', '=', 'active')
     .execute();
   return [

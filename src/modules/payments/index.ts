@@ -1,6 +1,7 @@
 import { backgroundLoop, type FlywheelModule, type Runtime, systemWrite } from '../../platform/module.js';
 import { type IntentDeps, intentOutcome, runIntents } from './commands/intents.js';
 import './errors.js';
+import './visibility.js';
 import { providerFor } from './providers.js';
 import { paymentsMigrations } from './repo.js';
 import { paymentsRoutes } from './routes.js';

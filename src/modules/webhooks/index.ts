@@ -2,6 +2,7 @@ import type { FlywheelModule, Runtime } from '../../platform/module.js';
 import { scopeOf } from '../../platform/module.js';
 import { WebhookFanout, WebhookSender } from './dispatcher.js';
 import './errors.js';
+import './visibility.js';
 import { webhooksEvents } from './events.js';
 import { webhookFigures } from './queries.js';
 import { webhookMigrations } from './repo.js';

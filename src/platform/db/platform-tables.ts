@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { columnTypes, type Migrations } from './migrations.js';
-import { referenceStampMigration } from './reference.js';
+import { type ReferenceTables, referenceStampMigration } from './reference.js';
+import { defineVisibility } from './visibility.js';
 
 /** Tables the platform itself owns: outbox, idempotency records, the audit log. */
 export type PlatformTables = {
@@ -142,3 +143,18 @@ export const platformMigrations: Migrations = {
     },
   },
 };
+
+/** The migrator's own bookkeeping (Kysely's), not typed here. */
+type MigratorTables = { platform_migration: object; platform_migration_lock: object };
+
+const work = 'the system’s own work, never read for a principal';
+defineVisibility<PlatformTables & ReferenceTables & MigratorTables>({
+  // The audit log of an organisation is its own; the operator's spans every tenant.
+  platform_audit: { orgs: ['org_id'] },
+  platform_outbox: { internal: `${work}: each event reaches its tenant as a webhook delivery` },
+  platform_hook_receipt: { internal: work },
+  platform_idempotency: { internal: `${work}: replayed only to the principal that made it` },
+  platform_reference: { internal: work },
+  platform_migration: { internal: work },
+  platform_migration_lock: { internal: work },
+});

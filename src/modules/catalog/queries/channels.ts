@@ -1,5 +1,6 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { referenceCache } from '../../../platform/db/reference.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
@@ -8,20 +9,6 @@ import { type SellRefusal, sellRefusal } from '../domain/channels.js';
 import type { CatalogTables } from '../repo.js';
 
 export type ChannelRow = CatalogTables['catalog_channel'];
-
-/**
- * A brand's channels; a retail partner also reads the store channel it sells through (and
- * nothing else of the brand's); the operator reads all.
- */
-function visibleTo(p: MemberPrincipal) {
-  return (eb: any) =>
-    p.orgKind === 'platform'
-      ? eb.lit(true)
-      : eb.or([
-          eb('catalog_channel.org_id', 'in', p.orgIds),
-          eb('catalog_channel.retailer_id', 'in', p.orgIds),
-        ]);
-}
 
 export function channelView(row: ChannelRow & { retailer_name?: string | null; listings?: unknown }) {
   return {
@@ -55,7 +42,8 @@ function channels(db: Executor) {
 }
 
 export async function listChannels(db: Executor, p: MemberPrincipal, q: { brandId?: string }) {
-  let query = channels(db).where(visibleTo(p));
+  // A brand's channels; a retail partner reads the store channel it sells through (visibility.ts).
+  let query = channels(db).where(TenantScope.of(db, p).rows('catalog_channel'));
   if (q.brandId) query = query.where('catalog_channel.org_id', '=', q.brandId);
   const rows = await query.orderBy('catalog_channel.kind').orderBy('catalog_channel.id').execute();
   return { items: rows.map(channelView) };
@@ -89,7 +77,7 @@ export async function channelById(db: Executor, id: string): Promise<ChannelRow 
 export async function findChannel(db: Executor, p: MemberPrincipal, id: string) {
   return channels(db)
     .where('catalog_channel.id', '=', id)
-    .where(visibleTo(p))
+    .where(TenantScope.of(db, p).rows('catalog_channel'))
     .executeTakeFirstOrThrow(notFound('channel', id));
 }
 
@@ -294,13 +282,13 @@ export async function listListings(
 }
 
 export async function listLaunches(db: Executor, p: MemberPrincipal, now: Date) {
-  let q = db
+  const q = db
     .selectFrom('catalog_launch')
     .innerJoin('catalog_product', 'catalog_product.id', 'catalog_launch.product_id')
     .selectAll('catalog_launch')
     .select(['catalog_product.name', 'catalog_product.name_en'])
-    .where('catalog_launch.status', '=', 'scheduled');
-  if (p.orgKind !== 'platform') q = q.where('catalog_launch.org_id', 'in', p.orgIds);
+    .where('catalog_launch.status', '=', 'scheduled')
+    .where(TenantScope.of(db, p).rows('catalog_launch'));
   const rows = await q.orderBy('catalog_launch.starts_at', 'desc').limit(200).execute();
   return { items: rows.map((r) => launchView(r, now)) };
 }

@@ -1,5 +1,6 @@
 import { iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { actorId, type MemberPrincipal } from '../../../platform/principal.js';
@@ -24,14 +25,9 @@ export function mayWork(p: MemberPrincipal, s: Pick<ShipmentRow, 'org_id' | 'sto
   return p.orgKind === 'brand' && p.orgIds.includes(s.org_id);
 }
 
-export function visibleShipment(p: MemberPrincipal) {
-  return (eb: any) =>
-    p.orgKind === 'platform'
-      ? eb.lit(true)
-      : eb.or([
-          eb('fulfilment_shipment.org_id', 'in', p.orgIds),
-          eb('fulfilment_shipment.store_org_id', 'in', p.orgIds),
-        ]);
+/** Shipments a member sees: its brand's, its store's (visibility.ts). */
+export function visibleShipment(db: Executor, p: MemberPrincipal) {
+  return TenantScope.of(db, p).rows('fulfilment_shipment');
 }
 
 export type MoveInput = {
@@ -48,7 +44,7 @@ export type MoveInput = {
  */
 export async function moveShipment(ctx: WriteCtx, p: MemberPrincipal | null, id: string, input: MoveInput) {
   let q = ctx.trx.selectFrom('fulfilment_shipment').selectAll().where('id', '=', id);
-  if (p) q = q.where(visibleShipment(p));
+  if (p) q = q.where(visibleShipment(ctx.trx, p));
   const s = await q.executeTakeFirstOrThrow(notFound('shipment', id));
   if (p && !mayWork(p, s))
     throw new DomainError(
@@ -66,7 +62,7 @@ export async function collectPickup(ctx: WriteCtx, p: MemberPrincipal, code: str
       .selectAll()
       .where('pickup_code', '=', code)
       .where('status', '=', 'ready')
-      .where(visibleShipment(p))
+      .where(visibleShipment(ctx.trx, p))
       .execute()
   ).filter((s) => mayWork(p, s));
   if (found.length !== 1)

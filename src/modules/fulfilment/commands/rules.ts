@@ -1,5 +1,6 @@
 import { iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
@@ -33,12 +34,11 @@ function brandOf(p: MemberPrincipal, brandId: string | undefined): string {
 }
 
 export async function listRules(db: Executor, p: MemberPrincipal, q: { brandId?: string }) {
-  let query = db
+  let query = TenantScope.of(db, p)
     .selectFrom('fulfilment_rule')
     .leftJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_rule.location_id')
     .selectAll('fulfilment_rule')
     .select('inventory_location_view.name as location_name');
-  if (p.orgKind !== 'platform') query = query.where('fulfilment_rule.org_id', 'in', p.orgIds);
   if (q.brandId) query = query.where('fulfilment_rule.org_id', '=', q.brandId);
   const rows = await query.orderBy('fulfilment_rule.org_id').orderBy('fulfilment_rule.rank').execute();
   return { items: rows.map(ruleView) };
@@ -89,9 +89,11 @@ export async function addRule(
 }
 
 export async function removeRule(ctx: WriteCtx, p: MemberPrincipal, id: string) {
-  let q = ctx.trx.selectFrom('fulfilment_rule').selectAll().where('id', '=', id);
-  if (p.orgKind !== 'platform') q = q.where('org_id', 'in', p.orgIds);
-  const row = await q.executeTakeFirstOrThrow(notFound('rule', id));
+  const row = await TenantScope.of(ctx.trx, p)
+    .selectFrom('fulfilment_rule')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('rule', id));
   await ctx.trx.deleteFrom('fulfilment_rule').where('id', '=', id).execute();
   await ctx.emit({
     type: 'fulfilment.rule_removed',

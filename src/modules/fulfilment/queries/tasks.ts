@@ -24,7 +24,7 @@ export async function listTasks(
     .innerJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_shipment.location_id')
     .selectAll('fulfilment_shipment')
     .select('inventory_location_view.name as location_name')
-    .where(visibleShipment(p));
+    .where(visibleShipment(db, p));
   query = q.status
     ? query.where('fulfilment_shipment.status', '=', q.status)
     : query.where('fulfilment_shipment.status', 'in', open);
@@ -59,7 +59,7 @@ export async function getShipment(db: Executor, p: MemberPrincipal, id: string) 
     .selectAll('fulfilment_shipment')
     .select('inventory_location_view.name as location_name')
     .where('fulfilment_shipment.id', '=', id)
-    .where(visibleShipment(p))
+    .where(visibleShipment(db, p))
     .executeTakeFirstOrThrow(notFound('shipment', id));
   const events = await db
     .selectFrom('fulfilment_shipment_event')
@@ -94,7 +94,7 @@ export async function promisePerformance(db: Executor, p: MemberPrincipal, now: 
         )
         .as('kept'),
     ])
-    .where(visibleShipment(p))
+    .where(visibleShipment(db, p))
     .where('fulfilment_shipment.mode', 'in', ['hour', 'pickup'])
     .where('fulfilment_shipment.status', 'in', ['delivered', 'picked_up'])
     .where('fulfilment_shipment.delivered_at', '>=', since)

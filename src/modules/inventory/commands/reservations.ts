@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { addMs, iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { insertRows } from '../../../platform/db/prepared.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
+import type { Reader } from '../../../platform/db/visibility.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
@@ -85,10 +87,13 @@ export async function reserveStock(ctx: WriteCtx, place: Place, input: ReserveIn
   return { items: rows.map(reservationView) };
 }
 
-async function findReservation(db: Executor, orgIds: readonly string[] | 'all', id: string) {
-  let q = db.selectFrom('inventory_reservation').selectAll().where('id', '=', id);
-  if (orgIds !== 'all') q = q.where('org_id', 'in', orgIds);
-  return q.executeTakeFirstOrThrow(notFound('reservation', id));
+/** A reservation `reader` may see: the system's own work (`all`) sees every one. */
+async function findReservation(db: Executor, reader: Reader, id: string) {
+  return new TenantScope(db, reader)
+    .selectFrom('inventory_reservation')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('reservation', id));
 }
 
 /**
@@ -97,11 +102,11 @@ async function findReservation(db: Executor, orgIds: readonly string[] | 'all', 
  */
 export async function releaseReservation(
   ctx: WriteCtx,
-  orgIds: readonly string[] | 'all',
+  reader: Reader,
   id: string,
   as: 'released' | 'expired' = 'released',
 ) {
-  const r = await findReservation(ctx.trx, orgIds, id);
+  const r = await findReservation(ctx.trx, reader, id);
   const moved = await ctx.trx
     .updateTable('inventory_reservation')
     .set({ status: as, updated_at: iso(ctx.now) })
@@ -135,8 +140,8 @@ export async function releaseReservation(
  * The held units are sold: they leave on-hand and the hold in one step, with a `sale` line in
  * the ledger. A hold that already expired is gone; the sale must reserve again.
  */
-export async function commitReservation(ctx: WriteCtx, orgIds: readonly string[] | 'all', id: string) {
-  const r = await findReservation(ctx.trx, orgIds, id);
+export async function commitReservation(ctx: WriteCtx, reader: Reader, id: string) {
+  const r = await findReservation(ctx.trx, reader, id);
   const moved = await ctx.trx
     .updateTable('inventory_reservation')
     .set({ status: 'committed', updated_at: iso(ctx.now) })

@@ -42,7 +42,7 @@ export async function listLevels(
       'inventory_level.low_stock_at',
       'inventory_level.updated_at',
     ])
-    .where(visibleLocation(p));
+    .where(visibleLocation(db, p));
   if (q.locationId) query = query.where('inventory_level.location_id', '=', q.locationId);
   if (q.skuId) query = query.where('inventory_level.sku_id', '=', q.skuId);
   if (q.q) {
@@ -96,7 +96,7 @@ export async function listMovements(
       'catalog_sku_view.code',
       'identity_user_view.name as actor_name',
     ])
-    .where(visibleLocation(p));
+    .where(visibleLocation(db, p));
   if (q.locationId) query = query.where('inventory_movement.location_id', '=', q.locationId);
   if (q.skuId) query = query.where('inventory_movement.sku_id', '=', q.skuId);
   const page = await paginate(query, 'inventory_movement.id', q, 'desc');
@@ -126,14 +126,14 @@ export async function inventoryFigures(db: Executor, p: MemberPrincipal) {
     .selectFrom('inventory_level')
     .innerJoin('inventory_location', 'inventory_location.id', 'inventory_level.location_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(visibleLocation(p))
+    .where(visibleLocation(db, p))
     .where(atOrBelowLowStock)
     .executeTakeFirstOrThrow();
   const open = await db
     .selectFrom('inventory_transfer')
     .innerJoin('inventory_location', 'inventory_location.id', 'inventory_transfer.to_location_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(visibleLocation(p))
+    .where(visibleLocation(db, p))
     .where('inventory_transfer.status', 'in', ['requested', 'shipped'])
     .executeTakeFirstOrThrow();
   return [

@@ -1,20 +1,15 @@
 import type { Executor } from '../../../platform/db/database.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
 import { locationView } from '../views.js';
 
 /**
  * Locations are the brand's; a partner's staff also see the brand's stock in their own stores
- * (a retailer's principal carries its stores' ids).
+ * (a retailer's principal carries its stores' ids): for queries that join the location.
  */
-export function visibleLocation(p: MemberPrincipal) {
-  return (eb: any) =>
-    p.orgKind === 'platform'
-      ? eb.lit(true)
-      : eb.or([
-          eb('inventory_location.org_id', 'in', p.orgIds),
-          eb('inventory_location.store_org_id', 'in', p.orgIds),
-        ]);
+export function visibleLocation(db: Executor, p: MemberPrincipal) {
+  return TenantScope.of(db, p).rows('inventory_location');
 }
 
 export async function listLocations(
@@ -22,7 +17,7 @@ export async function listLocations(
   p: MemberPrincipal,
   q: { kind?: 'warehouse' | 'store'; brandId?: string },
 ) {
-  let query = db.selectFrom('inventory_location').selectAll().where(visibleLocation(p));
+  let query = TenantScope.of(db, p).selectFrom('inventory_location').selectAll();
   if (q.kind) query = query.where('kind', '=', q.kind);
   if (q.brandId) query = query.where('org_id', '=', q.brandId);
   const rows = await query.orderBy('kind', 'desc').orderBy('province').orderBy('name').execute();
@@ -30,10 +25,9 @@ export async function listLocations(
 }
 
 export async function findLocation(db: Executor, p: MemberPrincipal, id: string) {
-  return db
+  return TenantScope.of(db, p)
     .selectFrom('inventory_location')
     .selectAll()
     .where('id', '=', id)
-    .where(visibleLocation(p))
     .executeTakeFirstOrThrow(notFound('location', id));
 }

@@ -1,26 +1,18 @@
 import type { Executor } from '../../../platform/db/database.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
 import type { TransferStatus } from '../repo.js';
 
-/** The brand sees its transfers; a store's staff see those to or from their store. */
+/** The brand sees its transfers; a store's staff see those to or from their store (visibility.ts). */
 function transfers(db: Executor, p: MemberPrincipal) {
-  let q = db
+  return TenantScope.of(db, p)
     .selectFrom('inventory_transfer')
     .innerJoin('inventory_location as src', 'src.id', 'inventory_transfer.from_location_id')
     .innerJoin('inventory_location as dst', 'dst.id', 'inventory_transfer.to_location_id')
     .selectAll('inventory_transfer')
     .select(['src.name as from_name', 'dst.name as to_name']);
-  if (p.orgKind !== 'platform')
-    q = q.where((eb) =>
-      eb.or([
-        eb('inventory_transfer.org_id', 'in', p.orgIds),
-        eb('src.store_org_id', 'in', p.orgIds),
-        eb('dst.store_org_id', 'in', p.orgIds),
-      ]),
-    );
-  return q;
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof transfers>['executeTakeFirstOrThrow']>>;

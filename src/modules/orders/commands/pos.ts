@@ -1,5 +1,6 @@
 import { iso } from '../../../platform/clock.js';
 import type { Config } from '../../../platform/config.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
@@ -30,13 +31,13 @@ export async function sellAtCounter(
   p: MemberPrincipal,
   input: { brandId: string; lines: Array<{ skuId: string; quantity: number }>; authCode: string },
 ): Promise<{ orderId: string; paymentId: string }> {
-  const location = await ctx.trx
+  // The counter sells from the brand's stock kept in this store (the staff's own location).
+  const location = await TenantScope.of(ctx.trx, p)
     .selectFrom('inventory_location_view')
     .selectAll()
     .where('org_id', '=', input.brandId)
     .where('kind', '=', 'store')
     .where('status', '=', 'active')
-    .where('store_org_id', 'in', p.orgIds)
     .executeTakeFirst();
   if (!location?.retailer_id)
     throw new DomainError('orders.pos_not_here', 'this store keeps none of the brand’s stock', {

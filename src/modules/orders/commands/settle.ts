@@ -1,5 +1,6 @@
 import { iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import { DomainError } from '../../../platform/errors.js';
 import type { EventInput } from '../../../platform/events.js';
 import type { ShopperPrincipal } from '../../../platform/principal.js';
@@ -114,11 +115,10 @@ export async function cancelShopperOrder(
   id: string,
   reason: string | undefined,
 ) {
-  const o = await ctx.trx
+  const o = await TenantScope.of(ctx.trx, p)
     .selectFrom('orders_order')
     .selectAll()
     .where('id', '=', id)
-    .where('shopper_id', '=', p.shopperId)
     .executeTakeFirst();
   if (!o) return getShopperOrder(ctx.trx, p, id);
   const cancelled = await cancelOrder(ctx, o, 'shopper', reason ?? 'cancelled by the shopper');

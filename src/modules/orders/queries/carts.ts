@@ -1,5 +1,6 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { prepared } from '../../../platform/db/prepared.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
 import type { ShopperPrincipal } from '../../../platform/principal.js';
 import { type ChannelRow, channelById, type Offer, offersBySku } from '../../catalog/index.js';
@@ -25,7 +26,10 @@ export async function findCart(db: Executor, p: ShopperPrincipal, id: string): P
 
 // Read by every cart and order call: built once (see `prepared`).
 const cartOf = prepared((db: Executor, p: { id: string; shopperId: string }) =>
-  db.selectFrom('orders_cart').selectAll().where('id', '=', p.id).where('shopper_id', '=', p.shopperId),
+  new TenantScope(db, { shopperId: p.shopperId })
+    .selectFrom('orders_cart')
+    .selectAll()
+    .where('id', '=', p.id),
 );
 const cartLinesOf = prepared((db: Executor, p: { cartId: string }) =>
   db

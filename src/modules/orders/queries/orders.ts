@@ -1,5 +1,6 @@
 import { chinaDay, chinaDayRange } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
 import type { MemberPrincipal, ShopperPrincipal } from '../../../platform/principal.js';
@@ -73,40 +74,17 @@ export async function listShopperOrders(
   p: ShopperPrincipal,
   q: { limit?: number; cursor?: string },
 ) {
-  const page = await paginate(
-    db.selectFrom('orders_order').selectAll().where('shopper_id', '=', p.shopperId),
-    'id',
-    q,
-  );
+  const page = await paginate(TenantScope.of(db, p).selectFrom('orders_order').selectAll(), 'id', q);
   return { items: page.items.map(summary), nextCursor: page.nextCursor };
 }
 
 export async function getShopperOrder(db: Executor, p: ShopperPrincipal, id: string) {
-  const o = await db
+  const o = await TenantScope.of(db, p)
     .selectFrom('orders_order')
     .selectAll()
     .where('id', '=', id)
-    .where('shopper_id', '=', p.shopperId)
     .executeTakeFirstOrThrow(notFound('order', id));
   return orderDetail(db, o, { withRouting: false });
-}
-
-/**
- * Orders a member may see: the brand's own; a store's (or its retailer's) those with a shipment
- * from the store; the operator all.
- */
-function visibleOrders(p: MemberPrincipal) {
-  return (eb: any) => {
-    if (p.orgKind === 'platform') return eb.lit(true);
-    if (p.orgKind === 'brand') return eb('orders_order.org_id', 'in', p.orgIds);
-    return eb.exists(
-      eb
-        .selectFrom('fulfilment_shipment_view')
-        .select('fulfilment_shipment_view.id')
-        .whereRef('fulfilment_shipment_view.order_id', '=', 'orders_order.id')
-        .where('fulfilment_shipment_view.store_org_id', 'in', p.orgIds),
-    );
-  };
 }
 
 export async function listOrders(
@@ -114,18 +92,18 @@ export async function listOrders(
   p: MemberPrincipal,
   q: { status?: OrderStatus; limit?: number; cursor?: string },
 ) {
-  let query = db.selectFrom('orders_order').selectAll().where(visibleOrders(p));
+  // The brand's own; a store's (or its retailer's) those with a shipment from the store (visibility.ts).
+  let query = TenantScope.of(db, p).selectFrom('orders_order').selectAll();
   if (q.status) query = query.where('status', '=', q.status);
   const page = await paginate(query, 'orders_order.id', q);
   return { items: page.items.map(summary), nextCursor: page.nextCursor };
 }
 
 export async function findOrder(db: Executor, p: MemberPrincipal, id: string): Promise<OrderRow> {
-  return db
+  return TenantScope.of(db, p)
     .selectFrom('orders_order')
     .selectAll()
     .where('id', '=', id)
-    .where(visibleOrders(p))
     .executeTakeFirstOrThrow(notFound('order', id));
 }
 
@@ -140,19 +118,17 @@ export async function getOrder(db: Executor, p: MemberPrincipal, id: string) {
  */
 export async function orderFigures(db: Executor, p: MemberPrincipal, now: Date) {
   if (p.orgKind === 'store' || p.orgKind === 'retailer') {
-    const open = await db
+    const open = await TenantScope.of(db, p)
       .selectFrom('fulfilment_shipment_view')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('store_org_id', 'in', p.orgIds)
       .where('status', 'in', ['routed', 'picking', 'ready'])
       .executeTakeFirstOrThrow();
     return [{ key: 'fulfilment.openTasks', value: Number(open.n), group: 'orders' }];
   }
   const { from, to } = chinaDayRange(chinaDay(now));
-  const today = await db
+  const today = await TenantScope.of(db, p)
     .selectFrom('orders_order')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('total').as('gmv')])
-    .where(visibleOrders(p))
     .where('paid_at', '>=', from)
     .where('paid_at', '<', to)
     .executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import type { Executor } from '../../../platform/db/database.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
 import { channelOffers, listedSkuIds, storeChannelOf } from '../../catalog/index.js';
 import { stockedLocations } from '../../inventory/index.js';
@@ -8,7 +9,8 @@ import { stockedLocations } from '../../inventory/index.js';
  * SKUs its store channel sells now that the store has on the shelf, at the channel's prices.
  */
 export async function posCatalog(db: Executor, p: MemberPrincipal, now: Date, q: { brandId?: string }) {
-  const locations = await db
+  // The brands whose stock this store keeps, on its own shelves.
+  const locations = await TenantScope.of(db, p)
     .selectFrom('inventory_location_view')
     .innerJoin('identity_org_view', 'identity_org_view.id', 'inventory_location_view.org_id')
     .select([
@@ -19,7 +21,6 @@ export async function posCatalog(db: Executor, p: MemberPrincipal, now: Date, q:
     ])
     .where('inventory_location_view.kind', '=', 'store')
     .where('inventory_location_view.status', '=', 'active')
-    .where('inventory_location_view.store_org_id', 'in', p.orgIds)
     .orderBy('identity_org_view.name')
     .execute();
   const brands = locations.map((l) => ({ id: l.org_id, name: l.name }));
