@@ -6,6 +6,7 @@ import { ean } from '../test/support/builders.js';
 import { type CsvRow, catalogCsv, phoneRow } from '../test/support/catalog-csv.js';
 import { signIn } from '../test/support/http.js';
 import { waitUntil } from '../test/support/server-process.js';
+import { beijingAddress, demoShop, ShopHttp } from '../test/support/shop-http.js';
 import { checkout, routing } from './checkout.js';
 import { checkoutSteps } from './checkout-steps.js';
 import { closedLoop, count, percentile, type Result, withServer } from './support.js';
@@ -14,10 +15,14 @@ import { closedLoop, count, percentile, type Result, withServer } from './suppor
  * `writes`: 32 concurrent clients create API keys over real HTTP with Idempotency-Keys (every write
  * goes through the transaction + outbox + audit + idempotency path), half of them retried.
  * Invariants: one key, one event and one audit entry per acknowledged write; no duplicate.
+ * `BENCH_SHOPPERS=n` has n shoppers place orders the whole time beside them (with
+ * `SANDBOX_LATENCY_MS`, against a slow provider): the writes of one tenant must not wait on the
+ * provider calls of another's shoppers.
  */
 async function writes(): Promise<Result> {
   return withServer(async ({ base, db, databaseUrl }) => {
     const session = await signIn(base, 'brand@oppo.demo');
+    const beside = await shoppersBeside(base, Number(process.env.BENCH_SHOPPERS ?? 0));
     const total = Number(process.env.BENCH_OPS ?? 3000);
     const concurrency = 32;
     // undici's pool costs the load generator far less CPU than fetch: on two cores the generator
@@ -44,6 +49,7 @@ async function writes(): Promise<Result> {
       latencies.push(performance.now() - t0);
     });
     await pool.close();
+    const background = await beside.stop();
     // The relay catches up after the load: every event is delivered.
     await waitUntil(
       async () => (await count(db.selectFrom('platform_outbox').where('published_at', 'is', null))) === 0,
@@ -77,8 +83,46 @@ async function writes(): Promise<Result> {
       events,
       audits,
       duplicates,
+      ...background,
     };
   });
+}
+
+/** `n` shoppers placing orders in a loop until stopped (standard delivery, one unit each). */
+async function shoppersBeside(base: string, n: number) {
+  if (n === 0) return { stop: async () => ({}) };
+  const http = new ShopHttp(base, n);
+  const shoppers = await http.newShoppers(n);
+  const { channelId, skus } = await demoShop(base);
+  let running = true;
+  let placed = 0;
+  let refused = 0;
+  const loops = shoppers.map(async (h, s) => {
+    for (let i = 0; running; i++) {
+      const r = await http.checkout(h, {
+        channelId,
+        skuId: skus[i % skus.length].skuId,
+        mode: 'standard',
+        address: beijingAddress,
+        key: `beside-${s}-${i}`,
+      });
+      if (r.status === 201) placed++;
+      else refused++;
+    }
+  });
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      await http.close();
+      return {
+        shoppers_beside: n,
+        orders_beside: placed,
+        refused_beside: refused,
+        sandbox_latency_ms: Number(process.env.SANDBOX_LATENCY_MS ?? 0),
+      };
+    },
+  };
 }
 
 /**
