@@ -108,14 +108,18 @@ describe('bad input on every route with a body: 4xx problem+json naming the fiel
     const failures: string[] = [];
     // As text: the test's own JSON.stringify of such an object would overflow first.
     const nested = `${'{"a":['.repeat(10_000)}1${']}'.repeat(10_000)}`;
-    const fakeId = (param: string) => `${param === 'id' ? 'org' : 'x'}_00000000000000000000000000`;
+    // A well-formed id of the kind the route's path takes (`chn_…` for a shop), naming nothing.
+    const fakeId = (params: any, param: string) => {
+      const prefix = /^\^([a-z]+)_/.exec(params?.properties?.[param]?.pattern ?? '')?.[1];
+      return `${prefix ?? (param === 'id' ? 'org' : 'x')}_00000000000000000000000000`;
+    };
     const bads = [
       { label: 'U+0000', value: 'a\u0000b' },
       { label: 'a lone surrogate', value: 'a\ud800b' },
     ];
     for (const route of fw.app.routeTable) {
       const client = clientFor(route.access);
-      const url = route.url.replace(/:(\w+)/g, (_m, p: string) => fakeId(p));
+      const url = route.url.replace(/:(\w+)/g, (_m, p: string) => fakeId(route.params, p));
       const cases: Array<{
         label: string;
         url: string;

@@ -35,6 +35,23 @@ describe('OpenAPI', () => {
     }
   });
 
+  it('pages every list with limit and cursor, unless it says why it is given whole', async () => {
+    const doc = (await fw.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const unpaged: string[] = [];
+    let lists = 0;
+    for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths)) {
+      const schema = ops.get?.responses?.['200']?.content?.['application/json']?.schema;
+      if (schema?.properties?.items?.type !== 'array') continue;
+      lists++;
+      if (typeof schema['x-whole'] === 'string' && schema['x-whole'].length > 10) continue;
+      const query = (ops.get.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name);
+      if (!query.includes('limit') || !query.includes('cursor') || !schema.properties.nextCursor)
+        unpaged.push(path);
+    }
+    expect(lists).toBeGreaterThan(25);
+    expect(unpaged).toEqual([]);
+  });
+
   it('serves the docs page', async () => {
     const res = await fw.app.inject({ method: 'GET', url: '/docs/' });
     expect(res.statusCode).toBe(200);

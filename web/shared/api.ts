@@ -60,6 +60,25 @@ async function send<T>(
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
+/**
+ * Every item of a paged list, page after page (200 a page): for the short lists a form picks
+ * from or a page shows whole (a brand's channels, locations, zones, rules). Long lists page on
+ * screen with `useList` instead.
+ */
+export async function allPages<T>(path: string, maxPages = 50): Promise<T[]> {
+  const items: T[] = [];
+  const sep = path.includes('?') ? '&' : '?';
+  let cursor: string | null = null;
+  for (let n = 0; n < maxPages; n++) {
+    const url = `${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page: Page<T> = await api<Page<T>>('GET', url);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return items;
+}
+
 export type Me = {
   type: 'member' | 'shopper';
   user?: { id: string; email: string; name: string } | null;

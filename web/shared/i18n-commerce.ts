@@ -3,6 +3,7 @@ export const commerceEn = {
   store: {
     home: 'Shop',
     searchPlaceholder: 'Search products',
+    more: 'More products',
     deliverTo: 'Deliver to',
     chooseAddress: 'Choose where to deliver',
     from: 'from {{price}}',
@@ -207,6 +208,7 @@ export const commerceZh: typeof commerceEn = {
   store: {
     home: '商城',
     searchPlaceholder: '搜索商品',
+    more: '更多商品',
     deliverTo: '送至',
     chooseAddress: '选择收货地区',
     from: '{{price}} 起',

@@ -1,9 +1,9 @@
-import { Card, Empty, Input, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Empty, Input, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../shared/api';
 import { formatFen } from '../shared/format';
+import { useList } from '../shared/use-list';
 import { useShop } from './state';
 
 export type ShopProduct = {
@@ -59,16 +59,12 @@ export function ProductArt({ name, size = 120 }: { name: string; size?: number }
 export function ShopHome() {
   const { t, i18n } = useTranslation();
   const { shops, shopId, setShopId } = useShop();
-  const [products, setProducts] = useState<ShopProduct[] | null>(null);
   const [q, setQ] = useState('');
-  useEffect(() => {
-    if (!shopId) return;
-    setProducts(null);
-    const query = q ? `?q=${encodeURIComponent(q)}` : '';
-    void api<{ items: ShopProduct[] }>('GET', `/api/shop/shops/${shopId}/products${query}`).then((r) =>
-      setProducts(r.items),
-    );
-  }, [shopId, q]);
+  // A page of products at a time, 20 to a page; the shopper asks for more at the bottom.
+  const list = useList<ShopProduct>(
+    shopId ? `/api/shop/shops/${shopId}/products?limit=20${q ? `&q=${encodeURIComponent(q)}` : ''}` : null,
+  );
+  const products = list.loading && list.items.length === 0 ? null : list.items;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Space.Compact style={{ width: '100%' }}>
@@ -115,6 +111,11 @@ export function ShopHome() {
           </Link>
         ))}
       </div>
+      {list.hasMore && (
+        <Button block loading={list.loading} onClick={list.more} data-testid="more-products">
+          {t('store.more')}
+        </Button>
+      )}
     </Space>
   );
 }

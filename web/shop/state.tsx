@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { ApiError, api, type Me } from '../shared/api';
+import { ApiError, allPages, api, type Me } from '../shared/api';
 
 export type Address = {
   province: string;
@@ -62,12 +62,12 @@ export function ShopProvider({ children }: { children: ReactNode }) {
   );
   useEffect(() => {
     void refreshMe();
-    void api<{ items: ShopInfo[] }>('GET', '/api/shop/shops').then((r) => {
-      setShops(r.items);
+    void allPages<ShopInfo>('/api/shop/shops').then((items) => {
+      setShops(items);
       setShopIdState((current) =>
-        current && r.items.some((s) => s.id === current)
+        current && items.some((s) => s.id === current)
           ? current
-          : ((r.items.find((s) => s.brandName === 'OPPO') ?? r.items[0])?.id ?? null),
+          : ((items.find((s) => s.brandName === 'OPPO') ?? items[0])?.id ?? null),
       );
     });
   }, [refreshMe]);

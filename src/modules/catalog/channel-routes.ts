@@ -1,5 +1,5 @@
 import { access } from '../../platform/http/access.js';
-import { Ok, Page, Type } from '../../platform/http/schemas.js';
+import { Ok, Page, PageQuery } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, scopeOf } from '../../platform/module.js';
 import {
@@ -41,9 +41,9 @@ export function channelRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         tags,
-        summary: 'Channels a brand sells through',
+        summary: 'Channels a brand sells through, oldest first',
         querystring: ChannelQuery,
-        response: { 200: Type.Object({ items: Type.Array(Channel) }) },
+        response: { 200: Page(Channel) },
       },
       config: read,
     },
@@ -159,12 +159,13 @@ export function channelRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         tags,
-        summary: 'Scheduled and past launches',
-        response: { 200: Type.Object({ items: Type.Array(Launch) }) },
+        summary: 'Scheduled launches, the latest scheduled first',
+        querystring: PageQuery,
+        response: { 200: Page(Launch) },
       },
       config: { access: access.member('viewer', ['brand', 'platform']) },
     },
-    async (req) => listLaunches(db, memberOf(req), clock.now()),
+    async (req) => listLaunches(db, memberOf(req), clock.now(), req.query),
   );
   app.post(
     '/api/catalog/products/:id/launch',

@@ -152,7 +152,7 @@ export const Channel = Type.Object(
   },
   { $id: 'Channel' },
 );
-export const ChannelQuery = Obj({ brandId: Type.Optional(Id('org')) });
+export const ChannelQuery = Obj({ ...PageQuery.properties, brandId: Type.Optional(Id('org')) });
 export const ListingsBody = Obj({
   items: Type.Array(
     Obj({

@@ -1,5 +1,5 @@
 import { access } from '../../platform/http/access.js';
-import { Id, Nullable, Obj, Str, Type } from '../../platform/http/schemas.js';
+import { Id, Nullable, Obj, Page, PageQuery, Str, Type } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import type { Runtime } from '../../platform/module.js';
 import { listShops, shopProducts } from './queries/shop.js';
@@ -40,6 +40,7 @@ const ShopProducts = Type.Object({
   channelId: Type.String(),
   brandId: Type.String(),
   items: Type.Array(ShopProduct),
+  nextCursor: Nullable(Type.String()),
 });
 
 /** The storefront's catalogue: open to everyone, signed in or not. */
@@ -51,11 +52,12 @@ export function shopRoutes(app: App, rt: Runtime): void {
       schema: {
         tags,
         summary: "Brands' online shops",
-        response: { 200: Type.Object({ items: Type.Array(Shop) }) },
+        querystring: PageQuery,
+        response: { 200: Page(Shop) },
       },
       config: { access: access.public },
     },
-    async () => listShops(db),
+    async (req) => listShops(db, req.query),
   );
   app.get(
     '/api/shop/shops/:id/products',
@@ -64,7 +66,11 @@ export function shopRoutes(app: App, rt: Runtime): void {
         tags,
         summary: "A shop's products at its prices, each SKU saying whether it sells now",
         params: Obj({ id: Id('chn') }),
-        querystring: Obj({ q: Type.Optional(Str({ max: 100 })), productId: Type.Optional(Id('prd')) }),
+        querystring: Obj({
+          ...PageQuery.properties,
+          q: Type.Optional(Str({ max: 100 })),
+          productId: Type.Optional(Id('prd')),
+        }),
         response: { 200: ShopProducts },
       },
       config: { access: access.public },

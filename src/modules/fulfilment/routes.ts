@@ -1,5 +1,5 @@
 import { access } from '../../platform/http/access.js';
-import { IdParams, Page, Type } from '../../platform/http/schemas.js';
+import { IdParams, Page } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime } from '../../platform/module.js';
 import { collectPickup, moveShipment } from './commands/moves.js';
@@ -107,9 +107,9 @@ export function fulfilmentRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         tags,
-        summary: "The brand's ranked routing rules",
+        summary: "The brand's routing rules in the order they were added, each with its rank",
         querystring: RuleQuery,
-        response: { 200: Type.Object({ items: Type.Array(Rule) }) },
+        response: { 200: Page(Rule) },
       },
       config: { access: access.member('viewer', ['brand', 'platform']) },
     },

@@ -1,4 +1,4 @@
-import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
+import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type, whole } from '../../platform/http/schemas.js';
 import { shipmentModes, shipmentMoves, shipmentStatuses } from './domain/shipment.js';
 
 export const TaskQuery = Obj({
@@ -64,21 +64,24 @@ export const MovedShipment = Type.Object({
 });
 
 export const PerformanceQuery = Obj({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) });
-export const Performance = Type.Object({
-  days: Type.Integer(),
-  items: Type.Array(
-    Type.Object({
-      locationId: Type.String(),
-      name: Type.String(),
-      done: Type.Integer(),
-      kept: Type.Integer(),
-      rate: Nullable(Type.Number()),
-    }),
-  ),
-});
+export const Performance = Type.Object(
+  {
+    days: Type.Integer(),
+    items: Type.Array(
+      Type.Object({
+        locationId: Type.String(),
+        name: Type.String(),
+        done: Type.Integer(),
+        kept: Type.Integer(),
+        rate: Nullable(Type.Number()),
+      }),
+    ),
+  },
+  whole('a report: one row per location that shipped in the window'),
+);
 
 const ruleKinds = ['prefer_location', 'avoid_split', 'same_province'] as const;
-export const RuleQuery = Obj({ brandId: Type.Optional(Id('org')) });
+export const RuleQuery = Obj({ ...PageQuery.properties, brandId: Type.Optional(Id('org')) });
 export const RuleBody = Obj({
   brandId: Type.Optional(Id('org')),
   kind: Type.Enum(ruleKinds),

@@ -33,9 +33,9 @@ export function inventoryRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         tags,
-        summary: 'Warehouses and stores holding the brand’s stock',
+        summary: 'Warehouses and stores holding the brand’s stock, oldest first',
         querystring: S.LocationQuery,
-        response: { 200: Type.Object({ items: Type.Array(S.Location) }) },
+        response: { 200: Page(S.Location) },
       },
       config: read,
     },
@@ -356,9 +356,9 @@ export function inventoryRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         tags,
-        summary: 'Brand zones in stores',
+        summary: 'Brand zones in stores, oldest first',
         querystring: S.ZoneQuery,
-        response: { 200: Type.Object({ items: Type.Array(S.Zone) }) },
+        response: { 200: Page(S.Zone) },
       },
       config: brandRead,
     },

@@ -1,4 +1,14 @@
-import { AnyId, Id, Nullable, Obj, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
+import {
+  AnyId,
+  Id,
+  Nullable,
+  Obj,
+  PageQuery,
+  Str,
+  Timestamp,
+  Type,
+  whole,
+} from '../../platform/http/schemas.js';
 import { provinceNames } from '../../platform/provinces.js';
 
 const Qty = Type.Integer({ minimum: 1, maximum: 1_000_000 });
@@ -71,6 +81,7 @@ export const Location = Type.Object(
   { $id: 'Location' },
 );
 export const LocationQuery = Obj({
+  ...PageQuery.properties,
   kind: Type.Optional(Type.Enum(['warehouse', 'store'] as const)),
   brandId: Type.Optional(Id('org')),
 });
@@ -228,28 +239,31 @@ export const AtpQuery = Obj({
     }),
   ),
 });
-export const Atp = Type.Object({
-  channelId: Type.String(),
-  at: Timestamp,
-  items: Type.Array(
-    Type.Object({
-      skuId: Type.String(),
-      atp: Type.Integer({ description: 'units the channel may promise now' }),
-      refusal: Nullable(Type.String({ description: 'why the channel cannot sell it now' })),
-      locations: Type.Array(
-        Type.Object({
-          locationId: Type.String(),
-          name: Type.String(),
-          kind: Type.String(),
-          available: Type.Integer(),
-          excludedBecause: Nullable(
-            Type.String({ description: 'no_agreement, not_in_force, province, product_line' }),
-          ),
-        }),
-      ),
-    }),
-  ),
-});
+export const Atp = Type.Object(
+  {
+    channelId: Type.String(),
+    at: Timestamp,
+    items: Type.Array(
+      Type.Object({
+        skuId: Type.String(),
+        atp: Type.Integer({ description: 'units the channel may promise now' }),
+        refusal: Nullable(Type.String({ description: 'why the channel cannot sell it now' })),
+        locations: Type.Array(
+          Type.Object({
+            locationId: Type.String(),
+            name: Type.String(),
+            kind: Type.String(),
+            available: Type.Integer(),
+            excludedBecause: Nullable(
+              Type.String({ description: 'no_agreement, not_in_force, province, product_line' }),
+            ),
+          }),
+        ),
+      }),
+    ),
+  },
+  whole('a report: one row per SKU asked for (at most the skuIds given)'),
+);
 
 export const FullLine = Type.Object({
   locationId: Type.String(),
@@ -273,24 +287,27 @@ export const FullLine = Type.Object({
     }),
   ),
 });
-export const Replenishment = Type.Object({
-  locationId: Type.String(),
-  coverDays: Nullable(Type.Integer()),
-  items: Type.Array(
-    Type.Object({
-      skuId: Type.String(),
-      code: Nullable(Type.String()),
-      productName: Nullable(Type.String()),
-      quantity: Type.Integer(),
-      soldLast14Days: Type.Integer(),
-      available: Type.Integer(),
-      inTransit: Type.Integer(),
-      fromLocationId: Nullable(Type.String()),
-      fromName: Nullable(Type.String()),
-      fromAvailable: Type.Integer(),
-    }),
-  ),
-});
+export const Replenishment = Type.Object(
+  {
+    locationId: Type.String(),
+    coverDays: Nullable(Type.Integer()),
+    items: Type.Array(
+      Type.Object({
+        skuId: Type.String(),
+        code: Nullable(Type.String()),
+        productName: Nullable(Type.String()),
+        quantity: Type.Integer(),
+        soldLast14Days: Type.Integer(),
+        available: Type.Integer(),
+        inTransit: Type.Integer(),
+        fromLocationId: Nullable(Type.String()),
+        fromName: Nullable(Type.String()),
+        fromAvailable: Type.Integer(),
+      }),
+    ),
+  },
+  whole('a report: what one store should be sent, per SKU'),
+);
 export const ReplenishBody = Obj({ only: Type.Enum(['full_line', 'all'] as const) });
 export const ReplenishResult = Type.Object({
   locationId: Type.String(),
@@ -347,5 +364,5 @@ export const ZoneWithAudits = Type.Object({
     }),
   ),
 });
-export const ZoneQuery = Obj({ locationId: Type.Optional(Id('loc')) });
+export const ZoneQuery = Obj({ ...PageQuery.properties, locationId: Type.Optional(Id('loc')) });
 export const IdParam = Obj({ id: AnyId });

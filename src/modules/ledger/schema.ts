@@ -1,4 +1,4 @@
-import { Id, Nullable, Obj, PageQuery, Timestamp, Type } from '../../platform/http/schemas.js';
+import { Id, Nullable, Obj, PageQuery, Timestamp, Type, whole } from '../../platform/http/schemas.js';
 import { accountKinds, transactionKinds } from './domain/accounts.js';
 
 export const Balance = Type.Object({
@@ -9,7 +9,10 @@ export const Balance = Type.Object({
   balance: Type.Integer(),
   entries: Type.Integer(),
 });
-export const Balances = Type.Object({ items: Type.Array(Balance) });
+export const Balances = Type.Object(
+  { items: Type.Array(Balance) },
+  whole('a report: one sum per organisation and account'),
+);
 
 export const BalanceQuery = Obj({
   orgId: Type.Optional(Id('org')),

@@ -1,5 +1,5 @@
 import { access } from '../../platform/http/access.js';
-import { IdParams, Page, Type } from '../../platform/http/schemas.js';
+import { IdParams, Page } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, shopperOf } from '../../platform/module.js';
 import { knownDistricts } from '../fulfilment/index.js';
@@ -300,7 +300,7 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
         tags,
         summary: 'Daily reconciliations of the ledger against orders and payments, newest first',
         querystring: ReconciliationQuery,
-        response: { 200: Type.Object({ items: Type.Array(Reconciliation) }) },
+        response: { 200: Page(Reconciliation) },
       },
       config: operatorRead,
     },

@@ -1,5 +1,5 @@
 import type { TProperties } from 'typebox';
-import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
+import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type, whole } from '../../platform/http/schemas.js';
 import { provinceNames } from '../../platform/provinces.js';
 import { ShipmentSummary } from '../fulfilment/index.js';
 import { orderStatuses } from './domain/order.js';
@@ -164,7 +164,7 @@ export const Order = Type.Object({
 
 const Day = Type.String({ format: 'date', maxLength: 10, description: 'YYYY-MM-DD (China time)' });
 export const ReconcileBody = Obj({ day: Day });
-export const ReconciliationQuery = Obj({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) });
+export const ReconciliationQuery = PageQuery;
 export const Reconciliation = Type.Object({
   id: Type.String(),
   day: Type.String(),
@@ -194,9 +194,12 @@ export const Estimate = Type.Object({
     Type.Object({ locationId: Type.String(), name: Type.String(), distanceM: Type.Integer() }),
   ),
 });
-export const Districts = Type.Object({
-  items: Type.Array(Type.Object({ province: Type.String(), city: Type.String(), district: Type.String() })),
-});
+export const Districts = Type.Object(
+  {
+    items: Type.Array(Type.Object({ province: Type.String(), city: Type.String(), district: Type.String() })),
+  },
+  whole('a fixed reference list: the districts one-hour delivery knows'),
+);
 
 export const PosSaleBody = Obj({
   brandId: Id('org'),
@@ -212,17 +215,20 @@ export const PosSaleBody = Obj({
   }),
 });
 export const PosCatalogQuery = Obj({ brandId: Type.Optional(Id('org')) });
-export const PosCatalog = Type.Object({
-  brands: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
-  items: Type.Array(
-    Type.Object({
-      skuId: Type.String(),
-      code: Type.String(),
-      name: Type.String(),
-      nameEn: Nullable(Type.String()),
-      options: Type.Record(Type.String(), Type.String()),
-      sellingPrice: Type.Integer(),
-      available: Type.Integer(),
-    }),
-  ),
-});
+export const PosCatalog = Type.Object(
+  {
+    brands: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+    items: Type.Array(
+      Type.Object({
+        skuId: Type.String(),
+        code: Type.String(),
+        name: Type.String(),
+        nameEn: Nullable(Type.String()),
+        options: Type.Record(Type.String(), Type.String()),
+        sellingPrice: Type.Integer(),
+        available: Type.Integer(),
+      }),
+    ),
+  },
+  whole("a report: the store's shelf of one brand, as the counter sells it"),
+);

@@ -71,6 +71,15 @@ export function Page<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
 }
 
+/**
+ * The options of a list given whole, never paged, saying why (`x-whole` in the OpenAPI
+ * document): a report computed over the rows (sums, suggestions), or a set bounded by what it
+ * is. Every other list is a `Page`, and a test holds every route to that.
+ */
+export function whole(why: string) {
+  return { 'x-whole': why };
+}
+
 export const IdParams = Obj({ id: AnyId });
 
 export const Ok = Type.Object({ ok: Type.Boolean() });

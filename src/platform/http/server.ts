@@ -32,6 +32,8 @@ export type RouteEntry = {
   body: unknown;
   /** The query-string schema, when the route takes one. */
   query: unknown;
+  /** The path parameters' schema, when the route has any. */
+  params: unknown;
   contentType: string;
 };
 
@@ -151,7 +153,8 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
       const body = (route.schema as any)?.body ?? null;
       const contentType = body?.content ? Object.keys(body.content)[0] : 'application/json';
       const query = (route.schema as any)?.querystring ?? null;
-      table.push({ method, url: route.url, access: acc, body, query, contentType });
+      const params = (route.schema as any)?.params ?? null;
+      table.push({ method, url: route.url, access: acc, body, query, params, contentType });
     }
     route.schema = route.schema ?? {};
     const schema = route.schema as Record<string, any>;

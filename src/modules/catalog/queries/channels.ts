@@ -41,12 +41,16 @@ function channels(db: Executor) {
     );
 }
 
-export async function listChannels(db: Executor, p: MemberPrincipal, q: { brandId?: string }) {
+export async function listChannels(
+  db: Executor,
+  p: MemberPrincipal,
+  q: { brandId?: string; limit?: number; cursor?: string },
+) {
   // A brand's channels; a retail partner reads the store channel it sells through (visibility.ts).
   let query = channels(db).where(TenantScope.of(db, p).rows('catalog_channel'));
   if (q.brandId) query = query.where('catalog_channel.org_id', '=', q.brandId);
-  const rows = await query.orderBy('catalog_channel.kind').orderBy('catalog_channel.id').execute();
-  return { items: rows.map(channelView) };
+  const page = await paginate(query, 'catalog_channel.id', q, 'asc');
+  return { items: page.items.map(channelView), nextCursor: page.nextCursor };
 }
 
 /** The brand's channel for a retail partner's stores, if it has one. */
@@ -281,16 +285,21 @@ export async function listListings(
   };
 }
 
-export async function listLaunches(db: Executor, p: MemberPrincipal, now: Date) {
-  const q = db
+export async function listLaunches(
+  db: Executor,
+  p: MemberPrincipal,
+  now: Date,
+  page: { limit?: number; cursor?: string },
+) {
+  const query = db
     .selectFrom('catalog_launch')
     .innerJoin('catalog_product', 'catalog_product.id', 'catalog_launch.product_id')
     .selectAll('catalog_launch')
     .select(['catalog_product.name', 'catalog_product.name_en'])
     .where('catalog_launch.status', '=', 'scheduled')
     .where(TenantScope.of(db, p).rows('catalog_launch'));
-  const rows = await q.orderBy('catalog_launch.starts_at', 'desc').limit(200).execute();
-  return { items: rows.map((r) => launchView(r, now)) };
+  const launches = await paginate(query, 'catalog_launch.id', page);
+  return { items: launches.items.map((r) => launchView(r, now)), nextCursor: launches.nextCursor };
 }
 
 export function launchView(

@@ -1,10 +1,11 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { notFound } from '../../../platform/errors.js';
+import { paginate } from '../../../platform/http/pagination.js';
 import { channelById, offersBySku } from './channels.js';
 
 /** The shops a shopper can buy in: every brand's active online channel. */
-export async function listShops(db: Executor) {
-  const rows = await db
+export async function listShops(db: Executor, page: { limit?: number; cursor?: string }) {
+  const query = db
     .selectFrom('catalog_channel')
     .innerJoin('identity_org_view', 'identity_org_view.id', 'catalog_channel.org_id')
     .select([
@@ -16,11 +17,11 @@ export async function listShops(db: Executor) {
     ])
     .where('catalog_channel.kind', '=', 'online')
     .where('catalog_channel.status', '=', 'active')
-    .where('identity_org_view.status', '=', 'active')
-    .orderBy('identity_org_view.name')
-    .execute();
+    .where('identity_org_view.status', '=', 'active');
+  const shops = await paginate(query, 'catalog_channel.id', page, 'asc');
   return {
-    items: rows.map((r) => {
+    nextCursor: shops.nextCursor,
+    items: shops.items.map((r) => {
       const attrs = r.attributes ? (JSON.parse(r.attributes) as Record<string, unknown>) : {};
       return {
         id: r.id,
@@ -44,18 +45,41 @@ type ShopSku = {
 };
 
 /**
- * What a shop shows: its listed products with their SKUs at the channel's prices, and whether
- * each sells now (a product before its launch shows, marked, but cannot be bought).
+ * What a shop shows, a page of products at a time (the newest first, the flagships first within
+ * the page): its listed products with their SKUs at the channel's prices, and whether each sells
+ * now (a product before its launch shows, marked, but cannot be bought).
  */
 export async function shopProducts(
   db: Executor,
   channelId: string,
   now: Date,
-  q: { q?: string; productId?: string },
+  q: { q?: string; productId?: string; limit?: number; cursor?: string },
 ) {
   const channel = await channelById(db, channelId);
   if (channel?.kind !== 'online' || channel.status !== 'active') throw notFound('shop', channelId)();
-  let query = db
+  let listed = db
+    .selectFrom('catalog_product')
+    .select('catalog_product.id')
+    .where('catalog_product.status', '<>', 'draft')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('catalog_listing')
+          .select('catalog_listing.sku_id')
+          .whereRef('catalog_listing.product_id', '=', 'catalog_product.id')
+          .where('catalog_listing.channel_id', '=', channelId),
+      ),
+    );
+  if (q.productId) listed = listed.where('catalog_product.id', '=', q.productId);
+  if (q.q) {
+    const like = `%${q.q}%`;
+    listed = listed.where((w) =>
+      w.or([w('catalog_product.name', 'like', like), w('catalog_product.name_en', 'like', like)]),
+    );
+  }
+  const page = await paginate(listed, 'catalog_product.id', q);
+  if (page.items.length === 0) return { channelId, brandId: channel.org_id, items: [], nextCursor: null };
+  const query = db
     .selectFrom('catalog_listing')
     .innerJoin('catalog_product', 'catalog_product.id', 'catalog_listing.product_id')
     .innerJoin('catalog_sku', 'catalog_sku.id', 'catalog_listing.sku_id')
@@ -76,14 +100,11 @@ export async function shopProducts(
       'catalog_listing.selling_price',
     ])
     .where('catalog_listing.channel_id', '=', channelId)
-    .where('catalog_product.status', '<>', 'draft');
-  if (q.productId) query = query.where('catalog_product.id', '=', q.productId);
-  if (q.q) {
-    const like = `%${q.q}%`;
-    query = query.where((w) =>
-      w.or([w('catalog_product.name', 'like', like), w('catalog_product.name_en', 'like', like)]),
+    .where(
+      'catalog_product.id',
+      'in',
+      page.items.map((p) => p.id),
     );
-  }
   const rows = await query
     .orderBy('catalog_product.flagship', 'desc')
     .orderBy('catalog_product.name')
@@ -128,6 +149,7 @@ export async function shopProducts(
   return {
     channelId,
     brandId: channel.org_id,
+    nextCursor: page.nextCursor,
     items: [...products.values()].map((p) => ({
       ...p,
       fromPrice: Math.min(...p.skus.map((s) => s.sellingPrice)),

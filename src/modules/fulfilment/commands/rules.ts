@@ -2,6 +2,7 @@ import { iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { TenantScope } from '../../../platform/db/tenant.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
+import { paginate } from '../../../platform/http/pagination.js';
 import { newId } from '../../../platform/ids.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
@@ -33,15 +34,19 @@ function brandOf(p: MemberPrincipal, brandId: string | undefined): string {
   return p.orgId;
 }
 
-export async function listRules(db: Executor, p: MemberPrincipal, q: { brandId?: string }) {
+export async function listRules(
+  db: Executor,
+  p: MemberPrincipal,
+  q: { brandId?: string; limit?: number; cursor?: string },
+) {
   let query = TenantScope.of(db, p)
     .selectFrom('fulfilment_rule')
     .leftJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_rule.location_id')
     .selectAll('fulfilment_rule')
     .select('inventory_location_view.name as location_name');
   if (q.brandId) query = query.where('fulfilment_rule.org_id', '=', q.brandId);
-  const rows = await query.orderBy('fulfilment_rule.org_id').orderBy('fulfilment_rule.rank').execute();
-  return { items: rows.map(ruleView) };
+  const page = await paginate(query, 'fulfilment_rule.id', q, 'asc');
+  return { items: page.items.map(ruleView), nextCursor: page.nextCursor };
 }
 
 /** Adds a ranked routing rule (prefer a location, avoid splits, stay in the province). */

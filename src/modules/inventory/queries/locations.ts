@@ -1,6 +1,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
+import { paginate } from '../../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
 import { locationView } from '../views.js';
 
@@ -15,13 +16,13 @@ export function visibleLocation(db: Executor, p: MemberPrincipal) {
 export async function listLocations(
   db: Executor,
   p: MemberPrincipal,
-  q: { kind?: 'warehouse' | 'store'; brandId?: string },
+  q: { kind?: 'warehouse' | 'store'; brandId?: string; limit?: number; cursor?: string },
 ) {
   let query = TenantScope.of(db, p).selectFrom('inventory_location').selectAll();
   if (q.kind) query = query.where('kind', '=', q.kind);
   if (q.brandId) query = query.where('org_id', '=', q.brandId);
-  const rows = await query.orderBy('kind', 'desc').orderBy('province').orderBy('name').execute();
-  return { items: rows.map(locationView) };
+  const page = await paginate(query, 'id', q, 'asc');
+  return { items: page.items.map(locationView), nextCursor: page.nextCursor };
 }
 
 export async function findLocation(db: Executor, p: MemberPrincipal, id: string) {

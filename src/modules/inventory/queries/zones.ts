@@ -1,9 +1,13 @@
 import type { Executor } from '../../../platform/db/database.js';
 import type { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
+import { paginate } from '../../../platform/http/pagination.js';
 import type { ChecklistItem } from '../domain/stock.js';
 
-export async function listZones(scope: TenantScope, q: { locationId?: string }) {
+export async function listZones(
+  scope: TenantScope,
+  q: { locationId?: string; limit?: number; cursor?: string },
+) {
   let query = scope
     .selectFrom('inventory_zone')
     .innerJoin('inventory_location', 'inventory_location.id', 'inventory_zone.location_id')
@@ -20,9 +24,10 @@ export async function listZones(scope: TenantScope, q: { locationId?: string }) 
         .as('last_score'),
     );
   if (q.locationId) query = query.where('inventory_zone.location_id', '=', q.locationId);
-  const rows = await query.orderBy('inventory_location.name').execute();
+  const page = await paginate(query, 'inventory_zone.id', q, 'asc');
   return {
-    items: rows.map((z) => ({
+    nextCursor: page.nextCursor,
+    items: page.items.map((z) => ({
       id: z.id,
       locationId: z.location_id,
       locationName: z.location_name,

@@ -1,5 +1,6 @@
 import { chinaDayRange, iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { paginate } from '../../../platform/http/pagination.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import { reconcile } from '../queries/reconcile.js';
@@ -39,15 +40,10 @@ export async function runReconciliation(ctx: WriteCtx, day: string) {
   return reconciliationView(row);
 }
 
-export async function listReconciliations(db: Executor, q: { limit?: number }) {
-  const rows = await db
-    .selectFrom('orders_reconciliation')
-    .selectAll()
-    .orderBy('day', 'desc')
-    .orderBy('id', 'desc')
-    .limit(q.limit ?? 30)
-    .execute();
-  return { items: rows.map(reconciliationView) };
+/** Runs of the reconciliation, the newest run first. */
+export async function listReconciliations(db: Executor, q: { limit?: number; cursor?: string }) {
+  const page = await paginate(db.selectFrom('orders_reconciliation').selectAll(), 'id', q);
+  return { items: page.items.map(reconciliationView), nextCursor: page.nextCursor };
 }
 
 export async function reconciledDay(db: Executor, day: string): Promise<boolean> {

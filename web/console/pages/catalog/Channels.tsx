@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../../shared/api';
+import { allPages, api, type Page } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatFen, formatTime, orgName } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
@@ -204,7 +204,7 @@ function Launches({ channels, canWrite }: { channels: Channel[]; canWrite: boole
   const [products, setProducts] = useState<ProductOption[]>([]);
   const [open, setOpen] = useState(false);
   const [now, setNow] = useState(Date.now());
-  const load = () => void api<{ items: Launch[] }>('GET', '/api/launches').then((r) => setLaunches(r.items));
+  const load = () => void allPages<Launch>('/api/launches').then(setLaunches);
   useEffect(load, []);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -295,7 +295,7 @@ export function Channels() {
     Array<{ id: string; name: string; attributes: Record<string, unknown> }>
   >([]);
   const canWrite = me.org?.kind === 'brand' && me.role !== 'viewer';
-  const load = () => void api<{ items: Channel[] }>('GET', '/api/channels').then((r) => setChannels(r.items));
+  const load = () => void allPages<Channel>('/api/channels').then(setChannels);
   useEffect(load, []);
   useEffect(() => {
     if (open)

@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../../shared/api';
+import { ApiError, allPages, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
@@ -66,13 +66,7 @@ function ProductDetail({
   const [channels, setChannels] = useState<Array<{ id: string; name: string }>>([]);
   const load = () => void api<Product>('GET', `/api/catalog/products/${id}`).then(setProduct);
   useEffect(load, [id]);
-  useEffect(
-    () =>
-      void api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/channels').then((r) =>
-        setChannels(r.items),
-      ),
-    [],
-  );
+  useEffect(() => void allPages<{ id: string; name: string }>('/api/channels').then(setChannels), []);
   if (!product) return null;
   return (
     <>

@@ -1,7 +1,7 @@
 import { Button, Card, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api';
+import { allPages, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
@@ -93,11 +93,7 @@ export function Inventory() {
   const [receiving, setReceiving] = useState(false);
   const skuOptions = useSkuOptions(receiving);
   const canWrite = me.org?.kind === 'brand' && me.role !== 'viewer';
-  useEffect(
-    () =>
-      void api<{ items: Location[] }>('GET', '/api/inventory/locations').then((r) => setLocations(r.items)),
-    [],
-  );
+  useEffect(() => void allPages<Location>('/api/inventory/locations').then(setLocations), []);
   const params = [
     locationId && `locationId=${locationId}`,
     q && `q=${encodeURIComponent(q)}`,

@@ -19,7 +19,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, type Page } from '../../../shared/api';
+import { allPages, api, type Page } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { useMe } from '../../Layout';
 
@@ -353,8 +353,7 @@ export function Locations() {
   const [stores, setStores] = useState<Array<{ id: string; name: string; city: string | null }>>([]);
   const brandSide = me.org?.kind === 'brand' || me.org?.kind === 'platform';
   const canWrite = me.org?.kind === 'brand' && me.role !== 'viewer';
-  const load = () =>
-    void api<{ items: Location[] }>('GET', '/api/inventory/locations').then((r) => setLocations(r.items));
+  const load = () => void allPages<Location>('/api/inventory/locations').then(setLocations);
   useEffect(() => {
     if (adding)
       void api<Page<{ id: string; name: string; city: string | null }>>(
@@ -363,10 +362,10 @@ export function Locations() {
       ).then((p) => setStores(p.items));
   }, [adding]);
   useEffect(() => {
-    void api<{ items: Location[] }>('GET', '/api/inventory/locations').then((r) => setLocations(r.items));
+    void allPages<Location>('/api/inventory/locations').then(setLocations);
     if (brandSide)
-      void api<{ items: Array<{ id: string; locationId: string }> }>('GET', '/api/inventory/zones').then(
-        (r) => setZoneIds(Object.fromEntries(r.items.map((z) => [z.locationId, z.id]))),
+      void allPages<{ id: string; locationId: string }>('/api/inventory/zones').then((zones) =>
+        setZoneIds(Object.fromEntries(zones.map((z) => [z.locationId, z.id]))),
       );
   }, [brandSide]);
   return (

@@ -3,7 +3,7 @@ import { Button, Card, Descriptions, Drawer, Form, InputNumber, Select, Space, T
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../../shared/api';
+import { allPages, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
@@ -150,10 +150,7 @@ export function Transfers() {
   const [locations, setLocations] = useState<Array<{ id: string; name: string }>>([]);
   const skuOptions = useSkuOptions(creating);
   useEffect(() => {
-    if (creating)
-      void api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/inventory/locations').then((r) =>
-        setLocations(r.items),
-      );
+    if (creating) void allPages<{ id: string; name: string }>('/api/inventory/locations').then(setLocations);
   }, [creating]);
   const kind = me.org?.kind ?? '';
   const staff = me.role !== 'viewer';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api';
+import { api, type Page } from '../../../shared/api';
 import { formatFen, formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
@@ -43,7 +43,7 @@ function Reconciliations() {
   const [items, setItems] = useState<Reconciliation[]>([]);
   const [day, setDay] = useState<string | null>(null);
   const load = useCallback(
-    () => api<{ items: Reconciliation[] }>('GET', '/api/reconciliations').then((r) => setItems(r.items)),
+    () => api<Page<Reconciliation>>('GET', '/api/reconciliations?limit=30').then((r) => setItems(r.items)),
     [],
   );
   useEffect(() => {

@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api';
+import { allPages, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatFen, formatTime } from '../../../shared/format';
 import type { OrderView } from '../../../shared/orders';
@@ -235,14 +235,15 @@ function Rules() {
   const [locations, setLocations] = useState<Array<{ id: string; name: string }>>([]);
   const [adding, setAdding] = useState(false);
   const load = useCallback(
-    () => api<{ items: typeof rules }>('GET', '/api/fulfilment/rules').then((r) => setRules(r.items)),
+    () =>
+      allPages<(typeof rules)[number]>('/api/fulfilment/rules').then((r) =>
+        setRules([...r].sort((a, b) => a.rank - b.rank)),
+      ),
     [],
   );
   useEffect(() => {
     void load();
-    void api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/inventory/locations').then((r) =>
-      setLocations(r.items),
-    );
+    void allPages<{ id: string; name: string }>('/api/inventory/locations').then(setLocations);
   }, [load]);
   const admin = ['admin', 'owner'].includes(me.role ?? '') && me.org?.kind === 'brand';
   return (
