@@ -242,10 +242,19 @@ describe('crash: kill -9 between a provider call and its result', () => {
       const micropay = () =>
         db.selectFrom('payments_intent').selectAll().where('kind', '=', 'micropay').executeTakeFirst();
       await until(async () => ((await micropay())?.attempts ?? 0) > 0, 'the code is being taken');
+      // The provider has taken the money and its answer is still on the way: the worst moment.
+      const micropayOf = (await micropay())?.payment_id;
+      const charged = () =>
+        db
+          .selectFrom('payments_sandbox_charge')
+          .select('status')
+          .where('payment_id', '=', micropayOf!)
+          .executeTakeFirst();
+      await until(async () => (await charged())?.status === 'paid', 'the provider has taken the money');
       const sold = await db
         .selectFrom('orders_order')
         .select(['id', 'status'])
-        .where('payment_id', '=', (await micropay())!.payment_id)
+        .where('payment_id', '=', micropayOf!)
         .executeTakeFirstOrThrow();
       expect(sold.status).toBe('pending_payment');
       server.kill('SIGKILL');

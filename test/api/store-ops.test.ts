@@ -210,30 +210,37 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
     expect(catalog.items).toEqual([
       expect.objectContaining({ skuId: shop.skus[0], sellingPrice: shop.price, available: 20 }),
     ]);
-    const sale = (authCode: string, quantity = 2) =>
-      staff.post('/api/pos/sales', {
-        brandId: catalog.brands[0].id,
-        lines: [{ skuId: shop.skus[0], quantity }],
-        authCode,
-      });
-    // The provider refuses the code after the sale was recorded (it is asked outside the
-    // transaction): the refusal is its error, and the sale is taken back whole.
-    const refused = await sale('990000000000000000');
-    expect(refused.statusCode).toBe(422);
-    expect(refused.json()).toMatchObject({ code: 'payments.auth_code_invalid' });
-    expect(refused.json().errors).toEqual([
-      { field: 'authCode', message: '18 digits starting with 10 to 15' },
-    ]);
-    const attempts = await fw.rt.db
-      .selectFrom('orders_order')
-      .select(['id', 'status', 'cancel_reason'])
-      .where('shopper_id', '=', 'walk_in')
-      .execute();
+    const sale = (authCode: string, quantity = 2, headers: Record<string, string> = {}) =>
+      staff.post(
+        '/api/pos/sales',
+        { brandId: catalog.brands[0].id, lines: [{ skuId: shop.skus[0], quantity }], authCode },
+        headers,
+      );
+    const walkInOrders = () =>
+      fw.rt.db
+        .selectFrom('orders_order')
+        .select(['id', 'status', 'cancel_reason'])
+        .where('shopper_id', '=', 'walk_in')
+        .execute();
+    // Not a payment code of any provider: refused at the edge, nothing written.
+    const malformed = await sale('990000000000000000');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors.map((e: { field: string }) => e.field)).toEqual(['authCode']);
+    expect(await walkInOrders()).toEqual([]);
+    // The provider declines the code after the sale was recorded (it is asked outside the
+    // transaction): the decline is its error, and the sale is taken back whole.
+    const declined = await sale('134567890123450000', 2, { 'idempotency-key': 'declined-sale' });
+    expect(declined.statusCode).toBe(422);
+    expect(declined.json()).toMatchObject({
+      code: 'payments.payment_refused',
+      errors: [{ field: 'authCode', message: 'declined: balance too low' }],
+    });
+    const attempts = await walkInOrders();
     expect(attempts).toEqual([
       {
         id: expect.any(String),
         status: 'cancelled',
-        cancel_reason: 'payment refused: that is not a payment code',
+        cancel_reason: 'payment refused: the shopper’s balance is too low',
       },
     ]);
     expect((await staff.get(`/api/orders/${attempts[0].id}`)).json()).toMatchObject({
@@ -241,6 +248,17 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
       shipments: [{ status: 'cancelled' }],
     });
     expect((await staff.get('/api/pos/catalog')).json().items[0].available).toBe(20);
+    // Sent again with its key, the sale answers the same decline and takes nothing.
+    const replayed = await sale('134567890123450000', 2, { 'idempotency-key': 'declined-sale' });
+    expect([replayed.statusCode, replayed.json().code]).toEqual([422, 'payments.payment_refused']);
+    expect(await walkInOrders()).toHaveLength(1);
+    // The shopper's code is not kept once the provider has answered.
+    const kept = await fw.rt.db
+      .selectFrom('payments_intent')
+      .select('args')
+      .where('kind', '=', 'micropay')
+      .execute();
+    expect(kept.map((k) => k.args).join()).not.toContain('134567890123450000');
     expect((await sale('134567890123456789', 11)).json().errors).toEqual([
       { field: 'lines.0.quantity', message: 'at most 10 of one item' },
     ]);
@@ -254,6 +272,12 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
       shipments: [{ status: 'picked_up', locationId: shop.stores.sanlitun.locationId }],
     });
     expect((await staff.get('/api/pos/catalog')).json().items[0].available).toBe(18);
+    const audited = await fw.rt.db
+      .selectFrom('platform_audit')
+      .select('object_id')
+      .where('action', '=', 'orders.pos.sale')
+      .execute();
+    expect(audited.map((a) => a.object_id)).toContain(sold.json().id);
     // Placed from the store's counter, on the store channel.
     expect((await shop.brand.get(`/api/growth/order-sources/${sold.json().id}`)).json()).toMatchObject({
       channelKind: 'store',

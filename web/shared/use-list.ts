@@ -27,6 +27,9 @@ export function useList<T>(path: string | null) {
   );
 
   useEffect(() => {
+    // Another list (a new filter, another shop): what the last one showed goes at once.
+    setItems([]);
+    setNext(null);
     void load(null);
   }, [load]);
 

@@ -41,7 +41,7 @@ export function channelRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         tags,
-        summary: 'Channels a brand sells through, oldest first',
+        summary: 'Channels a brand sells through, by kind within a page',
         querystring: ChannelQuery,
         response: { 200: Page(Channel) },
       },
@@ -159,7 +159,7 @@ export function channelRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         tags,
-        summary: 'Scheduled launches, the latest scheduled first',
+        summary: 'Scheduled launches, the last scheduled first',
         querystring: PageQuery,
         response: { 200: Page(Launch) },
       },

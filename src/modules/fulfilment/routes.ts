@@ -107,7 +107,7 @@ export function fulfilmentRoutes(app: App, rt: Runtime): void {
     {
       schema: {
         tags,
-        summary: "The brand's routing rules in the order they were added, each with its rank",
+        summary: "The brand's ranked routing rules, by rank within a page (a brand's rules fit in one)",
         querystring: RuleQuery,
         response: { 200: Page(Rule) },
       },

@@ -289,7 +289,7 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
       // Committed: now the provider takes the code (no transaction waits on it). A refusal is
       // its error, the sale taken back; a provider that did not answer leaves it to pay.
       await takePaymentCode(rt, sale.paymentId);
-      return getOrder(db, memberOf(req), sale.orderId);
+      return getOrder(db, memberOf(req), sale.id);
     },
   );
   const operatorRead = { access: access.member('viewer', ['platform']) };

@@ -210,8 +210,9 @@ export const PosSaleBody = Obj({
   authCode: Str({
     min: 18,
     max: 18,
-    pattern: '^[0-9]{18}$',
-    description: "the code on the shopper's payment app",
+    // WeChat Pay's codes start with 10 to 15, Alipay's with 25 to 30.
+    pattern: '^(1[0-5]|2[5-9]|30)[0-9]{16}$',
+    description: "the code on the shopper's payment app: WeChat Pay (10 to 15…) or Alipay (25 to 30…)",
   }),
 });
 export const PosCatalogQuery = Obj({ brandId: Type.Optional(Id('org')) });

@@ -10,13 +10,10 @@ import { agreementView, termsOf } from './views.js';
 /**
  * Agreements have two parties: the brand owns the row (`org_id`), the retailer it is signed with
  * reads it as well (`retailer_id`), as `visibility.ts` declares; the operator sees every agreement.
+ * With both parties' names.
  */
-function visibleTo(db: Executor, p: MemberPrincipal) {
-  return TenantScope.of(db, p).rows('partnership_agreement');
-}
-
-function withNames(db: Executor) {
-  return db
+function withNames(db: Executor, p: MemberPrincipal) {
+  return TenantScope.of(db, p)
     .selectFrom('partnership_agreement')
     .innerJoin('identity_org_view as brand', 'brand.id', 'partnership_agreement.org_id')
     .innerJoin('identity_org_view as retailer', 'retailer.id', 'partnership_agreement.retailer_id')
@@ -30,7 +27,7 @@ export async function listAgreements(
   now: Date,
   q: { status?: AgreementStatus; retailerId?: string; brandId?: string; limit?: number; cursor?: string },
 ) {
-  let query = withNames(db).where(visibleTo(db, p));
+  let query = withNames(db, p);
   if (q.status) query = query.where('partnership_agreement.status', '=', q.status);
   if (q.retailerId) query = query.where('partnership_agreement.retailer_id', '=', q.retailerId);
   if (q.brandId) query = query.where('partnership_agreement.org_id', '=', q.brandId);
@@ -40,9 +37,8 @@ export async function listAgreements(
 
 /** One agreement the principal is a party to (or the operator), with the party it acts as. */
 export async function findAgreement(db: Executor, p: MemberPrincipal, id: string) {
-  const row = await withNames(db)
+  const row = await withNames(db, p)
     .where('partnership_agreement.id', '=', id)
-    .where(visibleTo(db, p))
     .executeTakeFirstOrThrow(notFound('agreement', id));
   const party: 'brand' | 'retailer' | null = p.orgIds.includes(row.org_id)
     ? 'brand'
@@ -121,10 +117,9 @@ export async function coverCommitment(
 
 /** Home figure: agreements in force the organisation is a party to. */
 export async function partnershipFigures(db: Executor, p: MemberPrincipal, now: Date) {
-  const rows = await db
+  const rows = await TenantScope.of(db, p)
     .selectFrom('partnership_agreement')
     .selectAll()
-    .where(visibleTo(db, p))
     .where('status', '=', 'active')
     .execute();
   return [

@@ -39,8 +39,8 @@ export interface PaymentProvider {
   /**
    * In-store payment: the cashier scans the code on the shopper's phone (WeChat Pay's micropay,
    * Alipay's barcode pay) and the provider answers at once with what it would notify. Throws a
-   * `DomainError` when it refuses the code (final: the sale is cancelled); any other error is a
-   * call to make again, which takes the payment once.
+   * `DomainError` when it refuses the code (final: the payment is announced refused); any other
+   * error is a call to make again, which takes the payment once.
    */
   micropay(
     db: Db,

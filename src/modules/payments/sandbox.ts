@@ -194,15 +194,27 @@ export class SandboxProvider implements PaymentProvider {
     });
   }
 
+  /**
+   * Takes a WeChat Pay code (18 digits from 10 to 15). As a test card does, a code ending in 0000
+   * is declined (the shopper's balance is short). The answer crosses the network after the
+   * charge: a caller that dies waiting has been charged, and asking again gives the same answer.
+   */
   async micropay(db: Db, now: Date, p: { paymentId: string; amount: number; authCode: string }) {
-    await this.answer();
-    // A payment code is 18 digits and starts with 10 to 15 (WeChat Pay), as the sandbox checks.
-    if (!/^1[0-5]\d{16}$/.test(p.authCode))
-      throw new DomainError('payments.auth_code_invalid', 'that is not a payment code', {
-        errors: [{ field: 'authCode', message: '18 digits starting with 10 to 15' }],
+    if (!/^1[0-5]\d{16}$/.test(p.authCode)) {
+      await this.answer();
+      throw new DomainError('payments.auth_code_invalid', 'the sandbox takes WeChat Pay codes only', {
+        errors: [{ field: 'authCode', message: 'a WeChat Pay code: 18 digits starting with 10 to 15' }],
       });
-    // Asked again after a crash: the charge is taken once, and the same answer given.
-    return db.transaction().execute((trx) => this.charge(trx, now, p.paymentId, p.amount));
+    }
+    if (p.authCode.endsWith('0000')) {
+      await this.answer();
+      throw new DomainError('payments.payment_refused', 'the shopper’s balance is too low', {
+        errors: [{ field: 'authCode', message: 'declined: balance too low' }],
+      });
+    }
+    const notice = await db.transaction().execute((trx) => this.charge(trx, now, p.paymentId, p.amount));
+    await this.answer();
+    return notice;
   }
 
   /**

@@ -16,9 +16,8 @@ import {
 import { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import type { Database, Executor } from './database.js';
-import { type Reader, type TableName, visibilityOf, visibleRows } from './visibility.js';
+import { everyRow, type Reader, type TableName, visibilityOf, visibleRows } from './visibility.js';
 
-const everyRow = sql<SqlBool>`1 = 1`;
 // biome-ignore lint/complexity/noBannedTypes: `{}` is Kysely's own empty selection type
 type Selection = {};
 
@@ -73,13 +72,17 @@ export class TenantScope {
 
   selectFrom<T extends TableName>(table: T): SelectQueryBuilder<Database, T, Selection> {
     // Kysely cannot type a query of a table known only as `T`; the caller's `T` is concrete.
-    const q = this.kysely().selectFrom(table) as unknown as SelectQueryBuilder<Database, never, Selection>;
+    const q = (this.db as Kysely<Database>).selectFrom(table) as unknown as SelectQueryBuilder<
+      Database,
+      never,
+      Selection
+    >;
     const visible = visibleRows(table, table, this.reader);
     return (visible ? q.where(visible) : q) as unknown as SelectQueryBuilder<Database, T, Selection>;
   }
 
   updateTable<T extends TableName>(table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
-    const q = this.kysely().updateTable(table) as unknown as UpdateQueryBuilder<
+    const q = (this.db as Kysely<Database>).updateTable(table) as unknown as UpdateQueryBuilder<
       Database,
       never,
       never,
@@ -90,35 +93,40 @@ export class TenantScope {
   }
 
   deleteFrom<T extends TableName>(table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
-    const q = this.kysely().deleteFrom(table) as unknown as DeleteQueryBuilder<Database, never, DeleteResult>;
+    const q = (this.db as Kysely<Database>).deleteFrom(table) as unknown as DeleteQueryBuilder<
+      Database,
+      never,
+      DeleteResult
+    >;
     const visible = visibleRows(table, table, this.reader);
     return (visible ? q.where(visible) : q) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
   }
 
   /**
-   * Inserts rows after checking that the reader would see each: one of its declared
-   * organisations is the reader's, or it is the shopper's own.
+   * Inserts rows after checking that each is the reader's to write: its owner (the first
+   * organisation its table declares) is one the reader acts for, or it is the shopper's own.
    */
   insertInto<T extends TableName>(table: T, rows: Array<Insertable<Database[T]>>) {
     for (const row of rows)
-      if (!this.wouldSee(table, row)) throw new DomainError('tenant.violation', `${table} not found`);
-    const q = this.kysely().insertInto(table) as unknown as InsertQueryBuilder<Database, T, InsertResult>;
+      if (!this.owns(table, row)) throw new DomainError('tenant.violation', `${table} not found`);
+    const q = (this.db as Kysely<Database>).insertInto(table) as unknown as InsertQueryBuilder<
+      Database,
+      T,
+      InsertResult
+    >;
     return q.values(rows as InsertObject<Database, T>[]);
   }
 
-  private wouldSee(table: TableName, row: object): boolean {
+  private owns(table: TableName, row: object): boolean {
     const policy = visibilityOf(table);
-    if (!policy || 'internal' in policy) throw new Error(`no visibility declared for ${table}`);
+    if (!policy) throw new Error(`no visibility declared for ${table}`);
+    if ('internal' in policy) throw new Error(`${table} is internal: ${policy.internal}`);
     if (this.reader === 'all') return true;
     if (!('orgs' in policy)) return false;
     const value = (column: string) => (row as Record<string, unknown>)[column];
     if ('shopperId' in this.reader)
       return !!policy.shopper && value(policy.shopper) === this.reader.shopperId;
-    const ids = this.reader.orgIds;
-    return policy.orgs.some((column) => ids.includes(String(value(column))));
-  }
-
-  private kysely(): Kysely<Database> {
-    return this.db;
+    const [owner] = policy.orgs;
+    return !!owner && this.reader.orgIds.includes(String(value(owner)));
   }
 }

@@ -25,8 +25,9 @@ export type Link<Row> = {
  * Who may see a row of a table (DESIGN §6.6), declared once by the module that owns the table
  * and applied by `TenantScope` to every query it builds:
  * - `orgs`: the columns naming an organisation that sees the row (its brand's `org_id`, the
- *   retailer, the store, the creator it names); `links`: other rows whose organisations see it
- *   too; `shopper`: the column naming the shopper whose row it is. The operator sees every row.
+ *   retailer, the store, the creator it names), the first naming its owner, the only one a row is
+ *   written for; `links`: other rows whose organisations see it too; `shopper`: the column naming
+ *   the shopper whose row it is. The operator sees every row.
  * - `parent`: the row is seen with the row of `table` that `column` names (an order's lines
  *   with the order).
  * - `operator`: only the platform operator reads it (the whole ledger's reconciliation).
@@ -59,8 +60,10 @@ const declared = new Map<string, Visibility<Record<string, unknown>>>();
 export function defineVisibility<Tables>(
   policies: { [K in keyof Tables & string]: Visibility<Tables[K]> },
 ): void {
-  for (const [table, policy] of Object.entries<Visibility<Record<string, unknown>>>(policies))
+  for (const [table, policy] of Object.entries<Visibility<Record<string, unknown>>>(policies)) {
+    if (declared.has(table)) throw new Error(`visibility of ${table} declared twice`);
     declared.set(table, policy);
+  }
 }
 
 /** The declaration for `table`, if any module made one. */
@@ -74,6 +77,8 @@ export function declaredVisibility(): ReadonlyMap<string, Visibility<Record<stri
 }
 
 const none = sql<SqlBool>`1 = 0`;
+/** The condition every row meets: what the operator reads under. */
+export const everyRow = sql<SqlBool>`1 = 1`;
 
 /**
  * The condition that a row of `table` (reached in the query as `ref`) is one `reader` may see.
@@ -87,7 +92,7 @@ export function visibleRows(table: string, ref: string, reader: Reader): RawBuil
   if ('operator' in policy) return none;
   if ('parent' in policy) {
     const alias = `${ref}_${policy.parent.table}`;
-    const parent = visibleRows(policy.parent.table, alias, reader) ?? sql<SqlBool>`1 = 1`;
+    const parent = visibleRows(policy.parent.table, alias, reader) ?? everyRow;
     return sql<SqlBool>`exists (select 1 from ${sql.table(policy.parent.table)} as ${sql.id(alias)} where ${sql.ref(`${alias}.id`)} = ${sql.ref(`${ref}.${policy.parent.column}`)} and ${parent})`;
   }
   const parts: Array<RawBuilder<SqlBool>> = [];

@@ -26,8 +26,9 @@ export function channelView(row: ChannelRow & { retailer_name?: string | null; l
   };
 }
 
-function channels(db: Executor) {
-  return db
+/** The channels a member sees, with their retailer's name and listing count. */
+function channels(db: Executor, p: MemberPrincipal) {
+  return TenantScope.of(db, p)
     .selectFrom('catalog_channel')
     .leftJoin('identity_org_view as retailer', 'retailer.id', 'catalog_channel.retailer_id')
     .selectAll('catalog_channel')
@@ -47,10 +48,11 @@ export async function listChannels(
   q: { brandId?: string; limit?: number; cursor?: string },
 ) {
   // A brand's channels; a retail partner reads the store channel it sells through (visibility.ts).
-  let query = channels(db).where(TenantScope.of(db, p).rows('catalog_channel'));
+  let query = channels(db, p);
   if (q.brandId) query = query.where('catalog_channel.org_id', '=', q.brandId);
   const page = await paginate(query, 'catalog_channel.id', q, 'asc');
-  return { items: page.items.map(channelView), nextCursor: page.nextCursor };
+  const byKind = page.items.sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  return { items: byKind.map(channelView), nextCursor: page.nextCursor };
 }
 
 /** The brand's channel for a retail partner's stores, if it has one. */
@@ -79,9 +81,8 @@ export async function channelById(db: Executor, id: string): Promise<ChannelRow 
 }
 
 export async function findChannel(db: Executor, p: MemberPrincipal, id: string) {
-  return channels(db)
+  return channels(db, p)
     .where('catalog_channel.id', '=', id)
-    .where(TenantScope.of(db, p).rows('catalog_channel'))
     .executeTakeFirstOrThrow(notFound('channel', id));
 }
 

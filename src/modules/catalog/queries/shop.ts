@@ -21,16 +21,18 @@ export async function listShops(db: Executor, page: { limit?: number; cursor?: s
   const shops = await paginate(query, 'catalog_channel.id', page, 'asc');
   return {
     nextCursor: shops.nextCursor,
-    items: shops.items.map((r) => {
-      const attrs = r.attributes ? (JSON.parse(r.attributes) as Record<string, unknown>) : {};
-      return {
-        id: r.id,
-        name: r.name,
-        brandId: r.org_id,
-        brandName: r.brand_name,
-        brandNameEn: typeof attrs.nameEn === 'string' ? attrs.nameEn : null,
-      };
-    }),
+    items: shops.items
+      .sort((a, b) => a.brand_name.localeCompare(b.brand_name))
+      .map((r) => {
+        const attrs = r.attributes ? (JSON.parse(r.attributes) as Record<string, unknown>) : {};
+        return {
+          id: r.id,
+          name: r.name,
+          brandId: r.org_id,
+          brandName: r.brand_name,
+          brandNameEn: typeof attrs.nameEn === 'string' ? attrs.nameEn : null,
+        };
+      }),
   };
 }
 

@@ -46,7 +46,9 @@ export async function listRules(
     .select('inventory_location_view.name as location_name');
   if (q.brandId) query = query.where('fulfilment_rule.org_id', '=', q.brandId);
   const page = await paginate(query, 'fulfilment_rule.id', q, 'asc');
-  return { items: page.items.map(ruleView), nextCursor: page.nextCursor };
+  // A page (a brand's rules fit in one) in the order they apply: brand by brand, by rank.
+  const ranked = page.items.sort((a, b) => a.org_id.localeCompare(b.org_id) || a.rank - b.rank);
+  return { items: ranked.map(ruleView), nextCursor: page.nextCursor };
 }
 
 /** Adds a ranked routing rule (prefer a location, avoid splits, stay in the province). */

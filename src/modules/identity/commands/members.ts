@@ -1,5 +1,5 @@
 import { iso } from '../../../platform/clock.js';
-import type { TenantScope } from '../../../platform/db/tenant.js';
+import { TenantScope } from '../../../platform/db/tenant.js';
 import { DomainError, invalidField, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { MemberPrincipal, Role } from '../../../platform/principal.js';
@@ -23,7 +23,7 @@ export type AddMemberInput = {
 export async function addMember(ctx: WriteCtx, principal: MemberPrincipal | null, input: AddMemberInput) {
   // `null` is the system itself (demo seed, CLI, the owner of a new organisation): no role checks.
   if (principal) {
-    if (principal.orgKind !== 'platform' && !principal.orgIds.includes(input.orgId))
+    if (!TenantScope.of(ctx.trx, principal).sees(input.orgId))
       throw new DomainError('request.not_found', 'organisation not found');
     if (!canGrantRole(principal.role, input.role)) {
       throw new DomainError('identity.role_too_high', `you cannot grant ${input.role}`, {

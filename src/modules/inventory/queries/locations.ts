@@ -22,7 +22,12 @@ export async function listLocations(
   if (q.kind) query = query.where('kind', '=', q.kind);
   if (q.brandId) query = query.where('org_id', '=', q.brandId);
   const page = await paginate(query, 'id', q, 'asc');
-  return { items: page.items.map(locationView), nextCursor: page.nextCursor };
+  // Within a page: warehouses first, then by province and name, as a picker lists them.
+  const listed = page.items.sort(
+    (a, b) =>
+      b.kind.localeCompare(a.kind) || a.province.localeCompare(b.province) || a.name.localeCompare(b.name),
+  );
+  return { items: listed.map(locationView), nextCursor: page.nextCursor };
 }
 
 export async function findLocation(db: Executor, p: MemberPrincipal, id: string) {

@@ -27,16 +27,18 @@ export async function listZones(
   const page = await paginate(query, 'inventory_zone.id', q, 'asc');
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map((z) => ({
-      id: z.id,
-      locationId: z.location_id,
-      locationName: z.location_name,
-      areaM2: Number(z.area_m2),
-      fixtureStandard: z.fixture_standard,
-      planogram: JSON.parse(z.planogram) as string[],
-      lastScore: z.last_score === null ? null : Number(z.last_score),
-      updatedAt: z.updated_at,
-    })),
+    items: page.items
+      .sort((a, b) => a.location_name.localeCompare(b.location_name))
+      .map((z) => ({
+        id: z.id,
+        locationId: z.location_id,
+        locationName: z.location_name,
+        areaM2: Number(z.area_m2),
+        fixtureStandard: z.fixture_standard,
+        planogram: JSON.parse(z.planogram) as string[],
+        lastScore: z.last_score === null ? null : Number(z.last_score),
+        updatedAt: z.updated_at,
+      })),
   };
 }
 

@@ -21,7 +21,7 @@ export const walkIn = 'walk_in';
  * A sale at the store's counter (POS): the staff ring up a brand's items from the store's own
  * stock at the store channel's prices and scan the shopper's payment code. This write records
  * the sale with its units held and the code to take; the provider takes it once the write has
- * commited (`takePaymentCode`), and the payment taken hands the goods over (`handOverAtCounter`).
+ * committed (`takePaymentCode`), and the payment taken hands the goods over (`handOverAtCounter`).
  * A missing unit or an item the store may not sell changes nothing; a code the provider refuses
  * leaves the sale cancelled, its units back on the shelf.
  */
@@ -30,7 +30,7 @@ export async function sellAtCounter(
   { config, ext }: { config: Config; ext: OrderExtensions },
   p: MemberPrincipal,
   input: { brandId: string; lines: Array<{ skuId: string; quantity: number }>; authCode: string },
-): Promise<{ orderId: string; paymentId: string }> {
+): Promise<{ id: string; paymentId: string }> {
   // The counter sells from the brand's stock kept in this store (the staff's own location).
   const location = await TenantScope.of(ctx.trx, p)
     .selectFrom('inventory_location_view')
@@ -165,7 +165,7 @@ export async function sellAtCounter(
     {},
     { pos: true, storeOrgId: location.store_org_id },
   );
-  return { orderId, paymentId: payment.id };
+  return { id: orderId, paymentId: payment.id };
 }
 
 /** Whether an order was sold at a store's counter, to a walk-in shopper. */

@@ -40,10 +40,11 @@ export async function runReconciliation(ctx: WriteCtx, day: string) {
   return reconciliationView(row);
 }
 
-/** Runs of the reconciliation, the newest run first. */
+/** Runs of the reconciliation, the newest run first; within a page, the latest day first. */
 export async function listReconciliations(db: Executor, q: { limit?: number; cursor?: string }) {
   const page = await paginate(db.selectFrom('orders_reconciliation').selectAll(), 'id', q);
-  return { items: page.items.map(reconciliationView), nextCursor: page.nextCursor };
+  const byDay = page.items.sort((a, b) => b.day.localeCompare(a.day) || b.id.localeCompare(a.id));
+  return { items: byDay.map(reconciliationView), nextCursor: page.nextCursor };
 }
 
 export async function reconciledDay(db: Executor, day: string): Promise<boolean> {

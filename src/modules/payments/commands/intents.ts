@@ -146,7 +146,9 @@ async function runOne(deps: IntentDeps, intent: IntentRow): Promise<boolean> {
 /**
  * Takes the shopper's payment code: what the provider answers is applied as its notification
  * would be (the order it pays hears of it); a refusal is final, recorded with the intent and
- * announced, so that whoever sold can take the sale back.
+ * announced, so that whoever sold can take the sale back. A payment no longer open (the sale was
+ * cancelled, or its time ran out while the provider was unreachable) is not taken at all. The
+ * code itself is forgotten once answered: it is the shopper's, good for one payment.
  */
 async function micropay(
   deps: IntentDeps,
@@ -154,6 +156,16 @@ async function micropay(
   args: { amount: number; authCode: string },
   now: Date,
 ): Promise<void> {
+  const answered = JSON.stringify({ amount: args.amount });
+  const payment = await deps.db
+    .selectFrom('payments_payment')
+    .select(['status', 'expires_at'])
+    .where('id', '=', intent.payment_id)
+    .executeTakeFirstOrThrow();
+  if (payment.status !== 'created' || payment.expires_at <= iso(now)) {
+    await finish(deps.db, intent, now, answered);
+    return;
+  }
   let notice: Notification;
   try {
     notice = await deps.provider.micropay(deps.db, now, { paymentId: intent.payment_id, ...args });
@@ -163,7 +175,7 @@ async function micropay(
     await deps.write('payments.micropay.refused', async (ctx) => {
       const moved = await ctx.trx
         .updateTable('payments_intent')
-        .set({ status: 'refused', refusal: JSON.stringify(refusal), done_at: iso(now) })
+        .set({ status: 'refused', refusal: JSON.stringify(refusal), args: answered, done_at: iso(now) })
         .where('id', '=', intent.id)
         .where('status', '=', 'pending')
         .executeTakeFirst();
@@ -184,7 +196,7 @@ async function micropay(
   }
   await deps.write('payments.micropay.taken', async (ctx) => {
     await applyNotification(ctx, deps.provider, notice, JSON.stringify({ source: 'micropay' }));
-    await finish(ctx.trx, intent, now);
+    await finish(ctx.trx, intent, now, answered);
   });
 }
 
@@ -213,10 +225,15 @@ export async function intentOutcome(
   return { status: 'refused', refusal: new DomainError(code, r.message, { errors: r.errors }) };
 }
 
-async function finish(db: Pick<Db, 'updateTable'>, intent: IntentRow, now: Date): Promise<void> {
+async function finish(
+  db: Pick<Db, 'updateTable'>,
+  intent: IntentRow,
+  now: Date,
+  args: string = intent.args,
+): Promise<void> {
   await db
     .updateTable('payments_intent')
-    .set({ status: 'done', done_at: iso(now) })
+    .set({ status: 'done', done_at: iso(now), args })
     .where('id', '=', intent.id)
     .where('status', '=', 'pending')
     .execute();

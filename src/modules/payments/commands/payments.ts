@@ -245,5 +245,13 @@ export async function closePayment(ctx: WriteCtx, paymentId: string): Promise<bo
     .executeTakeFirst();
   if (Number(moved.numUpdatedRows) === 0) return false;
   await recordIntent(ctx, paymentId, 'close', {});
+  // A payment code not yet taken is not taken now (one being taken, if paid, comes back late and is refunded).
+  await ctx.trx
+    .updateTable('payments_intent')
+    .set({ status: 'done', done_at: iso(ctx.now), args: '{}' })
+    .where('payment_id', '=', paymentId)
+    .where('kind', '=', 'micropay')
+    .where('status', '=', 'pending')
+    .execute();
   return true;
 }
