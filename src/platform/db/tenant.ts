@@ -1,17 +1,16 @@
-import {
-  type DeleteQueryBuilder,
-  type DeleteResult,
-  type Expression,
-  type Insertable,
-  type InsertObject,
-  type InsertQueryBuilder,
-  type InsertResult,
-  type Kysely,
-  type SelectQueryBuilder,
-  type SqlBool,
-  sql,
-  type UpdateQueryBuilder,
-  type UpdateResult,
+import type {
+  DeleteQueryBuilder,
+  DeleteResult,
+  Expression,
+  Insertable,
+  InsertObject,
+  InsertQueryBuilder,
+  InsertResult,
+  Kysely,
+  SelectQueryBuilder,
+  SqlBool,
+  UpdateQueryBuilder,
+  UpdateResult,
 } from 'kysely';
 import { DomainError } from '../errors.js';
 import type { Principal } from '../principal.js';

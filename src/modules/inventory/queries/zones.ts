@@ -3,6 +3,7 @@ import type { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
 import type { ChecklistItem } from '../domain/stock.js';
+import type { InventoryTables } from '../repo.js';
 
 export async function listZones(
   scope: TenantScope,
@@ -29,16 +30,22 @@ export async function listZones(
     nextCursor: page.nextCursor,
     items: page.items
       .sort((a, b) => a.location_name.localeCompare(b.location_name))
-      .map((z) => ({
-        id: z.id,
-        locationId: z.location_id,
-        locationName: z.location_name,
-        areaM2: Number(z.area_m2),
-        fixtureStandard: z.fixture_standard,
-        planogram: JSON.parse(z.planogram) as string[],
-        lastScore: z.last_score === null ? null : Number(z.last_score),
-        updatedAt: z.updated_at,
-      })),
+      .map((z) => zoneView(z, z.last_score === null ? null : Number(z.last_score))),
+  };
+}
+
+type ZoneRow = InventoryTables['inventory_zone'] & { location_name: string };
+
+function zoneView(z: ZoneRow, lastScore: number | null) {
+  return {
+    id: z.id,
+    locationId: z.location_id,
+    locationName: z.location_name,
+    areaM2: Number(z.area_m2),
+    fixtureStandard: z.fixture_standard,
+    planogram: JSON.parse(z.planogram) as string[],
+    lastScore,
+    updatedAt: z.updated_at,
   };
 }
 
@@ -59,14 +66,7 @@ export async function getZone(db: Executor, scope: TenantScope, id: string) {
     .orderBy('id', 'desc')
     .execute();
   return {
-    id: z.id,
-    locationId: z.location_id,
-    locationName: z.location_name,
-    areaM2: Number(z.area_m2),
-    fixtureStandard: z.fixture_standard,
-    planogram: JSON.parse(z.planogram) as string[],
-    lastScore: audits[0] ? Number(audits[0].score) : null,
-    updatedAt: z.updated_at,
+    ...zoneView(z, audits[0] ? Number(audits[0].score) : null),
     audits: audits.map((a) => ({
       id: a.id,
       auditedOn: a.audited_on,
