@@ -1,30 +1,39 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { StrictMode } from 'react';
+import { type ComponentType, lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { ConsoleLayout } from './console/Layout';
-import { Channels } from './console/pages/catalog/Channels';
-import { Products } from './console/pages/catalog/Products';
-import { Home } from './console/pages/home/Home';
-import { ApiKeys } from './console/pages/identity/ApiKeys';
-import { Audit } from './console/pages/identity/Audit';
-import { Login } from './console/pages/identity/Login';
-import { Members } from './console/pages/identity/Members';
-import { Orgs } from './console/pages/identity/Orgs';
-import { Inventory } from './console/pages/inventory/Inventory';
-import { Locations } from './console/pages/inventory/Locations';
-import { Transfers } from './console/pages/inventory/Transfers';
-import { Ledger } from './console/pages/orders/Ledger';
-import { Orders } from './console/pages/orders/Orders';
-import { Pos } from './console/pages/orders/Pos';
-import { Tasks } from './console/pages/orders/Tasks';
-import { Agreements } from './console/pages/partnership/Agreements';
-import { Webhooks } from './console/pages/webhooks/Webhooks';
 import './shared/i18n';
-import { Shop } from './shop/Shop';
+
+/**
+ * A page loaded when first opened: the shopper's phone never downloads the console, nor a
+ * member the pages of other roles.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const ConsoleLayout = page(() => import('./console/Layout'), 'ConsoleLayout');
+const Login = page(() => import('./console/pages/identity/Login'), 'Login');
+const Channels = page(() => import('./console/pages/catalog/Channels'), 'Channels');
+const Products = page(() => import('./console/pages/catalog/Products'), 'Products');
+const Home = page(() => import('./console/pages/home/Home'), 'Home');
+const ApiKeys = page(() => import('./console/pages/identity/ApiKeys'), 'ApiKeys');
+const Audit = page(() => import('./console/pages/identity/Audit'), 'Audit');
+const Members = page(() => import('./console/pages/identity/Members'), 'Members');
+const Orgs = page(() => import('./console/pages/identity/Orgs'), 'Orgs');
+const Inventory = page(() => import('./console/pages/inventory/Inventory'), 'Inventory');
+const Locations = page(() => import('./console/pages/inventory/Locations'), 'Locations');
+const Transfers = page(() => import('./console/pages/inventory/Transfers'), 'Transfers');
+const Ledger = page(() => import('./console/pages/orders/Ledger'), 'Ledger');
+const Orders = page(() => import('./console/pages/orders/Orders'), 'Orders');
+const Pos = page(() => import('./console/pages/orders/Pos'), 'Pos');
+const Tasks = page(() => import('./console/pages/orders/Tasks'), 'Tasks');
+const Agreements = page(() => import('./console/pages/partnership/Agreements'), 'Agreements');
+const Webhooks = page(() => import('./console/pages/webhooks/Webhooks'), 'Webhooks');
+const Shop = page(() => import('./shop/Shop'), 'Shop');
 
 function Root() {
   const { i18n } = useTranslation();
@@ -36,29 +45,31 @@ function Root() {
     >
       <AntApp>
         <BrowserRouter>
-          <Routes>
-            <Route path="/login" element={<Login />} />
-            <Route path="/shop/*" element={<Shop />} />
-            <Route element={<ConsoleLayout />}>
-              <Route path="/" element={<Home />} />
-              <Route path="/products" element={<Products />} />
-              <Route path="/channels" element={<Channels />} />
-              <Route path="/agreements" element={<Agreements />} />
-              <Route path="/locations" element={<Locations />} />
-              <Route path="/inventory" element={<Inventory />} />
-              <Route path="/transfers" element={<Transfers />} />
-              <Route path="/orders" element={<Orders />} />
-              <Route path="/tasks" element={<Tasks />} />
-              <Route path="/ledger" element={<Ledger />} />
-              <Route path="/pos" element={<Pos />} />
-              <Route path="/orgs" element={<Orgs />} />
-              <Route path="/members" element={<Members />} />
-              <Route path="/api-keys" element={<ApiKeys />} />
-              <Route path="/webhooks" element={<Webhooks />} />
-              <Route path="/audit" element={<Audit />} />
-            </Route>
-            <Route path="*" element={<Navigate to="/" />} />
-          </Routes>
+          <Suspense fallback={null}>
+            <Routes>
+              <Route path="/login" element={<Login />} />
+              <Route path="/shop/*" element={<Shop />} />
+              <Route element={<ConsoleLayout />}>
+                <Route path="/" element={<Home />} />
+                <Route path="/products" element={<Products />} />
+                <Route path="/channels" element={<Channels />} />
+                <Route path="/agreements" element={<Agreements />} />
+                <Route path="/locations" element={<Locations />} />
+                <Route path="/inventory" element={<Inventory />} />
+                <Route path="/transfers" element={<Transfers />} />
+                <Route path="/orders" element={<Orders />} />
+                <Route path="/tasks" element={<Tasks />} />
+                <Route path="/ledger" element={<Ledger />} />
+                <Route path="/pos" element={<Pos />} />
+                <Route path="/orgs" element={<Orgs />} />
+                <Route path="/members" element={<Members />} />
+                <Route path="/api-keys" element={<ApiKeys />} />
+                <Route path="/webhooks" element={<Webhooks />} />
+                <Route path="/audit" element={<Audit />} />
+              </Route>
+              <Route path="*" element={<Navigate to="/" />} />
+            </Routes>
+          </Suspense>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

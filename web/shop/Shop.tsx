@@ -6,17 +6,20 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Result, Segmented, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
 import { ApiError, api } from '../shared/api';
 import { setLanguage } from '../shared/i18n';
 import { AddressPicker } from './AddressPicker';
-import { CartPage } from './CartPage';
-import { OrderPage, OrdersPage } from './OrderPage';
-import { ProductPage } from './ProductPage';
 import { ShopHome } from './ShopHome';
 import { ShopProvider, useShop } from './state';
+
+// The shop's front page comes first; a product, the cart and the orders load when opened.
+const ProductPage = lazy(() => import('./ProductPage').then((m) => ({ default: m.ProductPage })));
+const CartPage = lazy(() => import('./CartPage').then((m) => ({ default: m.CartPage })));
+const OrderPage = lazy(() => import('./OrderPage').then((m) => ({ default: m.OrderPage })));
+const OrdersPage = lazy(() => import('./OrderPage').then((m) => ({ default: m.OrdersPage })));
 
 type Mode = 'signIn' | 'register';
 
@@ -130,14 +133,16 @@ function Frame() {
         </Button>
       </div>
       <div style={{ flex: 1, padding: 12 }}>
-        <Routes>
-          <Route index element={<ShopHome />} />
-          <Route path="products/:id" element={<ProductPage />} />
-          <Route path="cart" element={<CartPage />} />
-          <Route path="orders" element={<OrdersPage />} />
-          <Route path="orders/:id" element={<OrderPage />} />
-          <Route path="me" element={<MePage />} />
-        </Routes>
+        <Suspense fallback={null}>
+          <Routes>
+            <Route index element={<ShopHome />} />
+            <Route path="products/:id" element={<ProductPage />} />
+            <Route path="cart" element={<CartPage />} />
+            <Route path="orders" element={<OrdersPage />} />
+            <Route path="orders/:id" element={<OrderPage />} />
+            <Route path="me" element={<MePage />} />
+          </Routes>
+        </Suspense>
       </div>
       <nav
         style={{

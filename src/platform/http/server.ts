@@ -223,13 +223,28 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
 
   const webDir = opts.webDir ? resolve(opts.webDir) : null;
   const hasWeb = webDir !== null && existsSync(resolve(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // The build writes a brotli and a gzip copy of each asset; the one the browser takes is sent.
+      preCompressed: true,
+      cacheControl: false,
+      // Hashed names never change content: cached for good. The page shell is asked for each time.
+      setHeaders: (res, path) =>
+        res.setHeader(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
 
   app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0];
     if (hasWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
       // The web app routes on the client: every page path serves its shell.
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendProblem(
       reply,

@@ -1,10 +1,17 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import ReactECharts from 'echarts-for-react';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { formatFigure, orgName } from '../../../shared/format';
 import { useMe } from '../../Layout';
+
+// Only the chart this page draws, not the whole of ECharts.
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 type Figures = {
   role: string;
@@ -43,7 +50,8 @@ export function Home() {
       </Row>
       {orgFigures.length > 1 && (
         <Card title={t('home.chart')} style={{ marginTop: 16 }}>
-          <ReactECharts
+          <ReactEChartsCore
+            echarts={echarts}
             style={{ height: 300 }}
             option={{
               animation: false,
