@@ -326,6 +326,14 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     });
     await payInSandbox(fw, order.json().payment.id);
     const operator = await givenMember(fw, (await givenPlatform(fw)).orgId, 'admin');
+    // Today is not over: nothing is reconciled, and the field says why.
+    const early = await operator.post('/api/reconciliations', { day: '2026-11-26' });
+    expect([early.statusCode, early.json().code, early.json().errors]).toEqual([
+      422,
+      'orders.day_not_over',
+      [{ field: 'day', message: 'not over yet' }],
+    ]);
+    clock.advance(10 * 3_600_000 + 60_000); // past midnight in China
     const run = await operator.post('/api/reconciliations', { day: '2026-11-26' });
     expect(run.statusCode).toBe(201);
     expect(run.json()).toMatchObject({
@@ -352,14 +360,15 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
       .set((eb) => ({ on_hand: eb('on_hand', '+', 1) }))
       .where('location_id', '=', shop.warehouse)
       .execute();
+    // Run again, the day's reconciliation is brought up to date: one row a day.
     const broken = (await operator.post('/api/reconciliations', { day: '2026-11-26' })).json();
+    expect(broken.id).toBe(run.json().id);
     expect(broken.ok).toBe(false);
     expect(broken.findings.some((f: string) => f.includes('do not sum to 0'))).toBe(true);
     expect(broken.findings.some((f: string) => f.startsWith('stock') && f.includes('ledger'))).toBe(true);
-    expect((await operator.get('/api/reconciliations')).json().items.map((r: any) => r.ok)).toEqual([
-      false,
-      true,
-      true,
+    expect((await operator.get('/api/reconciliations')).json().items.map((r: any) => [r.day, r.ok])).toEqual([
+      ['2026-11-26', false],
+      ['2026-11-25', true],
     ]);
     // Put it right again for the check after each test.
     await fw.rt.db

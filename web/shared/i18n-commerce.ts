@@ -178,6 +178,16 @@ export const commerceEn = {
     ok: 'Balanced',
     broken: 'Findings',
     figures: 'Figures',
+    figure: {
+      orders: 'Orders placed',
+      paidOrders: 'Orders paid',
+      payments: 'Payments',
+      paidAmount: 'Paid',
+      refundedAmount: 'Refunded',
+      ledgerTransactions: 'Ledger transactions',
+    },
+    dayNotOver: 'That day is not over yet in China; it can be reconciled from midnight.',
+    rerun: 'Reconciling a day again brings its row up to date.',
     platform: 'Platform',
   },
   pos: {
@@ -366,6 +376,16 @@ export const commerceZh: typeof commerceEn = {
     ok: '平衡',
     broken: '差异',
     figures: '数据',
+    figure: {
+      orders: '下单',
+      paidOrders: '已支付订单',
+      payments: '支付笔数',
+      paidAmount: '收款',
+      refundedAmount: '退款',
+      ledgerTransactions: '账务凭证',
+    },
+    dayNotOver: '该日(北京时间)尚未结束,零点后方可对账。',
+    rerun: '重新对账会更新该日的结果。',
     platform: '平台',
   },
   pos: {

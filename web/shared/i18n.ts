@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { commerceEn, commerceZh } from './i18n-commerce';
@@ -741,6 +743,9 @@ const zh: typeof en = {
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('flywheel.lang') : null;
 
+// Dates in pickers and calendars follow the UI's language (antd's own texts follow its locale).
+i18n.on('languageChanged', (lang) => dayjs.locale(lang === 'en' ? 'en' : 'zh-cn'));
+
 i18n.use(initReactI18next).init({
   resources: {
     en: { translation: { ...en, ...commerceEn } },
@@ -757,5 +762,7 @@ export function setLanguage(lang: 'en' | 'zh-CN'): void {
   void i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
 }
+
+dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
 
 export default i18n;

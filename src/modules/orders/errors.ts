@@ -13,6 +13,7 @@ export const ordersErrors = defineErrors({
   'orders.changed_meanwhile': 'conflict',
   'orders.channel_not_shop': 'unprocessable',
   'orders.pos_not_here': 'unprocessable',
+  'orders.day_not_over': 'unprocessable',
 });
 
 declare module '../../platform/errors.js' {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { columnTypes, type Migrations } from '../../platform/db/migrations.js';
 import type { OrderStatus } from './domain/order.js';
 import type { DeliveryMode } from './domain/pricing.js';
@@ -92,6 +92,20 @@ declare module '../../platform/db/database.js' {
 }
 
 export const ordersMigrations: Migrations = {
+  '20261202_0200_orders_reconciliation_per_day': {
+    async up(db: Kysely<any>) {
+      // One row a day: the newest run of a day is kept, and later runs update it.
+      await sql`delete from orders_reconciliation where id not in (
+        select max(id) from orders_reconciliation group by day)`.execute(db);
+      await db.schema.dropIndex('orders_reconciliation_day').execute();
+      await db.schema
+        .createIndex('orders_reconciliation_day')
+        .on('orders_reconciliation')
+        .column('day')
+        .unique()
+        .execute();
+    },
+  },
   '20261201_0100_orders_adjustments': {
     async up(db: Kysely<any>) {
       await db.schema

@@ -1,5 +1,6 @@
 import { chinaDayRange, iso } from '../../../platform/clock.js';
 import type { Executor } from '../../../platform/db/database.js';
+import { DomainError } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
@@ -17,19 +18,31 @@ export function reconciliationView(r: OrdersTables['orders_reconciliation']) {
   };
 }
 
-/** Reconciles one China calendar day's payments with the books and the orders, and keeps the result. */
+/**
+ * Reconciles one China calendar day's payments with the books and the orders, once the day is
+ * over, and keeps the result: a day has one reconciliation, which running it again brings up to
+ * date (a late refund, a correction).
+ */
 export async function runReconciliation(ctx: WriteCtx, day: string) {
-  const r = await reconcile(ctx.trx, chinaDayRange(day));
-  const row = {
-    id: newId('rec'),
-    day,
+  const range = chinaDayRange(day);
+  if (range.to > iso(ctx.now))
+    throw new DomainError('orders.day_not_over', `${day} is not over yet in China`, {
+      errors: [{ field: 'day', message: 'not over yet' }],
+    });
+  const r = await reconcile(ctx.trx, range);
+  const result = {
     ok: r.ok ? 1 : 0,
     // A broken day can have many findings; the first thousand say enough.
     findings: JSON.stringify(r.findings.slice(0, 1000)),
     figures: JSON.stringify(r.figures),
     created_at: iso(ctx.now),
   };
-  await ctx.trx.insertInto('orders_reconciliation').values(row).execute();
+  const row = await ctx.trx
+    .insertInto('orders_reconciliation')
+    .values({ id: newId('rec'), day, ...result })
+    .onConflict((oc) => oc.column('day').doUpdateSet(result))
+    .returningAll()
+    .executeTakeFirstOrThrow();
   if (!r.ok)
     await ctx.emit({
       type: 'orders.reconciliation_failed',
@@ -40,7 +53,7 @@ export async function runReconciliation(ctx: WriteCtx, day: string) {
   return reconciliationView(row);
 }
 
-/** Runs of the reconciliation, the newest run first; within a page, the latest day first. */
+/** Reconciled days, the first reconciled first on the last page; within a page, the latest day first. */
 export async function listReconciliations(db: Executor, q: { limit?: number; cursor?: string }) {
   const page = await paginate(db.selectFrom('orders_reconciliation').selectAll(), 'id', q);
   const byDay = page.items.sort((a, b) => b.day.localeCompare(a.day) || b.id.localeCompare(a.id));

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Page } from '../../../shared/api';
+import { ApiError, api, type Page } from '../../../shared/api';
 import { formatFen, formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
@@ -38,10 +38,13 @@ type Reconciliation = {
  */
 const creditNormal = new Set(['merchant_payable', 'merchant_deposit', 'commission_payable', 'platform_fees']);
 
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 function Reconciliations() {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<Reconciliation[]>([]);
   const [day, setDay] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const load = useCallback(
     () => api<Page<Reconciliation>>('GET', '/api/reconciliations?limit=30').then((r) => setItems(r.items)),
     [],
@@ -55,12 +58,26 @@ function Reconciliations() {
       title={t('ledger.reconciliations')}
       extra={
         <Space>
-          <DatePicker onChange={(d) => setDay(d ? d.format('YYYY-MM-DD') : null)} />
+          <DatePicker
+            // A day can be reconciled once it is over in China.
+            disabledDate={(d) => d.format('YYYY-MM-DD') >= chinaToday()}
+            onChange={(d) => setDay(d ? d.format('YYYY-MM-DD') : null)}
+          />
           <Button
             disabled={!day}
             onClick={async () => {
-              await api('POST', '/api/reconciliations', { day });
-              await load();
+              try {
+                await api('POST', '/api/reconciliations', { day });
+                setError(null);
+                await load();
+              } catch (e) {
+                if (!(e instanceof ApiError)) throw e;
+                setError(
+                  e.problem.code === 'orders.day_not_over'
+                    ? t('ledger.dayNotOver')
+                    : (e.problem.detail ?? e.problem.code),
+                );
+              }
             }}
           >
             {t('ledger.run')}
@@ -68,6 +85,17 @@ function Reconciliations() {
         </Space>
       }
     >
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          message={error}
+          onClose={() => setError(null)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Typography.Paragraph type="secondary">{t('ledger.rerun')}</Typography.Paragraph>
       <Table
         rowKey="id"
         size="small"
@@ -88,8 +116,16 @@ function Reconciliations() {
           {
             title: t('ledger.figures'),
             dataIndex: 'figures',
-            render: (f: Record<string, number>) =>
-              `${f.paidOrders ?? 0} · ${formatFen(f.paidAmount ?? 0)} · -${formatFen(f.refundedAmount ?? 0)}`,
+            render: (f: Record<string, number>) => (
+              <Space size={[12, 0]} wrap>
+                {Object.entries(f).map(([key, value]) => (
+                  <span key={key}>
+                    <Typography.Text type="secondary">{t(`ledger.figure.${key}`)}</Typography.Text>{' '}
+                    {key.endsWith('Amount') ? formatFen(value) : value}
+                  </span>
+                ))}
+              </Space>
+            ),
           },
           { title: t('audit.time'), dataIndex: 'ranAt', render: (v) => formatTime(v, i18n.language) },
         ]}
