@@ -264,13 +264,18 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
     ]);
     const sold = await sale('134567890123456789');
     expect(sold.statusCode).toBe(201);
+    // A sale of its own kind, not a pick-up: it makes no promise, so it counts for none kept.
     expect(sold.json()).toMatchObject({
       status: 'completed',
-      delivery: 'pickup',
+      delivery: 'counter',
       total: 2 * shop.price,
       payment: { status: 'paid', amount: 2 * shop.price },
-      shipments: [{ status: 'picked_up', locationId: shop.stores.sanlitun.locationId }],
+      shipments: [{ status: 'picked_up', mode: 'counter', locationId: shop.stores.sanlitun.locationId }],
     });
+    const performance = (await staff.get('/api/fulfilment/performance')).json().items;
+    expect(
+      performance.find((p: { locationId: string }) => p.locationId === shop.stores.sanlitun.locationId),
+    ).toBeUndefined();
     expect((await staff.get('/api/pos/catalog')).json().items[0].available).toBe(18);
     const audited = await fw.rt.db
       .selectFrom('platform_audit')

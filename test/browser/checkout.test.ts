@@ -106,6 +106,16 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
     await store.click('button:has-text("收款")');
     await store.waitForSelector('.ant-result-title:has-text("已收款")');
     await store.screenshot({ path: `${artifacts}/store-pos-zh-CN.png` });
+    // A declined code: the provider's no, in the staff's language, and nothing sold.
+    await store.click('button:has-text("下一单")');
+    await store.locator('[data-testid=pos-item]').first().click();
+    await store.fill('input[placeholder^="扫顾客付款码"]', '134567890123450000');
+    await store.click('button:has-text("收款")');
+    await store.waitForSelector('.ant-message-notice:has-text("支付被拒绝")');
+    await store.screenshot({ path: `${artifacts}/store-pos-declined-zh-CN.png` });
+    // The sale is its own kind of order, not a pick-up.
+    await store.goto(`${world.base}/orders`);
+    await store.waitForSelector('td:has-text("门店收银")');
     await store.context().close();
 
     // The courier rides; the tracking page follows by itself.

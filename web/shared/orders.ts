@@ -2,7 +2,7 @@
 export type OrderView = {
   id: string;
   status: string;
-  delivery: 'hour' | 'standard' | 'pickup';
+  delivery: 'hour' | 'standard' | 'pickup' | 'counter';
   total: number;
   subtotal: number;
   /** The price adjusters' lines (live price, coupon, fan benefit): signed fen. */

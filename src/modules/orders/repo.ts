@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { columnTypes, type Migrations } from '../../platform/db/migrations.js';
 import type { OrderStatus } from './domain/order.js';
-import type { DeliveryMode } from './domain/pricing.js';
+import type { DeliveryMode, OrderDelivery } from './domain/pricing.js';
 
 export type OrdersTables = {
   /** A shopper's cart in one shop (channel) of one brand. */
@@ -33,7 +33,7 @@ export type OrdersTables = {
     channel_id: string;
     cart_id: string;
     status: OrderStatus;
-    delivery: DeliveryMode;
+    delivery: OrderDelivery;
     address: string | null;
     pickup_location_id: string | null;
     subtotal: number;

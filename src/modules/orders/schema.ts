@@ -3,7 +3,7 @@ import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type, whole } from '../..
 import { provinceNames } from '../../platform/provinces.js';
 import { ShipmentSummary } from '../fulfilment/index.js';
 import { orderStatuses } from './domain/order.js';
-import { deliveryModes } from './domain/pricing.js';
+import { deliveryModes, orderDeliveries } from './domain/pricing.js';
 
 export const Address = Obj({
   province: Type.Enum(provinceNames),
@@ -91,7 +91,7 @@ const summaryFields = {
   brandId: Type.String(),
   channelId: Type.String(),
   status: Type.Enum(orderStatuses),
-  delivery: Type.Enum(deliveryModes),
+  delivery: Type.Enum(orderDeliveries),
   address: Nullable(Type.Record(Type.String(), Type.Unknown())),
   pickupLocationId: Nullable(Type.String()),
   subtotal: Type.Integer(),

@@ -81,7 +81,8 @@ export async function applyMove(ctx: WriteCtx, s: ShipmentRow, input: MoveInput)
   const refusal = shipmentMoveRefusal(s.mode, s.status, input.to);
   if (refusal)
     throw new DomainError('fulfilment.illegal_transition', refusal, { from: s.status, to: input.to });
-  if (input.to === 'picked_up' && input.pickupCode !== s.pickup_code)
+  // Goods sold at the counter cross it with the sale; a pick-up only for its code.
+  if (input.to === 'picked_up' && s.mode === 'pickup' && input.pickupCode !== s.pickup_code)
     throw new DomainError('fulfilment.pickup_code_wrong', 'that is not the code of this pick-up', {
       errors: [{ field: 'pickupCode', message: 'does not match' }],
     });

@@ -2,8 +2,13 @@
  * A shipment's life (Vendure keeps its order process as a table of transitions; so do we).
  * `pending` waits for the order's payment; paid, it is `routed` into the location's queue.
  */
-export const shipmentModes = ['hour', 'standard', 'pickup'] as const;
+export const shipmentModes = ['hour', 'standard', 'pickup', 'counter'] as const;
 export type ShipmentMode = (typeof shipmentModes)[number];
+
+/** Collected at the store rather than delivered: a pick-up (with its code), a sale at the counter. */
+export function collected(mode: ShipmentMode): boolean {
+  return mode === 'pickup' || mode === 'counter';
+}
 
 export const shipmentStatuses = [
   'pending',
@@ -39,8 +44,8 @@ export function shipmentMoveRefusal(
   to: ShipmentStatus,
 ): string | null {
   if (!transitions[from].includes(to)) return `a ${from} shipment cannot become ${to}`;
-  if (to === 'picked_up' && mode !== 'pickup') return 'only a pick-up shipment is collected at the store';
-  if (to === 'out_for_delivery' && mode === 'pickup') return 'a pick-up shipment is collected, not delivered';
+  if (to === 'picked_up' && !collected(mode)) return 'only a pick-up shipment is collected at the store';
+  if (to === 'out_for_delivery' && collected(mode)) return 'a pick-up shipment is collected, not delivered';
   return null;
 }
 

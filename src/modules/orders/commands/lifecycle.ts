@@ -7,7 +7,7 @@ import { actorId } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import type { Offer } from '../../catalog/index.js';
 import { type Canceller, type OrderMove, type OrderStatus, orderMoveRefusal } from '../domain/order.js';
-import type { DeliveryMode, Priced } from '../domain/pricing.js';
+import type { OrderDelivery, Priced } from '../domain/pricing.js';
 import type { OrderExtensions, PlacedOrder } from '../extensions.js';
 import type { OrdersTables } from '../repo.js';
 
@@ -87,7 +87,7 @@ export type NewOrder = {
   shopperId: string;
   channelId: string;
   cartId: string;
-  delivery: DeliveryMode;
+  delivery: OrderDelivery;
   address: string | null;
   pickupLocationId: string | null;
   priced: Priced;

@@ -66,6 +66,7 @@ export async function sellAtCounter(
   });
   if (refused.length > 0)
     throw new DomainError('orders.not_sellable', 'the store cannot sell every line now', { errors: refused });
+  // Priced as collected at the store: no delivery fee.
   const priced = price(
     input.lines.map((l) => ({ ...l, prices: offers.get(l.skuId)!.prices })),
     'pickup',
@@ -108,7 +109,7 @@ export async function sellAtCounter(
     shipments: [
       {
         location,
-        mode: 'pickup',
+        mode: 'counter',
         lines: priced.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
         reservationIds: held.items.map((r) => r.id),
         etaMinutes: 0,
@@ -136,7 +137,7 @@ export async function sellAtCounter(
       shopperId: walkIn,
       channelId: channel.id,
       cartId,
-      delivery: 'pickup',
+      delivery: 'counter',
       address: null,
       pickupLocationId: location.id,
       priced,
@@ -155,7 +156,7 @@ export async function sellAtCounter(
       shopperId: walkIn,
       channelId: channel.id,
       channelKind: channel.kind,
-      delivery: 'pickup',
+      delivery: 'counter',
       subtotal: priced.subtotal,
       total: priced.total,
       lines: priced.lines,
@@ -179,8 +180,7 @@ export function soldAtCounter(order: OrderRow): boolean {
  */
 export async function handOverAtCounter(ctx: WriteCtx, orderId: string): Promise<void> {
   const [shipment] = await shipmentsOf(ctx.trx, [orderId]);
-  for (const to of ['picking', 'ready', 'picked_up'] as const)
-    await moveShipment(ctx, null, shipment.id, { to, pickupCode: shipment.pickupCode ?? undefined });
+  for (const to of ['picking', 'ready', 'picked_up'] as const) await moveShipment(ctx, null, shipment.id, { to });
   const delivered = await ctx.trx
     .selectFrom('orders_order')
     .selectAll()

@@ -1,7 +1,11 @@
 import type { FieldError } from '../../../platform/errors.js';
 
+/** What a shopper chooses for a cart. */
 export const deliveryModes = ['hour', 'standard', 'pickup'] as const;
 export type DeliveryMode = (typeof deliveryModes)[number];
+/** How an order reaches its shopper: as chosen online, or handed over at a store's counter. */
+export const orderDeliveries = [...deliveryModes, 'counter'] as const;
+export type OrderDelivery = (typeof orderDeliveries)[number];
 
 /**
  * Delivery fees in fen: a one-hour courier costs more than a parcel and is free above a larger

@@ -66,8 +66,20 @@ export function Pos() {
       setCode('');
       await load(brandId);
     } catch (e) {
-      if (e instanceof ApiError)
-        message.error(e.problem.errors?.map((f) => f.message).join('; ') || e.problem.detail);
+      if (!(e instanceof ApiError)) throw e;
+      // The provider's answers in the staff's language; anything else as the server put it.
+      const known: Record<string, string> = {
+        'payments.payment_refused': t('pos.declined'),
+        'payments.auth_code_invalid': t('pos.codeNotTaken'),
+      };
+      const field = e.problem.errors?.find((f) => f.field === 'authCode');
+      message.error(
+        known[e.problem.code] ??
+          (field
+            ? t('pos.codeInvalid')
+            : e.problem.errors?.map((f) => f.message).join('; ') || e.problem.detail),
+      );
+      await load(brandId);
     }
   };
   return (

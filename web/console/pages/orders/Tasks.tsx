@@ -24,7 +24,7 @@ type Task = {
   id: string;
   orderId: string;
   locationName: string;
-  mode: 'hour' | 'standard' | 'pickup';
+  mode: 'hour' | 'standard' | 'pickup' | 'counter';
   status: string;
   promiseAt: string | null;
   pickupCode: string | null;
