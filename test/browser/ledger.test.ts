@@ -10,7 +10,7 @@ import {
 
 requireChromium();
 
-describe.skipIf(!haveChromium)('the operator reconciles a day in the console', () => {
+describe.skipIf(!haveChromium)('the operator reads the books and reconciles a day in the console', () => {
   let world: BrowserWorld;
   beforeAll(async () => {
     world = await startBrowserWorld();
@@ -18,20 +18,31 @@ describe.skipIf(!haveChromium)('the operator reconciles a day in the console', (
   afterAll(() => world?.close());
 
   for (const lang of ['en', 'zh-CN'] as const)
-    it(`reconciles yesterday twice and keeps one row for it, its figures labelled (${lang})`, async () => {
+    it(`reads the statement as the balances read, and reconciles yesterday twice into one row (${lang})`, async () => {
+      const en = lang === 'en';
       const page = await world.page(lang);
       await world.signIn(page, 'operator@flywheel.demo');
-      await page.click(lang === 'en' ? 'text=Ledger' : 'text=资金账本');
-      await page.click(`.ant-tabs-tab:has-text("${lang === 'en' ? 'Daily reconciliation' : '每日对账'}")`);
+      await page.click(en ? 'text=Ledger' : 'text=资金账本');
+
+      // The statement reads as the balances do: what a merchant is owed for a payment is positive.
+      await page.click(`.ant-tabs-tab:has-text("${en ? 'Statement' : '流水'}")`);
+      const owed = page.locator(
+        `tr:has(td:text-is("${en ? 'Owed to the merchant' : '应付商家'}")):has(.ant-tag:text-is("${en ? 'Payment' : '支付'}"))`,
+      );
+      await owed.first().waitFor();
+      const amounts = await owed.locator('[data-testid=entry-amount]').allTextContents();
+      expect(amounts.length).toBeGreaterThan(0);
+      expect(amounts.filter((a) => a.startsWith('-'))).toEqual([]);
+
+      await page.click(`.ant-tabs-tab:has-text("${en ? 'Daily reconciliation' : '每日对账'}")`);
       const yesterday = chinaDay(new Date(world.fw.rt.clock.now().getTime() - 86_400_000));
-      const run = lang === 'en' ? 'Reconcile a day' : '对账';
       for (let i = 0; i < 2; i++) {
         await page.fill('.ant-picker input', yesterday);
         await page.press('.ant-picker input', 'Enter');
-        await page.click(`button:has-text("${run}")`);
+        await page.click(`button:has-text("${en ? 'Reconcile a day' : '对账'}")`);
         await page.waitForSelector(`td:has-text("${yesterday}")`);
       }
-      await page.waitForSelector(`text=${lang === 'en' ? 'Orders paid' : '已支付订单'}`);
+      await page.waitForSelector(`text=${en ? 'Orders paid' : '已支付订单'}`);
       expect(await page.locator(`tr:has(td:text-is("${yesterday}"))`).count()).toBe(1);
       await page.keyboard.press('Escape');
       await page.screenshot({ path: `${artifacts}/operator-reconciliation-${lang}.png`, fullPage: true });

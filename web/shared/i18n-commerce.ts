@@ -178,6 +178,7 @@ export const commerceEn = {
     ok: 'Balanced',
     broken: 'Findings',
     figures: 'Figures',
+    older: 'Older entries',
     figure: {
       orders: 'Orders placed',
       paidOrders: 'Orders paid',
@@ -379,6 +380,7 @@ export const commerceZh: typeof commerceEn = {
     ok: '平衡',
     broken: '差异',
     figures: '数据',
+    older: '更早的流水',
     figure: {
       orders: '下单',
       paidOrders: '已支付订单',

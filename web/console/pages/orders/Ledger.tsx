@@ -34,9 +34,11 @@ type Reconciliation = {
 
 /**
  * Accounts whose balance is a credit (what the platform owes, what it earned): shown as positive
- * amounts, as their holders read them. The API gives debits minus credits.
+ * amounts, as their holders read them, in balances and statements alike. The API gives debits
+ * minus credits.
  */
 const creditNormal = new Set(['merchant_payable', 'merchant_deposit', 'commission_payable', 'platform_fees']);
+const asHolderReads = (account: string, amount: number) => (creditNormal.has(account) ? -amount : amount);
 
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -161,7 +163,7 @@ export function Ledger() {
               title: t('ledger.balance'),
               dataIndex: 'balance',
               align: 'right',
-              render: (v: number, b: Balance) => formatFen(creditNormal.has(b.account) ? -v : v),
+              render: (v: number, b: Balance) => formatFen(asHolderReads(b.account, v)),
             },
           ]}
         />
@@ -187,10 +189,21 @@ export function Ledger() {
               },
               { title: t('ledger.account'), dataIndex: 'account', render: (a) => t(`ledger.accounts.${a}`) },
               { title: t('ledger.cause'), render: (_, e) => e.memo ?? e.refId },
-              { title: t('ledger.amount'), dataIndex: 'amount', align: 'right', render: formatFen },
+              {
+                title: t('ledger.amount'),
+                dataIndex: 'amount',
+                align: 'right',
+                render: (v: number, e: Entry) => (
+                  <span data-testid="entry-amount">{formatFen(asHolderReads(e.account, v))}</span>
+                ),
+              },
             ]}
           />
-          {entries.hasMore && <Button onClick={entries.more}>…</Button>}
+          {entries.hasMore && (
+            <Button onClick={entries.more} loading={entries.loading} style={{ marginTop: 12 }}>
+              {t('ledger.older')}
+            </Button>
+          )}
         </>
       ),
     },
