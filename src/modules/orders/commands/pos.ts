@@ -180,7 +180,8 @@ export function soldAtCounter(order: OrderRow): boolean {
  */
 export async function handOverAtCounter(ctx: WriteCtx, orderId: string): Promise<void> {
   const [shipment] = await shipmentsOf(ctx.trx, [orderId]);
-  for (const to of ['picking', 'ready', 'picked_up'] as const) await moveShipment(ctx, null, shipment.id, { to });
+  for (const to of ['picking', 'ready', 'picked_up'] as const)
+    await moveShipment(ctx, null, shipment.id, { to });
   const delivered = await ctx.trx
     .selectFrom('orders_order')
     .selectAll()
