@@ -23,6 +23,8 @@ describe.skipIf(!haveChromium)('the operator reads the books and reconciles a da
       const page = await world.page(lang);
       await world.signIn(page, 'operator@flywheel.demo');
       await page.click(en ? 'text=Ledger' : 'text=资金账本');
+      await page.waitForSelector('[data-testid=menu]');
+      await expect.poll(() => page.title()).toBe(en ? 'Ledger · Flywheel' : '资金账本 · Flywheel 飞轮');
 
       // The statement reads as the balances do: what a merchant is owed for a payment is positive.
       await page.click(`.ant-tabs-tab:has-text("${en ? 'Statement' : '流水'}")`);

@@ -116,6 +116,15 @@ export function ConsoleLayout() {
       .catch(() => navigate('/login'));
   }, [navigate]);
 
+  // The tab says which page it is: 订单 · Flywheel 飞轮.
+  const page = me
+    ? menuFor(me).find((i) => i.key === location.pathname + location.search || i.key === location.pathname)
+        ?.label
+    : undefined;
+  useEffect(() => {
+    document.title = page ? `${t(page)} · ${t('app.name')}` : t('app.name');
+  }, [page, t]);
+
   if (!me) return <Spin style={{ marginTop: 120, width: '100%' }} />;
   const items = menuFor(me).map((i) => ({ ...i, label: t(i.label) }));
   const kind = me.org?.kind ?? '';

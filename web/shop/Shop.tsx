@@ -6,7 +6,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Result, Segmented, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
 import { ApiError, api } from '../shared/api';
@@ -101,6 +101,9 @@ function MePage() {
 
 function Frame() {
   const { t, i18n } = useTranslation();
+  useEffect(() => {
+    document.title = t('shop.title');
+  }, [t]);
   return (
     <div
       style={{
