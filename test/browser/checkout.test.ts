@@ -76,7 +76,14 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
 
     // The sandbox provider's own page, then back to the order.
     await shop.waitForSelector('[data-testid=sandbox-amount]');
+    // It says its status in words, in both languages, and fits a 360 px phone.
+    expect(await shop.textContent('[data-testid=sandbox-status]')).toBe('待支付 · Awaiting payment');
+    await shop.setViewportSize({ width: 360, height: 740 });
+    expect(
+      await shop.evaluate(() => (globalThis as any).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(360);
     await shop.screenshot({ path: `${artifacts}/sandbox-pay.png` });
+    await shop.setViewportSize({ width: 390, height: 844 });
     await shop.click('button:has-text("确认支付")');
     await shop.waitForURL('**/shop/orders/ord_*');
     const orderId = shop.url().split('/').pop()!;
