@@ -88,6 +88,8 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
     await shop.waitForURL('**/shop/orders/ord_*');
     const orderId = shop.url().split('/').pop()!;
     await shop.waitForSelector('[data-testid=order-status]:has-text("已派单")', { timeout: 15_000 });
+    // Sent to the store: paid is done, the store's picking is the step under way.
+    await shop.waitForSelector('[data-testid=order-steps] .ant-steps-item-process:has-text("门店拣货")');
     await shop.waitForSelector('[data-testid=countdown]');
     expect(await shop.locator('[data-testid=countdown]').textContent()).toMatch(/剩余 \d\d:\d\d/);
     await shop.screenshot({ path: `${artifacts}/shop-tracking-routed-zh-CN.png`, fullPage: true });
@@ -127,6 +129,13 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
 
     // The courier rides; the tracking page follows by itself.
     await shop.waitForSelector('[data-testid=order-status]:has-text("已送达")', { timeout: 30_000 });
+    // Delivered: every step ticked, the last too.
+    await shop.waitForSelector('[data-testid=order-steps] .ant-steps-item:last-child.ant-steps-item-finish');
+    expect(await shop.locator('[data-testid=order-steps] .ant-steps-item-finish').count()).toBe(5);
+    // The shipment says its state once, and when it was delivered.
+    const parcel = (await shop.locator('.ant-card:has-text("发货")').textContent()) ?? '';
+    expect(parcel.split('已送达').length - 1).toBe(1);
+    expect(parcel).toContain('送达时间');
     expect(await shop.locator('body').textContent()).toContain('李师傅');
     await shop.screenshot({ path: `${artifacts}/shop-tracking-delivered-zh-CN.png`, fullPage: true });
     expect(errors).toEqual([]);

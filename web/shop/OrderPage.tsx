@@ -9,12 +9,18 @@ import { clock, useNow } from './state';
 
 export type ShopOrder = OrderView;
 
+/**
+ * The steps of an order to its shopper, delivered or collected, and the one under way for each
+ * status: the steps before it are done; a delivered order has every step done.
+ */
+const deliverySteps = ['placed', 'paid', 'picking', 'onTheWay', 'delivered'] as const;
+const collectSteps = ['placed', 'paid', 'picking', 'ready', 'pickedUp'] as const;
 const stepOf: Record<string, number> = {
-  pending_payment: 0,
-  paid: 1,
-  routed: 1,
+  pending_payment: 1,
+  paid: 2,
+  routed: 2,
   picking: 2,
-  ready: 2,
+  ready: 3,
   out_for_delivery: 3,
   partially_delivered: 3,
   delivered: 4,
@@ -84,7 +90,9 @@ export function OrderPage() {
               responsive={false}
               labelPlacement="vertical"
               current={stepOf[order.status] ?? 0}
-              items={(['placed', 'paid', 'picking', 'onTheWay', 'delivered'] as const).map((k) => ({
+              status={done ? 'finish' : 'process'}
+              data-testid="order-steps"
+              items={(order.delivery === 'pickup' ? collectSteps : deliverySteps).map((k) => ({
                 title: t(`store.steps.${k}`),
               }))}
             />
@@ -125,7 +133,8 @@ export function OrderPage() {
         >
           <Descriptions size="small" column={1}>
             <Descriptions.Item label={t('store.delivery')}>{t(`order.mode.${s.mode}`)}</Descriptions.Item>
-            {s.pickupCode && s.status !== 'pending' && (
+            {/* The code opens the pick-up: shown while there is one to make. */}
+            {s.pickupCode && s.status !== 'pending' && s.status !== 'cancelled' && (
               <Descriptions.Item label={t('store.pickupCode')}>
                 <Typography.Text strong style={{ fontSize: 22, letterSpacing: 4 }} data-testid="pickup-code">
                   {s.pickupCode}
@@ -138,8 +147,8 @@ export function OrderPage() {
               </Descriptions.Item>
             )}
             {s.deliveredAt && (
-              <Descriptions.Item label={t('order.status.delivered')}>
-                {t('store.deliveredAt', { time: formatTime(s.deliveredAt, i18n.language) })}
+              <Descriptions.Item label={t('store.deliveredTime')}>
+                {formatTime(s.deliveredAt, i18n.language)}
               </Descriptions.Item>
             )}
           </Descriptions>
