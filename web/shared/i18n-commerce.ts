@@ -45,6 +45,15 @@ export const commerceEn = {
     payBy: 'Pay by {{time}}',
     cancel: 'Cancel order',
     cancelled: 'Cancelled: {{reason}}',
+    cancelAsk: 'Cancel this order?',
+    cancelRefund: '{{amount}} goes back to the account you paid with, usually within minutes.',
+    cancelUnpaid: 'Nothing was paid: the order is simply closed.',
+    keepOrder: 'Keep the order',
+    reasons: {
+      unpaid: 'not paid in time',
+      shopper: 'you cancelled it',
+      holdLapsed: 'the items were no longer held when the payment came; it was refunded',
+    },
     noOrders: 'No orders yet',
     steps: {
       placed: 'Placed',
@@ -266,6 +275,15 @@ export const commerceZh: typeof commerceEn = {
     payBy: '请在 {{time}} 前支付',
     cancel: '取消订单',
     cancelled: '已取消:{{reason}}',
+    cancelAsk: '确定取消这个订单吗?',
+    cancelRefund: '{{amount}} 将原路退回您的付款账户,通常几分钟内到账。',
+    cancelUnpaid: '本单尚未付款,取消后直接关闭。',
+    keepOrder: '暂不取消',
+    reasons: {
+      unpaid: '超时未支付',
+      shopper: '您已取消',
+      holdLapsed: '付款到账时商品已不再保留,款项已退回',
+    },
     noOrders: '还没有订单',
     steps: {
       placed: '已下单',

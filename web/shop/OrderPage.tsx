@@ -27,10 +27,17 @@ const stepOf: Record<string, number> = {
   completed: 4,
 };
 
+/** The reasons the system gives, in the shopper's language; one a person typed, as typed. */
+const systemReasons: Record<string, string> = {
+  'not paid in time': 'store.reasons.unpaid',
+  'cancelled by the shopper': 'store.reasons.shopper',
+  'the stock hold lapsed before the payment came': 'store.reasons.holdLapsed',
+};
+
 /** Order tracking: the steps, a live countdown to the promise, each shipment, the pick-up code. */
 export function OrderPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { id } = useParams();
   const now = useNow();
   const [order, setOrder] = useState<ShopOrder | null>(null);
@@ -66,7 +73,22 @@ export function OrderPage() {
       if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
     }
   };
+  // Asked first: a paid order says what comes back and where it goes.
+  const paid = order.payment.amount - order.payment.refunded;
+  const confirmCancel = () =>
+    modal.confirm({
+      title: t('store.cancelAsk'),
+      content: order.payment.paidAt
+        ? t('store.cancelRefund', { amount: formatFen(paid) })
+        : t('store.cancelUnpaid'),
+      okText: t('store.cancel'),
+      okButtonProps: { danger: true },
+      cancelText: t('store.keepOrder'),
+      onOk: cancel,
+    });
   const left = promise ? new Date(promise).getTime() - (now + skew) : 0;
+  const cancelReason = (reason: string | null) =>
+    reason ? (systemReasons[reason] ? t(systemReasons[reason]) : reason) : '';
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Card size="small">
@@ -110,7 +132,7 @@ export function OrderPage() {
             </div>
           )}
           {order.status === 'cancelled' && (
-            <Alert type="info" message={t('store.cancelled', { reason: order.cancelReason ?? '' })} />
+            <Alert type="info" message={t('store.cancelled', { reason: cancelReason(order.cancelReason) })} />
           )}
           {order.status === 'pending_payment' && (
             <Space direction="vertical" style={{ width: '100%' }}>
@@ -173,7 +195,7 @@ export function OrderPage() {
         </div>
       </Card>
       {['pending_payment', 'paid', 'routed'].includes(order.status) && (
-        <Button danger block onClick={cancel}>
+        <Button danger block onClick={confirmCancel}>
           {t('store.cancel')}
         </Button>
       )}
