@@ -222,8 +222,25 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     expect(await level(shop.stores.sanlitun.locationId, shop.skus[0])).toEqual({ onHand: 20, reserved: 1 });
   });
 
+  it('refuses a delivery with no door, recipient or phone, naming each and holding nothing', async () => {
+    const { lat, lng, province, city, district } = homeAddress;
+    const { order } = await checkout(shopper, {
+      channelId: shop.channelId,
+      lines: [{ skuId: shop.skus[0], quantity: 1 }],
+      address: { province, city, district, lat, lng },
+    });
+    expect(order.statusCode).toBe(422);
+    expect(order.json().code).toBe('orders.address_incomplete');
+    expect(order.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'address.line',
+      'address.name',
+      'address.phone',
+    ]);
+    expect(await level(shop.stores.sanlitun.locationId, shop.skus[0])).toEqual({ onHand: 20, reserved: 0 });
+  });
+
   it('refuses what cannot be kept: a store-less hour, an empty stock, a pick-up store without it', async () => {
-    const far = { province: '北京', city: '北京', district: '延庆区' };
+    const far = { ...homeAddress, district: '延庆区', line: '妫水北街 1 号', lat: undefined, lng: undefined };
     const hour = await checkout(shopper, {
       channelId: shop.channelId,
       lines: [{ skuId: shop.skus[0], quantity: 1 }],

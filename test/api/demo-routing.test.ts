@@ -13,6 +13,8 @@ const nearSanlitun = {
   line: '三里屯路 11 号',
   lat: 39.9336,
   lng: 116.455,
+  name: '王小明',
+  phone: '13800000000',
 };
 
 /** Routing for one-hour delivery on the demo world: OPPO online, JD Home's Beijing stores, the DCs. */
@@ -100,7 +102,14 @@ describe('routing on the demo world', () => {
 
   it('falls back to the warehouse when no store can keep the promise', async () => {
     const skuId = await skuStockedAround();
-    const far = { province: '北京', city: '北京', district: '延庆区' };
+    const far = {
+      province: '北京',
+      city: '北京',
+      district: '延庆区',
+      line: '妫水北街 1 号',
+      name: '王小明',
+      phone: '13800000000',
+    };
     const hour = await order(skuId, far);
     expect(hour.quote).toMatchObject({ available: false, kind: 'standard' });
     expect(hour.placed.statusCode).toBe(409);

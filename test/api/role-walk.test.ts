@@ -118,7 +118,14 @@ describe('every route as every role (generated from the route table)', () => {
     await shopper.post(`/api/shop/carts/${cart}/lines`, { skuId: objects.sku, quantity: 1 });
     await shopper.post(`/api/shop/carts/${cart}/delivery`, {
       mode: pickupAt ? 'pickup' : 'standard',
-      address: { province: '北京', city: '北京', district: '朝阳区' },
+      address: {
+        province: '北京',
+        city: '北京',
+        district: '朝阳区',
+        line: '工体北路 8 号',
+        name: '王小明',
+        phone: '13800000000',
+      },
       ...(pickupAt ? { pickupLocationId: pickupAt } : {}),
     });
     const order = await shopper.post('/api/shop/orders', { cartId: cart });

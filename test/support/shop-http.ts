@@ -157,4 +157,6 @@ export const beijingAddress = {
   line: '工体北路 8 号',
   lat: 39.9366,
   lng: 116.4472,
+  name: '王小明',
+  phone: '13800000000',
 };

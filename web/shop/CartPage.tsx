@@ -58,7 +58,7 @@ export function CartPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { me, cartId, address, setAddress, forgetCart } = useShop();
+  const { me, shopId, cartId, address, setAddress, forgetCart } = useShop();
   const [cart, setCart] = useState<Cart | null>(null);
   const [mode, setMode] = useState<Mode>('hour');
   const [pickupAt, setPickupAt] = useState<string | undefined>();
@@ -101,14 +101,15 @@ export function CartPage() {
   // as they are then (changing them quotes by itself).
   // biome-ignore lint/correctness/useExhaustiveDependencies: mode and pickupAt must not reload the cart
   useEffect(() => {
-    if (!me) return;
+    // The cart is the shop's: wait for the shops to load (a page opened straight after sign-in).
+    if (!me || !shopId) return;
     void (async () => {
       const id = await cartId();
       const c = await api<Cart>('GET', `/api/shop/carts/${id}`);
       if (c.lines.length) await quote(id, c.delivery ?? mode, c.pickupLocationId ?? pickupAt);
       else setCart(c);
     })();
-  }, [me, cartId, quote]);
+  }, [me, shopId, cartId, quote]);
 
   if (me === null)
     return (
@@ -165,7 +166,10 @@ export function CartPage() {
       return mode === 'standard' && q.standardDays ? t('store.standardQuote', { days: q.standardDays }) : '';
     return q.pickup.length ? '' : t('store.modeUnavailable');
   };
-  const ready = q?.available && (mode !== 'pickup' || pickupAt);
+  // A courier needs the door, the recipient and a phone; a pick-up needs its store.
+  const addressMissing =
+    mode !== 'pickup' && !(address.line?.trim() && address.name?.trim() && address.phone?.trim());
+  const ready = q?.available && (mode !== 'pickup' || pickupAt) && !addressMissing;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Card size="small">
@@ -281,6 +285,11 @@ export function CartPage() {
         </div>
       </Card>
       {error && <Alert type="error" showIcon message={error} />}
+      {q?.available && addressMissing && (
+        <Typography.Text type="secondary" data-testid="address-missing">
+          {t('store.addressMissing')}
+        </Typography.Text>
+      )}
       <Button type="primary" size="large" block disabled={!ready} loading={placing} onClick={place}>
         {t('store.placeOrder')}
       </Button>

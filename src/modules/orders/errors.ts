@@ -14,6 +14,7 @@ export const ordersErrors = defineErrors({
   'orders.channel_not_shop': 'unprocessable',
   'orders.pos_not_here': 'unprocessable',
   'orders.day_not_over': 'unprocessable',
+  'orders.address_incomplete': 'unprocessable',
 });
 
 declare module '../../platform/errors.js' {

@@ -6,7 +6,7 @@ import type { SandboxProvider } from './sandbox.js';
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title}</title>
+<title>${title}</title><link rel="icon" type="image/svg+xml" href="/favicon.svg">
 <style>
 *{box-sizing:border-box}
 body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;background:#f2f3f5;margin:0;display:flex;justify-content:center}

@@ -47,8 +47,8 @@ type ShopSku = {
 };
 
 /**
- * What a shop shows, a page of products at a time (the newest first, the flagships first within
- * the page): its listed products with their SKUs at the channel's prices, and whether each sells
+ * What a shop shows, a page of products at a time (in the order they were added, the flagships
+ * first within the page): its listed products with their SKUs at the channel's prices, and whether each sells
  * now (a product before its launch shows, marked, but cannot be bought).
  */
 export async function shopProducts(
@@ -79,7 +79,8 @@ export async function shopProducts(
       w.or([w('catalog_product.name', 'like', like), w('catalog_product.name_en', 'like', like)]),
     );
   }
-  const page = await paginate(listed, 'catalog_product.id', q);
+  // In the order the brand put them in the shop: its first products (the flagships, here) first.
+  const page = await paginate(listed, 'catalog_product.id', q, 'asc');
   if (page.items.length === 0) return { channelId, brandId: channel.org_id, items: [], nextCursor: null };
   const query = db
     .selectFrom('catalog_listing')

@@ -67,6 +67,19 @@ export async function placeOrder(
     throw new DomainError('orders.delivery_missing', 'choose delivery or pick-up and give the address', {
       errors: [{ field: 'delivery', message: 'required' }],
     });
+  if (mode !== 'pickup') {
+    // A courier needs a door, a name and a number: a quote needs only the district.
+    const address = JSON.parse(cart.address) as Partial<Record<'line' | 'name' | 'phone', string>>;
+    const missing = (['line', 'name', 'phone'] as const).filter((f) => !address[f]?.trim());
+    if (missing.length > 0)
+      throw new DomainError(
+        'orders.address_incomplete',
+        'a delivery needs the street, the recipient and a phone',
+        {
+          errors: missing.map((f) => ({ field: `address.${f}`, message: 'required for a delivery' })),
+        },
+      );
+  }
   const payMinutes = config.orderPayMinutes;
   const offers = new Map(c.lines.map((l) => [l.skuId, l.offer!]));
   const { plan, shipments } = await holdStock(ctx, c, cart, orderId, (payMinutes + holdMarginMinutes) * 60);
