@@ -71,7 +71,16 @@ export async function checkout(): Promise<Result> {
     const [soldBefore, paymentsBefore] = [await soldOf(), await paymentsOf()];
     const http = new ShopHttp(base, concurrency);
     const shoppers = await http.newShoppers(16);
-    const address = { province: '北京', city: '北京', district: '朝阳区', lat: 39.9366, lng: 116.4472 };
+    const address = {
+      province: '北京',
+      city: '北京',
+      district: '朝阳区',
+      line: '工体北路 8 号',
+      lat: 39.9366,
+      lng: 116.4472,
+      name: '王小明',
+      phone: '13800000000',
+    };
     const latencies: number[] = [];
     const refused = new Map<string, number>();
     let paidOrders = 0;
