@@ -207,6 +207,26 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
     await page.context().close();
   });
 
+  it('says a failed sign-in in the language of the page, on the console and the storefront', async () => {
+    for (const [lang, words] of [
+      ['zh-CN', '邮箱或密码错误'],
+      ['en', 'Wrong email or password'],
+    ] as const) {
+      const page = await world.page(lang);
+      await page.goto(`${world.base}/login`);
+      await page.fill('#email', 'nobody@oppo.demo');
+      await page.fill('#password', 'not-the-password');
+      await page.click('button[type=submit]');
+      await page.waitForSelector(`.ant-alert:has-text("${words}")`);
+      await page.goto(`${world.base}/shop/me`);
+      await page.fill('#email', 'nobody@shop.test');
+      await page.fill('#password', 'not-the-password');
+      await page.click('button[type=submit]');
+      await page.waitForSelector(`.ant-alert:has-text("${words}")`);
+      await page.context().close();
+    }
+  });
+
   it('remembers the language chosen in the header across reloads', async () => {
     const page = await world.page('zh-CN');
     await world.signIn(page, 'brand@oppo.demo');

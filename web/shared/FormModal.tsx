@@ -1,7 +1,7 @@
 import { Alert, Form, Modal, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from './api';
+import { ApiError, problemText } from './api';
 
 /**
  * A create/edit dialog: submits the form to `submit`, shows each field the API names in its
@@ -30,7 +30,7 @@ export function FormModal<T extends Record<string, unknown>>(props: {
       form.setFields(
         (e.problem.errors ?? []).map((f) => ({ name: f.field.split('.')[0] as any, errors: [f.message] })),
       );
-      setError(e.problem.detail ?? e.problem.code);
+      setError(problemText(t, e.problem));
     }
   };
   return (

@@ -61,6 +61,17 @@ async function send<T>(
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 /**
+ * A refusal in the reader's language, by its code (`problems.<code>`); a code not translated
+ * yet falls back to the server's own words.
+ */
+export function problemText(
+  t: (key: string, opts: { defaultValue: string }) => string,
+  problem: Problem,
+): string {
+  return t(`problems.${problem.code.replace('.', '_')}`, { defaultValue: problem.detail ?? problem.code });
+}
+
+/**
  * Every item of a paged list, page after page (200 a page): for the short lists a form picks
  * from or a page shows whole (a brand's channels, locations, zones, rules). Long lists page on
  * screen with `useList` instead.

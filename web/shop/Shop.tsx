@@ -9,7 +9,7 @@ import { Alert, Button, Card, Form, Input, Result, Segmented, Typography } from 
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
-import { ApiError, api } from '../shared/api';
+import { ApiError, api, problemText } from '../shared/api';
 import { setLanguage } from '../shared/i18n';
 import { AddressPicker } from './AddressPicker';
 import { ShopHome } from './ShopHome';
@@ -39,7 +39,7 @@ function MePage() {
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       form.setFields((e.problem.errors ?? []).map((f) => ({ name: f.field, errors: [f.message] })));
-      setError(e.problem.detail ?? e.problem.code);
+      setError(problemText(t, e.problem));
     }
   };
   if (me)

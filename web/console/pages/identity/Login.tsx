@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Space, Table, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../../../shared/api';
+import { ApiError, api, problemText } from '../../../shared/api';
 import { setLanguage } from '../../../shared/i18n';
 
 const demo = [
@@ -26,7 +26,7 @@ export function Login() {
       await api('POST', '/api/auth/login', v);
       navigate('/');
     } catch (e) {
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.code) : String(e));
+      setError(e instanceof ApiError ? problemText(t, e.problem) : String(e));
     }
   };
 
