@@ -10,7 +10,7 @@ import { dialectOf } from '../src/platform/db/database.js';
 import { newId } from '../src/platform/ids.js';
 import { createLogger } from '../src/platform/logger.js';
 import { signIn } from '../test/support/http.js';
-import { demoShop, ShopHttp } from '../test/support/shop-http.js';
+import { beijingAddress, demoShop, ShopHttp } from '../test/support/shop-http.js';
 import { closedLoop, count, percentile, type Result, withServer } from './support.js';
 
 /**
@@ -71,16 +71,7 @@ export async function checkout(): Promise<Result> {
     const [soldBefore, paymentsBefore] = [await soldOf(), await paymentsOf()];
     const http = new ShopHttp(base, concurrency);
     const shoppers = await http.newShoppers(16);
-    const address = {
-      province: '北京',
-      city: '北京',
-      district: '朝阳区',
-      line: '工体北路 8 号',
-      lat: 39.9366,
-      lng: 116.4472,
-      name: '王小明',
-      phone: '13800000000',
-    };
+    const address = beijingAddress;
     const latencies: number[] = [];
     const refused = new Map<string, number>();
     let paidOrders = 0;
