@@ -70,13 +70,39 @@ export async function startBrowserWorld(
       await page.fill('#email', email);
       await page.fill('#password', 'flywheel-demo');
       await page.click('button[type=submit]');
-      await page.waitForSelector('[data-testid=menu]');
+      // The console's frame: the menu beside the page, or behind its button on a phone.
+      await page.waitForSelector('[data-testid=org-name]');
     },
     async close() {
       await browser.close();
       await fw.cleanup();
     },
   };
+}
+
+/**
+ * What a page does wrong at its viewport's width: how far it scrolls sideways past the screen,
+ * and the texts crushed into a column so narrow that they break a letter or two per line.
+ */
+export async function layoutFaults(page: Page): Promise<{ overflow: number; broken: string[] }> {
+  return page.evaluate(() => {
+    const g = globalThis as any;
+    const doc = g.document;
+    const broken: string[] = [];
+    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim();
+      const letters = [...text].length;
+      if (letters < 3 || node.parentElement?.offsetParent === null) continue;
+      const range = doc.createRange();
+      range.selectNodeContents(node);
+      const lines = new Set(
+        [...range.getClientRects()].filter((r: any) => r.width > 0).map((r: any) => Math.round(r.top)),
+      );
+      if (lines.size >= 3 && lines.size * 2 >= letters) broken.push(text);
+    }
+    return { overflow: doc.documentElement.scrollWidth - g.innerWidth, broken };
+  });
 }
 
 /**

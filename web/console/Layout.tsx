@@ -10,6 +10,7 @@ import {
   EnvironmentOutlined,
   HomeOutlined,
   KeyOutlined,
+  MenuOutlined,
   ProfileOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
@@ -17,7 +18,7 @@ import {
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { App, Button, Form, Input, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Drawer, Form, Grid, Input, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -102,6 +103,13 @@ export function menuFor(me: Me): Array<{ key: string; icon: ReactNode; label: st
   return items.filter((i) => i.show).map(({ show, ...i }) => i);
 }
 
+/** A screen narrower than antd's `md` (768 px): a phone held upright. */
+export function usePhone(): boolean {
+  const screens = Grid.useBreakpoint();
+  // Before the first measurement the breakpoints are unknown; a window's width answers then.
+  return screens.md === undefined ? window.innerWidth < 768 : !screens.md;
+}
+
 export function ConsoleLayout() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -109,6 +117,8 @@ export function ConsoleLayout() {
   const { message } = App.useApp();
   const [me, setMe] = useState<Me | null>(null);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const phone = usePhone();
 
   useEffect(() => {
     api<Me>('GET', '/api/auth/me')
@@ -128,21 +138,75 @@ export function ConsoleLayout() {
   if (!me) return <Spin style={{ marginTop: 120, width: '100%' }} />;
   const items = menuFor(me).map((i) => ({ ...i, label: t(i.label) }));
   const kind = me.org?.kind ?? '';
+  const menu = (
+    <Menu
+      data-testid="menu"
+      mode="inline"
+      selectedKeys={[location.pathname + location.search]}
+      items={items}
+      onClick={(e) => {
+        setDrawerOpen(false);
+        navigate(e.key);
+      }}
+    />
+  );
+  const who = (
+    <>
+      <Typography.Text strong data-testid="org-name" ellipsis style={{ maxWidth: phone ? 150 : 320 }}>
+        {orgName(me.org, i18n.language)}
+      </Typography.Text>
+      <Tag color="orange">{t(`kind.${kind}`)}</Tag>
+      {!phone && <Tag>{t(`roles.${me.role}`)}</Tag>}
+    </>
+  );
+  const actions = (
+    <>
+      <Button type="link" href="/docs" target="_blank">
+        {t('app.docs')}
+      </Button>
+      <Button data-testid="lang-switch" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+        {t('app.language')}
+      </Button>
+      <Button type="text" data-testid="account" onClick={() => setPasswordOpen(true)}>
+        {me.user?.name}
+      </Button>
+      <Button
+        onClick={async () => {
+          await api('POST', '/api/auth/logout');
+          navigate('/login');
+        }}
+      >
+        {t('app.logout')}
+      </Button>
+    </>
+  );
   return (
     <MeContext.Provider value={me}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider theme="light" width={220} breakpoint="lg" collapsedWidth={0}>
-          <div style={{ padding: '20px 24px', fontWeight: 700, fontSize: 18, color: '#e4572e' }}>
-            {t('app.name')}
-          </div>
-          <Menu
-            data-testid="menu"
-            mode="inline"
-            selectedKeys={[location.pathname + location.search]}
-            items={items}
-            onClick={(e) => navigate(e.key)}
-          />
-        </Layout.Sider>
+        {phone ? (
+          // Store staff hold a phone: the menu and the account's actions open in a drawer.
+          <Drawer
+            open={drawerOpen}
+            placement="left"
+            width={264}
+            onClose={() => setDrawerOpen(false)}
+            title={t('app.name')}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+            <Space direction="vertical" style={{ padding: 16 }}>
+              <Tag>{t(`roles.${me.role}`)}</Tag>
+              {actions}
+            </Space>
+          </Drawer>
+        ) : (
+          <Layout.Sider theme="light" width={220}>
+            <div style={{ padding: '20px 24px', fontWeight: 700, fontSize: 18, color: '#e4572e' }}>
+              {t('app.name')}
+            </div>
+            {menu}
+          </Layout.Sider>
+        )}
         <Layout>
           <Layout.Header
             style={{
@@ -150,40 +214,25 @@ export function ConsoleLayout() {
               display: 'flex',
               justifyContent: 'space-between',
               alignItems: 'center',
-              paddingInline: 24,
+              gap: 8,
+              paddingInline: phone ? 12 : 24,
             }}
           >
-            <Space>
-              <Typography.Text strong data-testid="org-name">
-                {orgName(me.org, i18n.language)}
-              </Typography.Text>
-              <Tag color="orange">{t(`kind.${kind}`)}</Tag>
-              <Tag>{t(`roles.${me.role}`)}</Tag>
-            </Space>
-            <Space>
-              <Button type="link" href="/docs" target="_blank">
-                {t('app.docs')}
-              </Button>
-              <Button
-                data-testid="lang-switch"
-                onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
-              >
-                {t('app.language')}
-              </Button>
-              <Button type="text" data-testid="account" onClick={() => setPasswordOpen(true)}>
-                {me.user?.name}
-              </Button>
-              <Button
-                onClick={async () => {
-                  await api('POST', '/api/auth/logout');
-                  navigate('/login');
-                }}
-              >
-                {t('app.logout')}
-              </Button>
-            </Space>
+            <div style={{ display: 'flex', alignItems: 'center', gap: phone ? 4 : 8, minWidth: 0 }}>
+              {phone && (
+                <Button
+                  type="text"
+                  data-testid="menu-button"
+                  aria-label={t('app.menu')}
+                  icon={<MenuOutlined />}
+                  onClick={() => setDrawerOpen(true)}
+                />
+              )}
+              {who}
+            </div>
+            {!phone && <Space>{actions}</Space>}
           </Layout.Header>
-          <Layout.Content style={{ padding: 24 }}>
+          <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
             <Outlet />
           </Layout.Content>
           <FormModal

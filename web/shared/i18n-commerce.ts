@@ -229,6 +229,8 @@ export const commerceEn = {
     codeInvalid: 'That is not a payment code: scan the code on the shopper’s payment app.',
     waitingHint: 'The sale is recorded; it completes once the provider answers. Check it under Orders.',
     next: 'Next sale',
+    items: '{{n}} items',
+    toCharge: 'Take payment',
   },
   rules: {
     title: 'Routing rules',
@@ -461,6 +463,8 @@ export const commerceZh: typeof commerceEn = {
     codeInvalid: '这不是付款码,请扫描顾客支付应用上的付款码。',
     waitingHint: '本单已记录,支付机构答复后即完成;可在订单中查看。',
     next: '下一单',
+    items: '{{n}} 件',
+    toCharge: '去收款',
   },
   rules: {
     title: '路由规则',

@@ -11,6 +11,7 @@ const en = {
     language: '中文',
     logout: 'Sign out',
     docs: 'API docs',
+    menu: 'Menu',
   },
   account: {
     changePassword: 'Change password',
@@ -382,6 +383,7 @@ const zh: typeof en = {
     language: 'English',
     logout: '退出登录',
     docs: 'API 文档',
+    menu: '菜单',
   },
   account: {
     changePassword: '修改密码',

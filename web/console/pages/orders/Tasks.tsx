@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../../shared/api';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
+import { usePhone } from '../../Layout';
 
 type Task = {
   id: string;
@@ -47,9 +48,11 @@ const next: Record<string, { to: string; label: string } | undefined> = {
 function countdown(promiseAt: string | null, now: number, t: (k: string, o?: any) => string) {
   if (!promiseAt) return '—';
   const ms = new Date(promiseAt).getTime() - now;
-  const m = Math.floor(Math.abs(ms) / 60_000);
+  const h = Math.floor(Math.abs(ms) / 3_600_000);
+  const m = Math.floor((Math.abs(ms) % 3_600_000) / 60_000);
   const s = Math.floor((Math.abs(ms) % 60_000) / 1000);
-  const text = `${m}:${String(s).padStart(2, '0')}`;
+  const mmss = `${String(m).padStart(h ? 2 : 1, '0')}:${String(s).padStart(2, '0')}`;
+  const text = h ? `${h}:${mmss}` : mmss;
   return ms >= 0 ? (
     <Tag color={ms < 15 * 60_000 ? 'orange' : 'blue'}>{text}</Tag>
   ) : (
@@ -61,6 +64,7 @@ function countdown(promiseAt: string | null, now: number, t: (k: string, o?: any
 export function Tasks() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const phone = usePhone();
   const list = useList<Task>('/api/fulfilment/tasks?limit=100');
   const [now, setNow] = useState(Date.now());
   const [handing, setHanding] = useState<Task | null>(null);
@@ -88,37 +92,16 @@ export function Tasks() {
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
-      <Row gutter={16}>
-        <Col span={16}>
+      <Row gutter={[16, 16]}>
+        {/* On a phone the pick-up code comes first: the shopper stands at the counter. */}
+        <Col xs={{ span: 24, order: 2 }} lg={{ span: 16, order: 1 }}>
           <Card title={t('tasks.title')}>
             <List
               loading={list.loading}
               locale={{ emptyText: t('tasks.empty') }}
               dataSource={list.items}
               renderItem={(task) => (
-                <List.Item
-                  data-testid="task"
-                  actions={
-                    task.canWork
-                      ? [
-                          next[task.status] && (
-                            <Button
-                              key="n"
-                              type="primary"
-                              onClick={() => move(task, { to: next[task.status]!.to })}
-                            >
-                              {t(next[task.status]!.label)}
-                            </Button>
-                          ),
-                          task.status === 'ready' && task.mode !== 'pickup' && (
-                            <Button key="h" type="primary" onClick={() => setHanding(task)}>
-                              {t('tasks.handOver')}
-                            </Button>
-                          ),
-                        ].filter(Boolean)
-                      : []
-                  }
-                >
+                <List.Item data-testid="task" style={{ display: 'block' }}>
                   <List.Item.Meta
                     title={
                       <Space wrap>
@@ -151,23 +134,48 @@ export function Tasks() {
                       </Space>
                     }
                   />
+                  {task.canWork && (
+                    <Space wrap style={{ marginTop: 8 }}>
+                      {next[task.status] && (
+                        <Button
+                          type="primary"
+                          size={phone ? 'large' : 'middle'}
+                          onClick={() => move(task, { to: next[task.status]!.to })}
+                        >
+                          {t(next[task.status]!.label)}
+                        </Button>
+                      )}
+                      {task.status === 'ready' && task.mode !== 'pickup' && (
+                        <Button
+                          type="primary"
+                          size={phone ? 'large' : 'middle'}
+                          onClick={() => setHanding(task)}
+                        >
+                          {t('tasks.handOver')}
+                        </Button>
+                      )}
+                    </Space>
+                  )}
                 </List.Item>
               )}
             />
           </Card>
         </Col>
-        <Col span={8}>
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>
           <Space direction="vertical" style={{ width: '100%' }}>
             <Card title={t('tasks.pickupCounter')} size="small">
               <Space.Compact style={{ width: '100%' }}>
                 <Input
                   placeholder={t('tasks.pickupCode')}
+                  inputMode="numeric"
+                  size={phone ? 'large' : 'middle'}
                   maxLength={6}
                   value={code}
                   onChange={(e) => setCode(e.target.value)}
                 />
                 <Button
                   type="primary"
+                  size={phone ? 'large' : 'middle'}
                   onClick={async () => {
                     try {
                       await api('POST', '/api/fulfilment/pickups', { code });
