@@ -81,6 +81,11 @@ export function isErrorCode(code: string): code is ErrorCode {
   return kindOfCode.has(code);
 }
 
+/** Every code the modules imported so far have declared, for the test that each is translated. */
+export function declaredErrorCodes(): string[] {
+  return [...kindOfCode.keys()];
+}
+
 export class DomainError extends Error {
   readonly kind: ErrorKind;
   constructor(

@@ -256,4 +256,27 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
     await page.waitForSelector('[data-testid=menu]');
     await page.context().close();
   });
+
+  it('shows codes in words: categories, audited actions, and a form row named by its field', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const zh = lang === 'zh-CN';
+      const page = await world.page(lang);
+      await world.signIn(page, 'brand@oppo.demo');
+      await page.goto(`${world.base}/products`);
+      await page.waitForSelector(`td:has-text("${zh ? '手机' : 'Phones'}")`);
+      expect(await page.locator('td:text-is("phone")').count()).toBe(0);
+      // A SKU row left empty names its field, not its path in the form ("0,code").
+      await page.click(`button:has-text("${zh ? '新建商品' : 'New product'}")`);
+      await page.click('.ant-modal .ant-btn-primary');
+      const said = await page.locator('.ant-modal .ant-form-item-explain-error').allInnerTexts();
+      expect(said.join(' ')).toContain(zh ? '请输入SKU 编码' : 'Please enter SKU code');
+      expect(said.join(' ')).not.toMatch(/\d,code/);
+      await page.keyboard.press('Escape');
+      await page.goto(`${world.base}/audit`);
+      await page.waitForSelector(`td:has-text("${zh ? '登录' : 'Signed in'}")`);
+      expect(await page.locator('td:text-is("identity.session.create")').count()).toBe(0);
+      await page.screenshot({ path: `${artifacts}/audit-${lang}.png` });
+      await page.context().close();
+    }
+  });
 });

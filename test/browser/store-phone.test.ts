@@ -128,8 +128,12 @@ describe.skipIf(!haveChromium)('the store console on a phone', () => {
 
       // The counter: the shelf fills the screen, the sale waits in a bar and opens as a sheet.
       await openFromMenu(page, zh ? '门店收银' : 'Counter');
-      await page.locator('[data-testid=pos-item]').first().click();
-      await page.locator('[data-testid=pos-item]').first().click();
+      // Two of an item with two or more on the shelf.
+      const item = page.locator('[data-testid=pos-item]', {
+        hasText: zh ? /在架 ([2-9]|\d\d+) 件/ : /([2-9]|\d\d+) on the shelf/,
+      });
+      await item.first().click();
+      await item.first().click();
       const bar = page.locator('[data-testid=pos-bar]');
       expect(await bar.textContent()).toContain(zh ? '2 件' : '2 items');
       // The bar stays on screen, at its bottom.

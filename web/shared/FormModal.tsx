@@ -1,7 +1,7 @@
 import { Alert, Form, Modal, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, problemText } from './api';
+import { ApiError, fieldText, problemText } from './api';
 
 /**
  * A create/edit dialog: submits the form to `submit`, shows each field the API names in its
@@ -28,7 +28,10 @@ export function FormModal<T extends Record<string, unknown>>(props: {
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       form.setFields(
-        (e.problem.errors ?? []).map((f) => ({ name: f.field.split('.')[0] as any, errors: [f.message] })),
+        (e.problem.errors ?? []).map((f) => ({
+          name: f.field.split('.')[0] as any,
+          errors: [fieldText(t, e.problem, f)],
+        })),
       );
       setError(problemText(t, e.problem));
     }

@@ -60,15 +60,25 @@ async function send<T>(
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
+type Translate = (key: string, opts?: Record<string, unknown>) => string;
+
 /**
  * A refusal in the reader's language, by its code (`problems.<code>`); a code not translated
- * yet falls back to the server's own words.
+ * (a newer server) falls back to the server's own words.
  */
-export function problemText(
-  t: (key: string, opts: { defaultValue: string }) => string,
-  problem: Problem,
-): string {
+export function problemText(t: Translate, problem: Problem): string {
   return t(`problems.${problem.code.replace('.', '_')}`, { defaultValue: problem.detail ?? problem.code });
+}
+
+/**
+ * What is wrong with one field, in the reader's language: the schema's refusals by their kind,
+ * a domain refusal by its code.
+ */
+export function fieldText(t: Translate, problem: Problem, field: { message: string }): string {
+  if (field.message === 'is required') return t('problems.field.required');
+  if (field.message === 'is not a known field') return t('problems.field.unknown');
+  if (problem.code === 'request.invalid') return t('problems.field.invalid', { message: field.message });
+  return problemText(t, problem);
 }
 
 /**

@@ -1,17 +1,5 @@
 /** UI text of checkout, orders, fulfilment and the ledger, in both languages (merged into i18n.ts). */
 export const commerceEn = {
-  problems: {
-    identity_invalid_credentials: 'Wrong email or password.',
-    identity_account_locked: 'Too many failed sign-ins: the account is locked for a while.',
-    identity_account_disabled: 'This account is disabled.',
-    identity_no_membership: 'This account belongs to no organisation.',
-    identity_email_taken: 'An account with this email exists already.',
-    identity_member_exists: 'This person is a member already.',
-    identity_last_owner: 'An organisation keeps at least one owner.',
-    identity_role_too_high: 'You cannot grant a role above your own.',
-    request_rate_limited: 'Too many requests: try again in a minute.',
-    auth_forbidden: 'Your role may not do this.',
-  },
   store: {
     home: 'Shop',
     searchPlaceholder: 'Search products',
@@ -229,7 +217,8 @@ export const commerceEn = {
     codeInvalid: 'That is not a payment code: scan the code on the shopper’s payment app.',
     waitingHint: 'The sale is recorded; it completes once the provider answers. Check it under Orders.',
     next: 'Next sale',
-    items: '{{n}} items',
+    items_one: '{{count}} item',
+    items_other: '{{count}} items',
     toCharge: 'Take payment',
   },
   rules: {
@@ -245,18 +234,6 @@ export const commerceEn = {
 };
 
 export const commerceZh: typeof commerceEn = {
-  problems: {
-    identity_invalid_credentials: '邮箱或密码错误。',
-    identity_account_locked: '登录失败次数过多,账号已暂时锁定。',
-    identity_account_disabled: '该账号已停用。',
-    identity_no_membership: '该账号不属于任何组织。',
-    identity_email_taken: '该邮箱已注册。',
-    identity_member_exists: '此人已是成员。',
-    identity_last_owner: '组织至少保留一位所有者。',
-    identity_role_too_high: '不能授予高于自己的角色。',
-    request_rate_limited: '请求过于频繁,请一分钟后再试。',
-    auth_forbidden: '您的角色无权执行此操作。',
-  },
   store: {
     home: '商城',
     searchPlaceholder: '搜索商品',
@@ -463,7 +440,8 @@ export const commerceZh: typeof commerceEn = {
     codeInvalid: '这不是付款码,请扫描顾客支付应用上的付款码。',
     waitingHint: '本单已记录,支付机构答复后即完成;可在订单中查看。',
     next: '下一单',
-    items: '{{n}} 件',
+    items_one: '{{count}} 件',
+    items_other: '{{count}} 件',
     toCharge: '去收款',
   },
   rules: {

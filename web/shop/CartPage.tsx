@@ -16,7 +16,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, api } from '../shared/api';
+import { ApiError, api, problemText } from '../shared/api';
 import { formatFen } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
 import { forgetSource, placementSource } from './source';
@@ -89,13 +89,10 @@ export function CartPage() {
         setError(null);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
-        setError(
-          e.problem.errors?.map((f) => `${f.field}: ${f.message}`).join('; ') ||
-            (e.problem.detail ?? e.problem.code),
-        );
+        setError(problemText(t, e.problem));
       }
     },
-    [requote],
+    [requote, t],
   );
   // Loads the cart on sign-in and quotes again when the address changes; mode and store are read
   // as they are then (changing them quotes by itself).
@@ -129,7 +126,7 @@ export function CartPage() {
       if (c.lines.length) await quote(cart.id, mode, pickupAt);
       else setCart(c);
     } catch (e) {
-      if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
+      if (e instanceof ApiError) message.error(problemText(t, e.problem));
     }
   };
   const place = async () => {
@@ -149,7 +146,7 @@ export function CartPage() {
       window.location.assign(`${pay.pathname}${pay.search}`);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      setError(e.problem.detail ?? e.problem.code);
+      setError(problemText(t, e.problem));
       setPlacing(false);
     }
   };

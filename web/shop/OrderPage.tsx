@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Descriptions, List, Skeleton, Space, Steps, T
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../shared/api';
+import { ApiError, api, problemText } from '../shared/api';
 import { formatFen, formatTime } from '../shared/format';
 import type { OrderView } from '../shared/orders';
 import { clock, useNow } from './state';
@@ -70,7 +70,7 @@ export function OrderPage() {
     try {
       setOrder(await api<ShopOrder>('POST', `/api/shop/orders/${order.id}/cancel`, {}));
     } catch (e) {
-      if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
+      if (e instanceof ApiError) message.error(problemText(t, e.problem));
     }
   };
   // Asked first: a paid order says what comes back and where it goes.

@@ -3,7 +3,7 @@ import { App, Button, Card, InputNumber, Segmented, Skeleton, Space, Typography 
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../shared/api';
+import { ApiError, api, problemText } from '../shared/api';
 import { formatFen } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
 import { ProductArt, productName, type ShopProduct } from './ShopHome';
@@ -79,7 +79,7 @@ export function ProductPage() {
       if (then === 'cart') navigate('/shop/cart');
       else message.success(t('store.added'));
     } catch (e) {
-      if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
+      if (e instanceof ApiError) message.error(problemText(t, e.problem));
       else throw e;
     }
   };

@@ -9,7 +9,7 @@ import { Alert, Button, Card, Form, Input, Result, Segmented, Typography } from 
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
-import { ApiError, api, problemText } from '../shared/api';
+import { ApiError, api, fieldText, problemText } from '../shared/api';
 import { setLanguage } from '../shared/i18n';
 import { AddressPicker } from './AddressPicker';
 import { ShopHome } from './ShopHome';
@@ -38,7 +38,9 @@ function MePage() {
       await refreshMe();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      form.setFields((e.problem.errors ?? []).map((f) => ({ name: f.field, errors: [f.message] })));
+      form.setFields(
+        (e.problem.errors ?? []).map((f) => ({ name: f.field, errors: [fieldText(t, e.problem, f)] })),
+      );
       setError(problemText(t, e.problem));
     }
   };

@@ -80,7 +80,7 @@ export const Performance = Type.Object(
   whole('a report: one row per location that shipped in the window'),
 );
 
-const ruleKinds = ['prefer_location', 'avoid_split', 'same_province'] as const;
+export const ruleKinds = ['prefer_location', 'avoid_split', 'same_province'] as const;
 export const RuleQuery = Obj({ ...PageQuery.properties, brandId: Type.Optional(Id('org')) });
 export const RuleBody = Obj({
   brandId: Type.Optional(Id('org')),

@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Modal, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, upload } from '../../../shared/api';
+import { ApiError, fieldText, problemText, upload } from '../../../shared/api';
 
 type Counts = { created: number; updated: number; unchanged: number };
 type Summary = { dryRun: boolean; rows: number; products: Counts; skus: Counts };
@@ -50,11 +50,11 @@ export function ImportCatalog({
       if (!(e instanceof ApiError)) throw e;
       setSummary(null);
       setProblems({
-        detail: e.problem.detail ?? e.problem.code,
+        detail: problemText(t, e.problem),
         lines: (e.problem.errors ?? []).map((x) => ({
           line: x.line ?? 0,
           field: x.field,
-          message: x.message,
+          message: fieldText(t, { ...e.problem, code: 'request.invalid' }, x),
         })),
       });
     } finally {

@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, allPages, api } from '../../../shared/api';
+import { ApiError, allPages, api, problemText } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
@@ -72,7 +72,9 @@ function ProductDetail({
     <>
       <Descriptions column={2} size="small" bordered>
         <Descriptions.Item label={t('catalog.productLine')}>{product.productLine}</Descriptions.Item>
-        <Descriptions.Item label={t('catalog.category')}>{product.category}</Descriptions.Item>
+        <Descriptions.Item label={t('catalog.category')}>
+          {t(`catalog.categories.${product.category}`, { defaultValue: product.category })}
+        </Descriptions.Item>
         <Descriptions.Item label={t('common.status')}>
           <Tag color={statusColor[product.status]}>{t(`catalog.status.${product.status}`)}</Tag>
         </Descriptions.Item>
@@ -135,7 +137,7 @@ function ProductDetail({
                         channelId: channelId || null,
                       });
                     } catch (e) {
-                      if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
+                      if (e instanceof ApiError) message.error(problemText(t, e.problem));
                       else throw e;
                     }
                     load();
@@ -218,7 +220,11 @@ export function Products() {
               ),
           },
           { title: t('catalog.productLine'), dataIndex: 'productLine' },
-          { title: t('catalog.category'), dataIndex: 'category' },
+          {
+            title: t('catalog.category'),
+            dataIndex: 'category',
+            render: (c: string) => t(`catalog.categories.${c}`, { defaultValue: c }),
+          },
           {
             title: t('common.status'),
             dataIndex: 'status',
@@ -304,7 +310,11 @@ export function Products() {
             <>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline" wrap>
-                  <Form.Item name={[field.name, 'code']} rules={[{ required: true }]}>
+                  <Form.Item
+                    name={[field.name, 'code']}
+                    rules={[{ required: true }]}
+                    messageVariables={{ label: t('catalog.skuCode') }}
+                  >
                     <Input placeholder={t('catalog.skuCode')} style={{ width: 150 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'options']}>

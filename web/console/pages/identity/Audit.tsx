@@ -31,7 +31,11 @@ export function Audit() {
             title: t('audit.actor'),
             render: (_, e) => e.actorName ?? <code>{e.actorId ?? t('audit.system')}</code>,
           },
-          { title: t('audit.action'), dataIndex: 'action' },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (a: string) => t(`audit.actions.${a.replaceAll('.', '_')}`, { defaultValue: a }),
+          },
           { title: t('audit.object'), render: (_, e) => <code>{e.objectId ?? '—'}</code> },
           { title: t('audit.request'), dataIndex: 'requestId', render: (v) => <code>{v}</code> },
         ]}

@@ -252,7 +252,11 @@ export function Transfers() {
             <>
               {fields.map((field) => (
                 <Space key={field.key} align="baseline">
-                  <Form.Item name={[field.name, 'skuId']} rules={[{ required: true }]}>
+                  <Form.Item
+                    name={[field.name, 'skuId']}
+                    rules={[{ required: true }]}
+                    messageVariables={{ label: t('stock.sku') }}
+                  >
                     <Select
                       style={{ width: 380 }}
                       showSearch
@@ -261,7 +265,11 @@ export function Transfers() {
                       placeholder={t('stock.sku')}
                     />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'quantity']} rules={[{ required: true }]}>
+                  <Form.Item
+                    name={[field.name, 'quantity']}
+                    rules={[{ required: true }]}
+                    messageVariables={{ label: t('stock.quantity') }}
+                  >
                     <InputNumber min={1} placeholder={t('stock.quantity')} />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(field.name)} />

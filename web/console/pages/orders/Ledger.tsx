@@ -1,7 +1,7 @@
 import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type Page } from '../../../shared/api';
+import { ApiError, api, type Page, problemText } from '../../../shared/api';
 import { formatFen, formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
@@ -77,7 +77,7 @@ function Reconciliations() {
                 setError(
                   e.problem.code === 'orders.day_not_over'
                     ? t('ledger.dayNotOver')
-                    : (e.problem.detail ?? e.problem.code),
+                    : problemText(t, e.problem),
                 );
               }
             }}

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../../shared/api';
+import { ApiError, api, problemText } from '../../../shared/api';
 import { formatFen } from '../../../shared/format';
 import { usePhone } from '../../Layout';
 
@@ -71,18 +71,13 @@ export function Pos() {
       await load(brandId);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      // The provider's answers in the staff's language; anything else as the server put it.
+      // The provider's answers in the staff's words, with what it means for the sale.
       const known: Record<string, string> = {
         'payments.payment_refused': t('pos.declined'),
         'payments.auth_code_invalid': t('pos.codeNotTaken'),
       };
       const field = e.problem.errors?.find((f) => f.field === 'authCode');
-      message.error(
-        known[e.problem.code] ??
-          (field
-            ? t('pos.codeInvalid')
-            : e.problem.errors?.map((f) => f.message).join('; ') || e.problem.detail),
-      );
+      message.error(known[e.problem.code] ?? (field ? t('pos.codeInvalid') : problemText(t, e.problem)));
       await load(brandId);
     }
   };
@@ -218,7 +213,7 @@ export function Pos() {
           }}
         >
           <span>
-            {t('pos.items', { n: count })} · <Typography.Text strong>{formatFen(total)}</Typography.Text>
+            {t('pos.items', { count })} · <Typography.Text strong>{formatFen(total)}</Typography.Text>
           </span>
           <Button type="primary" size="large" disabled={count === 0} onClick={() => setBasketOpen(true)}>
             {t('pos.toCharge')}

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../../shared/api';
+import { ApiError, api, problemText } from '../../../shared/api';
 import { formatTime } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { usePhone } from '../../Layout';
@@ -87,7 +87,7 @@ export function Tasks() {
       await api('POST', `/api/fulfilment/shipments/${task.id}/moves`, body);
       await list.reload();
     } catch (e) {
-      if (e instanceof ApiError) message.error(e.problem.detail ?? e.problem.code);
+      if (e instanceof ApiError) message.error(problemText(t, e.problem));
     }
   };
   return (
@@ -183,8 +183,7 @@ export function Tasks() {
                       setCode('');
                       await list.reload();
                     } catch (e) {
-                      if (e instanceof ApiError)
-                        message.error(e.problem.errors?.[0]?.message ?? e.problem.detail);
+                      if (e instanceof ApiError) message.error(problemText(t, e.problem));
                     }
                   }}
                 >
