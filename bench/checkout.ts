@@ -245,6 +245,7 @@ export async function routing(): Promise<Result> {
           product_lines: null,
           provinces: null,
           commitments: '{}',
+          settlement: JSON.stringify({ model: 'commission', rateBp: 800 }),
           status: 'active',
           signed_on: '2026-01-01',
           version: 1,

@@ -8,6 +8,7 @@ import { createAuthenticator, createIdentityModule } from './modules/identity/in
 import { createInventoryModule } from './modules/inventory/index.js';
 import { createLedgerModule } from './modules/ledger/index.js';
 import {
+  bookRetailerShare,
   cancelRefused,
   createOrdersModule,
   followShipment,
@@ -169,12 +170,14 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
  */
 function wireHooks(rt: Runtime): void {
   // A taken payment pays its order, and a moved shipment moves it, in the same transaction; a
-  // payment code refused at the counter takes the sale back.
+  // payment code refused at the counter takes the sale back; goods a store hands over book the
+  // retailer's share.
   rt.hooks.inTransaction('payments.payment_taken', 'orders.pay_order', (ctx, e) => payOrder(ctx, e));
   rt.hooks.inTransaction('payments.payment_refused', 'orders.cancel_refused', (ctx, e) =>
     cancelRefused(ctx, e),
   );
   rt.hooks.inTransaction(shipmentMoved, 'orders.follow_shipment', (ctx, e) => followShipment(ctx, e));
+  rt.hooks.inTransaction(shipmentMoved, 'orders.book_retailer_share', (ctx, e) => bookRetailerShare(ctx, e));
 }
 
 function homeRoute(app: App, rt: Runtime, modules: FlywheelModule[]): void {

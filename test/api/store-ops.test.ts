@@ -3,7 +3,14 @@ import { simulateCouriers } from '../../src/modules/fulfilment/index.js';
 import { reconcile } from '../../src/modules/orders/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { givenMember, givenOrg } from '../support/builders.js';
-import { checkout, givenShop, givenShopper, payInSandbox, type Shop } from '../support/checkout.js';
+import {
+  checkout,
+  givenShop,
+  givenShopper,
+  givenStoreChannel,
+  payInSandbox,
+  type Shop,
+} from '../support/checkout.js';
 import { TestClient } from '../support/client.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
 
@@ -193,17 +200,7 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
   });
 
   it('sells at the counter from the store’s own stock, paid with the shopper’s payment code', async () => {
-    const channel = (
-      await shop.brand.post('/api/channels', {
-        kind: 'store',
-        name: 'JD Home stores',
-        retailerId: shop.retailerId,
-      })
-    ).json().id;
-    const listed = await shop.brand.post(`/api/channels/${channel}/listings`, {
-      // A flagship: the stores sell it at the online price (parity).
-      items: [{ skuId: shop.skus[0], listPrice: 319_900, sellingPrice: shop.price }],
-    });
+    const listed = await givenStoreChannel(shop);
     expect(listed.statusCode).toBe(200);
     const catalog = (await staff.get('/api/pos/catalog')).json();
     expect(catalog.brands.map((b: any) => b.name)).toEqual(['OPPO']);

@@ -73,6 +73,7 @@ const roles = [
       'Transfers',
       'Orders',
       'Store tasks',
+      'Ledger',
       'Stores',
       'Members',
       'API keys',

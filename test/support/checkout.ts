@@ -45,12 +45,15 @@ export type Shop = {
  */
 export async function givenShop(
   fw: TestFlywheel,
-  opts: { stock?: number; storeStock?: number } = {},
+  opts: { stock?: number; storeStock?: number; settlement?: { model: string; rateBp: number } } = {},
 ): Promise<Shop> {
   const brand = await givenMember(fw, await givenOrg(fw, 'brand', { name: 'OPPO' }), 'admin');
   const retailerId = await givenOrg(fw, 'retailer', { name: 'JD Home' });
   const retailer = await givenMember(fw, retailerId, 'admin');
-  await givenAgreement(brand, retailer, retailerId, { provinces: ['北京'] });
+  await givenAgreement(brand, retailer, retailerId, {
+    provinces: ['北京'],
+    ...(opts.settlement ? { settlement: opts.settlement } : {}),
+  });
   const stores = {} as Shop['stores'];
   for (const key of ['sanlitun', 'guomao', 'zhongguancun'] as const) {
     const orgId = await givenOrg(fw, 'store', {
@@ -73,6 +76,23 @@ export async function givenShop(
   for (const s of Object.values(stores))
     await receive(brand, s.locationId, lines(opts.storeStock ?? opts.stock ?? 20));
   return { brand, retailer, retailerId, channelId, skus, price, stores, warehouse };
+}
+
+/**
+ * The brand's channel for the retailer's stores, its first SKU listed at the online price (a
+ * flagship keeps price parity): what the stores' counters sell.
+ */
+export async function givenStoreChannel(shop: Shop) {
+  const channel = (
+    await shop.brand.post('/api/channels', {
+      kind: 'store',
+      name: 'JD Home stores',
+      retailerId: shop.retailerId,
+    })
+  ).json().id;
+  return shop.brand.post(`/api/channels/${channel}/listings`, {
+    items: [{ skuId: shop.skus[0], listPrice: 319_900, sellingPrice: shop.price }],
+  });
 }
 
 export type CheckoutInput = {

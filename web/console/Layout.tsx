@@ -91,7 +91,7 @@ export function menuFor(me: Me): Array<{ key: string; icon: ReactNode; label: st
       key: '/ledger',
       icon: <AccountBookOutlined />,
       label: 'menu.ledger',
-      show: ['brand', 'platform'].includes(kind),
+      show: ['brand', 'retailer', 'platform'].includes(kind),
     },
     { key: '/orgs', icon: <ApartmentOutlined />, label: 'menu.orgs', show: kind === 'platform' },
     { key: '/orgs?kind=store', icon: <ShopOutlined />, label: 'menu.stores', show: kind === 'retailer' },

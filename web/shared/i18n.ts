@@ -85,6 +85,7 @@ const en = {
     'orders.paidToday': 'Paid orders today',
     'orders.gmvToday': 'GMV today',
     'fulfilment.openTasks': 'Open fulfilment tasks',
+    'ledger.retailerOwed': 'Earned by the stores, owed to you',
   },
   home: { welcome: 'Welcome, {{name}}', org: '{{org}} · {{role}}', chart: 'Organisations on the platform' },
   common: {
@@ -253,6 +254,13 @@ const en = {
     displayZoneM2: 'Brand zone (m²)',
     fullLine: 'Full line on the shelf',
     hourDelivery: 'One-hour delivery',
+    settlement: 'Store sales settle',
+    settlementRate: 'Rate',
+    settlementModel: { commission: 'Commission on store sales', wholesale: 'Wholesale price on stock' },
+    settles: {
+      commission: 'The retailer earns {{rate}} of what its stores sell and deliver',
+      wholesale: 'The retailer buys at {{rate}} of the selling price and keeps the rest',
+    },
     signedOn: 'Signed on',
     history: 'History',
     addendum: 'Record addendum',
@@ -533,6 +541,7 @@ const zh: typeof en = {
     'orders.paidToday': '今日支付订单',
     'orders.gmvToday': '今日成交额',
     'fulfilment.openTasks': '待履约任务',
+    'ledger.retailerOwed': '门店分成(应收)',
   },
   home: { welcome: '欢迎,{{name}}', org: '{{org}} · {{role}}', chart: '平台组织分布' },
   common: {
@@ -701,6 +710,13 @@ const zh: typeof en = {
     displayZoneM2: '品牌专区(m²)',
     fullLine: '全线产品上架',
     hourDelivery: '小时达',
+    settlement: '门店销售结算',
+    settlementRate: '比例',
+    settlementModel: { commission: '门店销售佣金', wholesale: '批发价供货' },
+    settles: {
+      commission: '零售商获得其门店售出及配送商品金额的 {{rate}}',
+      wholesale: '零售商按售价的 {{rate}} 进货,差价归零售商',
+    },
     signedOn: '签署日',
     history: '历史',
     addendum: '登记补充协议',

@@ -1,6 +1,7 @@
 import type { FlywheelModule } from '../../platform/module.js';
 import './errors.js';
 import './visibility.js';
+import { ledgerFigures } from './queries.js';
 import { ledgerMigrations } from './repo.js';
 import { ledgerRoutes } from './routes.js';
 
@@ -9,6 +10,7 @@ export {
   type AccountKind,
   paymentEntries,
   refundEntries,
+  retailerShareEntries,
   type TransactionKind,
   unbalanced,
 } from './domain/accounts.js';
@@ -21,5 +23,6 @@ export function createLedgerModule(): FlywheelModule {
     name: 'ledger',
     migrations: ledgerMigrations,
     routes: ledgerRoutes,
+    homeFigures: (rt, principal) => ledgerFigures(rt.db, principal),
   };
 }

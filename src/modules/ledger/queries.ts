@@ -118,3 +118,16 @@ export async function bookedByCause(
     .execute();
   return new Map(rows.map((r) => [r.ref_id, Number(r.amount)]));
 }
+
+/** Home figure of a retailer: what its stores have earned and the platform owes it. */
+export async function ledgerFigures(db: Executor, p: MemberPrincipal) {
+  if (p.orgKind !== 'retailer') return [];
+  const row = await db
+    .selectFrom('ledger_entry')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('n'))
+    .where(TenantScope.of(db, p).rows('ledger_entry'))
+    .where('account', '=', 'retailer_payable')
+    .executeTakeFirstOrThrow();
+  // A credit, read as its holder reads it: owed to the retailer.
+  return [{ key: 'ledger.retailerOwed', value: -Number(row.n), format: 'fen' as const, group: 'ledger' }];
+}

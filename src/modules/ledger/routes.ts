@@ -6,7 +6,8 @@ import { listBalances, listEntries } from './queries.js';
 import { BalanceQuery, Balances, Entry, StatementQuery } from './schema.js';
 
 const tags = ['ledger'];
-const read = { access: access.member('viewer', ['platform', 'brand']) };
+// Those who hold accounts read them: the operator, brands, and retailers (their stores' share).
+const read = { access: access.member('viewer', ['platform', 'brand', 'retailer']) };
 
 export function ledgerRoutes(app: App, rt: Runtime): void {
   const { db } = rt;

@@ -4,7 +4,7 @@ import { applyNotification, providerFor } from '../payments/index.js';
 import { reconciledDay, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder, dueUnpaidOrders, paymentOfUnpaid } from './commands/settle.js';
 
-export { cancelRefused, followShipment, payOrder } from './commands/settle.js';
+export { bookRetailerShare, cancelRefused, followShipment, payOrder } from './commands/settle.js';
 
 import './errors.js';
 import './visibility.js';

@@ -12,11 +12,13 @@ export {
   coverageGap,
   inForce,
   linesCovered,
+  retailerShare,
+  type Settlement,
 } from './domain/agreement.js';
 
 import { partnershipEvents } from './events.js';
 
-export { agreementTerms, coverCommitment } from './queries.js';
+export { agreementTerms, coverCommitment, settlementBetween } from './queries.js';
 export type { PartnershipTables } from './repo.js';
 
 /** Brand-retailer agreements: level, term, product lines, provinces, supply commitments, history. */

@@ -4,7 +4,7 @@ import { TenantScope } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/errors.js';
 import { paginate } from '../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../platform/principal.js';
-import { type AgreementStatus, type AgreementTerms, inForce } from './domain/agreement.js';
+import { type AgreementStatus, type AgreementTerms, inForce, type Settlement } from './domain/agreement.js';
 import { agreementView, termsOf } from './views.js';
 
 /**
@@ -113,6 +113,29 @@ export async function coverCommitment(
     .execute();
   const days = rows.map((r) => (JSON.parse(r.commitments) as { minCoverDays?: number }).minCoverDays ?? 0);
   return days.length && Math.max(...days) > 0 ? Math.max(...days) : null;
+}
+
+/**
+ * How a retailer's store sales of a brand's stock settle at `at`: the settlement of the agreement
+ * in force between them (the latest signed when several are), or null when none is.
+ */
+export async function settlementBetween(
+  db: Executor,
+  brandId: string,
+  retailerId: string,
+  at: Date,
+): Promise<Settlement | null> {
+  const rows = await db
+    .selectFrom('partnership_agreement')
+    .selectAll()
+    .where('org_id', '=', brandId)
+    .where('retailer_id', '=', retailerId)
+    .where('status', '=', 'active')
+    .execute();
+  const live = rows
+    .filter((r) => inForce(termsOf(r), at))
+    .sort((a, b) => (b.signed_on ?? '').localeCompare(a.signed_on ?? '') || b.id.localeCompare(a.id));
+  return live.length ? (JSON.parse(live[0].settlement) as Settlement) : null;
 }
 
 /** Home figure: agreements in force the organisation is a party to. */

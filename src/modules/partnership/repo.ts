@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
 import { referenceTriggers } from '../../platform/db/reference.js';
-import type { AgreementLevel, AgreementStatus } from './domain/agreement.js';
+import { type AgreementLevel, type AgreementStatus, noSettlement } from './domain/agreement.js';
 
 export type PartnershipTables = {
   partnership_agreement: {
@@ -19,6 +19,8 @@ export type PartnershipTables = {
     provinces: string | null;
     /** JSON: `{ minCoverDays, displayZoneM2, fullLine, hourDelivery }`, each optional. */
     commitments: string;
+    /** JSON `Settlement`: how the retailer's store sales settle with the brand. */
+    settlement: string;
     status: AgreementStatus;
     signed_on: string | null;
     /** Bumped by every change, so a racing change is refused rather than lost. */
@@ -99,4 +101,13 @@ export const partnershipMigrations: Migrations = {
   },
   // Routing and pricing cache these tables per process (platform/db/reference.ts).
   '20261127_0020_partnership_reference': referenceTriggers(['partnership_agreement']),
+  // Agreements signed before settlement terms existed settle nothing until an addendum says how.
+  '20261202_0000_partnership_settlement': {
+    async up(db) {
+      await db.schema
+        .alterTable('partnership_agreement')
+        .addColumn('settlement', 'text', (c) => c.notNull().defaultTo(JSON.stringify(noSettlement)))
+        .execute();
+    },
+  },
 };

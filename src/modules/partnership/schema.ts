@@ -1,6 +1,6 @@
 import { AnyId, Id, Nullable, Obj, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
 import { provinceNames } from '../../platform/provinces.js';
-import { agreementLevels, agreementMoves, agreementStatuses } from './domain/agreement.js';
+import { agreementLevels, agreementMoves, agreementStatuses, settlementModels } from './domain/agreement.js';
 
 const Day = Type.String({ format: 'date', maxLength: 10, description: 'YYYY-MM-DD (China time)' });
 const Lines = Type.Array(Str({ max: 60 }), {
@@ -26,6 +26,17 @@ export const Commitments = Obj({
   hourDelivery: Type.Optional(Type.Boolean({ description: 'stores deliver online orders within one hour' })),
 });
 
+export const Settlement = Obj(
+  {
+    model: Type.Enum(settlementModels, {
+      description:
+        'commission: the retailer earns rateBp of each store sale; wholesale: it buys the stock at rateBp of the selling price and keeps the rest',
+    }),
+    rateBp: Type.Integer({ minimum: 0, maximum: 10_000, description: 'basis points: 800 is 8%' }),
+  },
+  { description: "how the retailer's store-fulfilled and counter sales settle with the brand" },
+);
+
 export const CreateAgreementBody = Obj({
   retailerId: Id('org'),
   level: Type.Enum(agreementLevels),
@@ -35,6 +46,7 @@ export const CreateAgreementBody = Obj({
   productLines: Type.Optional(Lines),
   provinces: Type.Optional(Provinces),
   commitments: Type.Optional(Commitments),
+  settlement: Type.Optional(Settlement),
 });
 
 /** Terms a draft's editing or an addendum's signing may change; `null` widens to everything. */
@@ -44,6 +56,7 @@ const TermChanges = {
   productLines: Type.Optional(Nullable(Lines)),
   provinces: Type.Optional(Nullable(Provinces)),
   commitments: Type.Optional(Commitments),
+  settlement: Type.Optional(Settlement),
 };
 export const UpdateAgreementBody = Obj({
   ...TermChanges,
@@ -73,6 +86,7 @@ const AgreementFields = {
   productLines: Nullable(Type.Array(Type.String())),
   provinces: Nullable(Type.Array(Type.String())),
   commitments: Type.Record(Type.String(), Type.Union([Type.Integer(), Type.Boolean()])),
+  settlement: Settlement,
   status: Type.Enum(agreementStatuses),
   displayStatus: Type.String({
     description: 'status, with expired and pending (not yet started) told apart',

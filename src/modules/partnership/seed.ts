@@ -66,6 +66,8 @@ export async function seedPartnership(rt: Runtime, world: DemoWorld): Promise<vo
       endsOn: on.endsOn,
       provinces: ['北京', '天津', '河北', '广东', '陕西', '浙江'],
       commitments: { displayZoneM2: 20 },
+      // The stores earn 5% of what they sell across the counter…
+      settlement: { model: 'commission', rateBp: 500 },
     }),
   );
   await write(on.proposed, brand, 'partnership.agreement.move', (ctx) =>
@@ -80,6 +82,8 @@ export async function seedPartnership(rt: Runtime, world: DemoWorld): Promise<vo
       addendumTitle: '全渠道供货补充协议 Omnichannel supply addendum',
       signedOn: on.addendum,
       commitments: { minCoverDays: 14, fullLine: true, hourDelivery: true },
+      // …and 8% once they also fulfil the online shop's orders within the hour.
+      settlement: { model: 'commission', rateBp: 800 },
     }),
   );
   world.agreements = { jdhomeOppo: agreement.id };

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { type AgreementTerms, displayStatus, inForce } from './domain/agreement.js';
+import { type AgreementTerms, displayStatus, inForce, type Settlement } from './domain/agreement.js';
 import type { PartnershipTables } from './repo.js';
 
 export type AgreementRow = Selectable<PartnershipTables['partnership_agreement']>;
@@ -31,6 +31,7 @@ export function agreementView(row: AgreementRow & { brand_name: string; retailer
     productLines: terms.productLines,
     provinces: terms.provinces,
     commitments: JSON.parse(row.commitments) as Record<string, number | boolean>,
+    settlement: JSON.parse(row.settlement) as Settlement,
     status: row.status,
     displayStatus: displayStatus(terms, now),
     inForce: inForce(terms, now),

@@ -11,6 +11,8 @@ export const accountKinds = [
   'platform_fees',
   /** Merchant: the deposit backing its guarantees (liability; credit). */
   'merchant_deposit',
+  /** Retailer: its stores' share of what they sold of a brand's stock (liability; credit). */
+  'retailer_payable',
   /** Creator: commission owed (liability; credit). */
   'commission_payable',
   /** Platform: money paid out to merchants' and creators' bank accounts (asset side). */
@@ -21,7 +23,15 @@ export type AccountKind = (typeof accountKinds)[number];
 /** Accounts the platform itself holds (`org_id` null); the others belong to an organisation. */
 export const platformAccounts: readonly AccountKind[] = ['provider_clearing', 'platform_fees', 'payouts'];
 
-export const transactionKinds = ['payment', 'refund', 'compensation', 'commission', 'fee', 'payout'] as const;
+export const transactionKinds = [
+  'payment',
+  'refund',
+  'compensation',
+  'commission',
+  'fee',
+  'payout',
+  'retailer_share',
+] as const;
 export type TransactionKind = (typeof transactionKinds)[number];
 
 export type EntryInput = { orgId: string | null; account: AccountKind; amount: number };
@@ -51,6 +61,17 @@ export function paymentEntries(merchantId: string, amount: number): EntryInput[]
   return [
     { orgId: null, account: 'provider_clearing', amount },
     { orgId: merchantId, account: 'merchant_payable', amount: -amount },
+  ];
+}
+
+/**
+ * A retailer's store sold or fulfilled a brand's sale: the retailer's share moves from what the
+ * platform owes the brand to what it owes the retailer.
+ */
+export function retailerShareEntries(brandId: string, retailerId: string, amount: number): EntryInput[] {
+  return [
+    { orgId: brandId, account: 'merchant_payable', amount },
+    { orgId: retailerId, account: 'retailer_payable', amount: -amount },
   ];
 }
 

@@ -18,6 +18,8 @@ import {
   reservationStatuses,
   restockReservation,
 } from '../../inventory/index.js';
+import { postTransaction, retailerShareEntries } from '../../ledger/index.js';
+import { retailerShare, settlementBetween } from '../../partnership/index.js';
 import { closePayment, findPayment, type PaymentRow, refundPayment } from '../../payments/index.js';
 import { type Canceller, statusFromShipments } from '../domain/order.js';
 import { getShopperOrder, orderDetail } from '../queries/orders.js';
@@ -175,6 +177,41 @@ export async function dueUnpaidOrders(db: Executor, now: Date, limit: number): P
  * A shipment moved (called inside that write): the order follows its least advanced shipment,
  * `partially_delivered` while some have arrived and others not.
  */
+/**
+ * A store handed a brand's goods over (delivered, collected, or sold across the counter): the
+ * retailer's share of their value, as the agreement in force settles it, is booked from the
+ * brand's side to the retailer's, once per shipment. A warehouse's shipment books nothing.
+ */
+export async function bookRetailerShare(ctx: WriteCtx, moved: EventInput<ShipmentMovedEvent>): Promise<void> {
+  const { to, orderId, locationId } = moved.payload;
+  if (to !== 'delivered' && to !== 'picked_up') return;
+  const shipment = await ctx.trx
+    .selectFrom('fulfilment_shipment_view')
+    .innerJoin('identity_org_view', 'identity_org_view.id', 'fulfilment_shipment_view.store_org_id')
+    .select(['fulfilment_shipment_view.org_id as brand_id', 'identity_org_view.parent_id as retailer_id'])
+    .where('fulfilment_shipment_view.id', '=', moved.aggregateId)
+    .executeTakeFirst();
+  if (!shipment?.retailer_id) return;
+  const settlement = await settlementBetween(ctx.trx, shipment.brand_id, shipment.retailer_id, ctx.now);
+  if (!settlement) return;
+  const { value } = await ctx.trx
+    .selectFrom('orders_line')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('line_total'), eb.lit(0)).as('value'))
+    .where('order_id', '=', orderId)
+    .where('location_id', '=', locationId)
+    .executeTakeFirstOrThrow();
+  const share = retailerShare(settlement, Number(value));
+  if (share <= 0) return;
+  await postTransaction(ctx, {
+    kind: 'retailer_share',
+    refType: 'shipment',
+    refId: moved.aggregateId,
+    // What the share was worked out from, for the reconciliation to check it again.
+    memo: JSON.stringify({ ...settlement, value: Number(value) }),
+    entries: retailerShareEntries(shipment.brand_id, shipment.retailer_id, share),
+  });
+}
+
 export async function followShipment(ctx: WriteCtx, moved: EventInput<ShipmentMovedEvent>): Promise<void> {
   const order = await orderOf(ctx, moved.payload.orderId);
   if (!order || order.status === 'cancelled' || order.status === 'pending_payment') return;

@@ -1,6 +1,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { stockFindings } from '../../inventory/index.js';
 import { unbalancedTransactions } from '../../ledger/index.js';
+import { retailerShare, type Settlement } from '../../partnership/index.js';
 
 export type Reconciliation = {
   ok: boolean;
@@ -12,6 +13,12 @@ export type Reconciliation = {
     paidAmount: number;
     refundedAmount: number;
     ledgerTransactions: number;
+    /** Booked to the retailers for their stores' hand-overs of these orders. */
+    retailerShare: number;
+    /** The platform's fees on these orders. */
+    platformFees: number;
+    /** What the brands keep: paid, less refunds, the retailers' share and the platform's fees. */
+    brandNet: number;
   };
 };
 
@@ -123,6 +130,11 @@ export async function reconcile(db: Executor, range?: { from: string; to: string
     if (p.order_status === 'cancelled' && isTaken && refunded !== amount)
       findings.push(`order ${p.order_id}: cancelled but keeps ${amount - refunded} of its payment`);
   }
+  const shares = await retailerShares(
+    db,
+    rows.map((r) => r.order_id),
+    findings,
+  );
   findings.push(...(await stockFindings(db)));
   const orders = await db
     .selectFrom('orders_order')
@@ -141,6 +153,72 @@ export async function reconcile(db: Executor, range?: { from: string; to: string
       paidAmount,
       refundedAmount,
       ledgerTransactions: [...booked.values()].reduce((s, b) => s + b.n, 0),
+      retailerShare: shares.retailer,
+      platformFees: shares.platform,
+      brandNet: paidAmount - refundedAmount - shares.retailer - shares.platform,
     },
   };
+}
+
+/**
+ * The retailers' and the platform's side of some orders: each retailer share booked for a store's
+ * hand-over is checked against the settlement it names and the goods' value, and is booked only
+ * for goods handed over.
+ */
+async function retailerShares(db: Executor, orderIds: string[], findings: string[]) {
+  let retailer = 0;
+  let platform = 0;
+  for (let i = 0; i < orderIds.length; i += 500) {
+    const chunk = orderIds.slice(i, i + 500);
+    const shipments = await db
+      .selectFrom('fulfilment_shipment_view')
+      .select(['id', 'order_id', 'location_id', 'status'])
+      .where('order_id', 'in', chunk)
+      .where('store_org_id', 'is not', null)
+      .execute();
+    if (shipments.length === 0) continue;
+    const values = new Map<string, number>();
+    const lines = await db
+      .selectFrom('orders_line')
+      .select(['order_id', 'location_id', 'line_total'])
+      .where('order_id', 'in', chunk)
+      .execute();
+    for (const l of lines) {
+      const key = `${l.order_id} ${l.location_id}`;
+      values.set(key, (values.get(key) ?? 0) + Number(l.line_total));
+    }
+    const status = new Map(shipments.map((s) => [s.id, s]));
+    const booked = await db
+      .selectFrom('ledger_transaction_view')
+      .innerJoin('ledger_entry_view', 'ledger_entry_view.transaction_id', 'ledger_transaction_view.id')
+      .select(['ledger_transaction_view.ref_id', 'ledger_transaction_view.memo', 'ledger_entry_view.amount'])
+      .where('ledger_transaction_view.kind', '=', 'retailer_share')
+      .where('ledger_entry_view.account', '=', 'retailer_payable')
+      .where(
+        'ledger_transaction_view.ref_id',
+        'in',
+        shipments.map((s) => s.id),
+      )
+      .execute();
+    for (const b of booked) {
+      const amount = -Number(b.amount);
+      retailer += amount;
+      const s = status.get(b.ref_id)!;
+      if (s.status !== 'delivered' && s.status !== 'picked_up')
+        findings.push(`shipment ${s.id}: ${s.status} but its retailer share is booked`);
+      const basis = JSON.parse(b.memo ?? '{}') as Settlement & { value: number };
+      const value = values.get(`${s.order_id} ${s.location_id}`) ?? 0;
+      if (basis.value !== value || retailerShare(basis, value) !== amount)
+        findings.push(`shipment ${s.id}: retailer share ${amount} booked for goods of ${value}`);
+    }
+    const fees = await db
+      .selectFrom('ledger_transaction_view')
+      .innerJoin('ledger_entry_view', 'ledger_entry_view.transaction_id', 'ledger_transaction_view.id')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('ledger_entry_view.amount'), eb.lit(0)).as('n'))
+      .where('ledger_entry_view.account', '=', 'platform_fees')
+      .where('ledger_transaction_view.ref_id', 'in', chunk)
+      .executeTakeFirstOrThrow();
+    platform -= Number(fees.n);
+  }
+  return { retailer, platform };
 }

@@ -10,6 +10,8 @@ import {
   agreementMoves,
   chinaDay,
   moveRefusal,
+  noSettlement,
+  type Settlement,
 } from '../domain/agreement.js';
 import { findAgreement, getAgreement } from '../queries.js';
 import type { AgreementRow } from '../views.js';
@@ -29,6 +31,7 @@ export type AgreementInput = {
   productLines?: string[];
   provinces?: string[];
   commitments?: Commitments;
+  settlement?: Settlement;
 };
 export type TermChanges = {
   title?: string;
@@ -38,6 +41,7 @@ export type TermChanges = {
   productLines?: string[] | null;
   provinces?: string[] | null;
   commitments?: Commitments;
+  settlement?: Settlement;
 };
 
 const maxTermDays = 10 * 366;
@@ -67,10 +71,13 @@ function applyTerms(row: AgreementRow, t: TermChanges) {
     commitments: t.commitments
       ? JSON.stringify({ ...JSON.parse(row.commitments), ...t.commitments })
       : row.commitments,
+    settlement: t.settlement ? JSON.stringify(t.settlement) : row.settlement,
   };
   checkTerm(next.starts_on, next.ends_on);
   const parse = (k: string, v: unknown) =>
-    ['product_lines', 'provinces', 'commitments'].includes(k) && typeof v === 'string' ? JSON.parse(v) : v;
+    ['product_lines', 'provinces', 'commitments', 'settlement'].includes(k) && typeof v === 'string'
+      ? JSON.parse(v)
+      : v;
   const changes = Object.fromEntries(
     Object.entries(next)
       .filter(([k, v]) => row[k as keyof AgreementRow] !== v)
@@ -138,6 +145,7 @@ export async function createAgreement(ctx: WriteCtx, brand: MemberPrincipal, inp
     product_lines: input.productLines ? JSON.stringify(input.productLines) : null,
     provinces: input.provinces ? JSON.stringify(input.provinces) : null,
     commitments: JSON.stringify(input.commitments ?? {}),
+    settlement: JSON.stringify(input.settlement ?? noSettlement),
     status: 'draft',
     signed_on: null,
     version: 1,

@@ -6,6 +6,22 @@ export type AgreementStatus = (typeof agreementStatuses)[number];
 export const agreementLevels = ['nka', 'ka', 'regional'] as const;
 export type AgreementLevel = (typeof agreementLevels)[number];
 
+/**
+ * How the retailer's stores settle with the brand for what they sell of its stock (store-fulfilled
+ * online orders and counter sales): a commission of `rateBp` basis points of the sale, or the
+ * stock bought at a wholesale price of `rateBp` basis points of the selling price, the retailer
+ * keeping the rest.
+ */
+export const settlementModels = ['commission', 'wholesale'] as const;
+export type Settlement = { model: (typeof settlementModels)[number]; rateBp: number };
+export const noSettlement: Settlement = { model: 'commission', rateBp: 0 };
+
+/** The retailer's share of a store sale of `value` fen, to the fen (half a fen rounds up). */
+export function retailerShare(s: Settlement, value: number): number {
+  const part = Math.round((value * s.rateBp) / 10_000);
+  return s.model === 'commission' ? part : value - part;
+}
+
 /** Who may make each move: the brand that drafts it, the retailer that signs it, or either party. */
 type Party = 'brand' | 'retailer' | 'either';
 export const agreementMoves = {

@@ -37,8 +37,17 @@ type Reconciliation = {
  * amounts, as their holders read them, in balances and statements alike. The API gives debits
  * minus credits.
  */
-const creditNormal = new Set(['merchant_payable', 'merchant_deposit', 'commission_payable', 'platform_fees']);
+const creditNormal = new Set([
+  'merchant_payable',
+  'retailer_payable',
+  'merchant_deposit',
+  'commission_payable',
+  'platform_fees',
+]);
 const asHolderReads = (account: string, amount: number) => (creditNormal.has(account) ? -amount : amount);
+
+/** The reconciliation's figures that are money (fen), the others counts. */
+const moneyFigures = new Set(['paidAmount', 'refundedAmount', 'retailerShare', 'platformFees', 'brandNet']);
 
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -123,7 +132,7 @@ function Reconciliations() {
                 {Object.entries(f).map(([key, value]) => (
                   <span key={key}>
                     <Typography.Text type="secondary">{t(`ledger.figure.${key}`)}</Typography.Text>{' '}
-                    {key.endsWith('Amount') ? formatFen(value) : value}
+                    {moneyFigures.has(key) ? formatFen(value) : value}
                   </span>
                 ))}
               </Space>
@@ -145,6 +154,15 @@ export function Ledger() {
   useEffect(() => {
     void api<{ items: Balance[] }>('GET', '/api/ledger/balances').then((r) => setBalances(r.items));
   }, []);
+  // A store's share says how it was worked out; other entries their memo, or what caused them.
+  const cause = (e: Entry) => {
+    if (e.kind !== 'retailer_share' || !e.memo) return e.memo ?? e.refId;
+    const basis = JSON.parse(e.memo) as { model: string; rateBp: number; value: number };
+    return t(`ledger.share.${basis.model}`, {
+      rate: `${(basis.rateBp / 100).toLocaleString(i18n.language)}%`,
+      value: formatFen(basis.value),
+    });
+  };
   const tabs = [
     {
       key: 'balances',
@@ -188,7 +206,7 @@ export function Ledger() {
                 render: (k) => <Tag>{t(`ledger.kinds.${k}`)}</Tag>,
               },
               { title: t('ledger.account'), dataIndex: 'account', render: (a) => t(`ledger.accounts.${a}`) },
-              { title: t('ledger.cause'), render: (_, e) => e.memo ?? e.refId },
+              { title: t('ledger.cause'), render: (_, e) => cause(e) },
               {
                 title: t('ledger.amount'),
                 dataIndex: 'amount',

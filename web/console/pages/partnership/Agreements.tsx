@@ -40,6 +40,7 @@ type Agreement = {
   productLines: string[] | null;
   provinces: string[] | null;
   commitments: Commitments;
+  settlement: { model: 'commission' | 'wholesale'; rateBp: number };
   status: string;
   displayStatus: string;
   inForce: boolean;
@@ -110,6 +111,11 @@ function Terms({ a }: { a: Agreement }) {
           {c.fullLine && <Tag color="green">{t('agreements.fullLine')}</Tag>}
           {c.hourDelivery && <Tag color="green">{t('agreements.hourDelivery')}</Tag>}
         </Space>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('agreements.settlement')} span={2}>
+        <span data-testid="settlement">
+          {t(`agreements.settles.${a.settlement.model}`, { rate: percent(a.settlement.rateBp) })}
+        </span>
       </Descriptions.Item>
     </Descriptions>
   );
@@ -190,6 +196,7 @@ function AgreementDetail({
             commitments: Object.fromEntries(
               Object.entries(v.commitments ?? {}).filter(([, x]) => x !== undefined && x !== null),
             ),
+            ...settlementOf(v),
           });
           load();
           onChanged();
@@ -210,8 +217,40 @@ function AgreementDetail({
           <Select mode="multiple" options={provinces.map((p) => ({ value: p, label: p }))} />
         </Form.Item>
         <CommitmentFields />
+        <SettlementFields />
       </FormModal>
     </>
+  );
+}
+
+const percent = (bp: number) => `${bp / 100}%`;
+
+/** The form's settlement fields as the API takes them: basis points from a percentage. */
+function settlementOf(v: Record<string, any>) {
+  return v.settlementModel && typeof v.settlementRate === 'number'
+    ? { settlement: { model: v.settlementModel, rateBp: Math.round(v.settlementRate * 100) } }
+    : {};
+}
+
+/** How the retailer's store sales settle: a commission on them, or stock bought at wholesale. */
+function SettlementFields() {
+  const { t } = useTranslation();
+  return (
+    <Space wrap>
+      <Form.Item name="settlementModel" label={t('agreements.settlement')}>
+        <Select
+          style={{ width: 200 }}
+          allowClear
+          options={(['commission', 'wholesale'] as const).map((m) => ({
+            value: m,
+            label: t(`agreements.settlementModel.${m}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="settlementRate" label={t('agreements.settlementRate')}>
+        <InputNumber min={0} max={100} step={0.5} precision={2} suffix="%" />
+      </Form.Item>
+    </Space>
   );
 }
 
@@ -324,6 +363,7 @@ export function Agreements() {
             commitments: Object.fromEntries(
               Object.entries(v.commitments ?? {}).filter(([, x]) => x !== undefined && x !== null),
             ),
+            ...settlementOf(v),
           });
           list.reload();
         }}
@@ -358,6 +398,7 @@ export function Agreements() {
           <Select mode="multiple" options={provinces.map((p) => ({ value: p, label: p }))} />
         </Form.Item>
         <CommitmentFields />
+        <SettlementFields />
       </FormModal>
     </Card>
   );
