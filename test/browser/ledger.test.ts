@@ -50,4 +50,33 @@ describe.skipIf(!haveChromium)('the operator reads the books and reconciles a da
       await page.screenshot({ path: `${artifacts}/operator-reconciliation-${lang}.png`, fullPage: true });
       await page.context().close();
     });
+
+  for (const lang of ['zh-CN', 'en'] as const)
+    it(`the retailer reads what its stores earned, and the agreement that says so (${lang})`, async () => {
+      const en = lang === 'en';
+      const page = await world.page(lang);
+      await world.signIn(page, 'retailer@jdhome.demo');
+      // Home: what its stores have earned and the platform owes it.
+      const earned = page.locator('[data-figure="ledger.retailerOwed"] .ant-statistic-content-value');
+      await earned.waitFor();
+      expect(await earned.textContent()).toMatch(/^¥[1-9][\d,]*\.\d\d$/);
+      await page.click(`[data-testid=menu] :text("${en ? 'Ledger' : '资金账本'}")`);
+      const owed = page.locator(`tr:has(td:text-is("${en ? 'Owed to the retailer' : '应付零售商'}"))`);
+      await owed.waitFor();
+      expect(await owed.textContent()).not.toContain('-');
+      await page.click(`.ant-tabs-tab:has-text("${en ? 'Statement' : '流水'}")`);
+      const share = page.locator(`tr:has(.ant-tag:text-is("${en ? 'Store share' : '门店分成'}"))`).first();
+      await share.waitFor();
+      expect(await share.textContent()).toContain(en ? 'Commission of 8%' : '的 8% 佣金');
+      expect(await share.locator('[data-testid=entry-amount]').textContent()).toMatch(/^¥[1-9]/);
+      await page.screenshot({ path: `${artifacts}/retailer-ledger-${lang}.png`, fullPage: true });
+      await page.click(`[data-testid=menu] :text("${en ? 'Agreements' : '合作协议'}")`);
+      await page.locator('.ant-table-tbody tr').first().click();
+      expect(await page.locator('[data-testid=settlement]').textContent()).toBe(
+        en
+          ? 'The retailer earns 8% of what its stores sell and deliver'
+          : '零售商获得其门店售出及配送商品金额的 8%',
+      );
+      await page.context().close();
+    });
 });
