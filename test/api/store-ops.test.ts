@@ -112,6 +112,33 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
     ).toEqual(['routed', 'picking', 'ready', 'out_for_delivery', 'delivered']);
   });
 
+  it('promises a pick-up paid before the store opens from its opening, and says so beforehand', async () => {
+    const location = (
+      await shop.brand.get(`/api/inventory/locations/${shop.stores.sanlitun.locationId}`)
+    ).json();
+    const [h, m] = location.openingHours.open.split(':').map(Number);
+    // Two hours before the store opens, in Beijing (UTC+8).
+    const opensAt = Date.UTC(2026, 10, 27, h - 8, m);
+    clock.set(new Date(opensAt - 2 * 3_600_000));
+    // Signed in then: a session outlives a night only when in use.
+    shopper = await givenShopper(fw);
+    staff = await givenMember(fw, shop.stores.sanlitun.orgId, 'staff');
+    const ready = new Date(opensAt + location.prepMinutes * 60_000).toISOString();
+    const estimate = (
+      await shopper.get(
+        `/api/shop/estimate?channelId=${shop.channelId}&skuId=${shop.skus[0]}&province=北京&city=北京&district=朝阳区&lat=39.9366&lng=116.4472`,
+      )
+    ).json();
+    expect(estimate.hour).toBeNull();
+    expect(estimate.pickup[0]).toMatchObject({ locationId: shop.stores.sanlitun.locationId, readyAt: ready });
+    const o = await paidOrder('pickup');
+    expect(o.shipments[0].promiseAt).toBe(ready);
+    // The store's queue does not show it late before the store has even opened.
+    const [task] = (await staff.get('/api/fulfilment/tasks')).json().items;
+    expect(task).toMatchObject({ orderId: o.id, promiseAt: ready });
+    expect(Date.parse(task.promiseAt)).toBeGreaterThan(clock.now().getTime());
+  });
+
   it('hands a pick-up over only for its code', async () => {
     const o = await paidOrder('pickup');
     const [s] = o.shipments;

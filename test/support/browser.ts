@@ -143,3 +143,14 @@ export function beijingAfternoon(): Clock {
   else if (hour > 20) offset = 86_400_000 + 14 * 3_600_000 - chinaMs;
   return { now: () => new Date(Date.now() + offset) };
 }
+
+/**
+ * Real time moved forward to the next 07:30 in Beijing, before any store opens: time still
+ * passes, and only forward, so session cookies dated by the server never expire on arrival.
+ */
+export function beijingBeforeOpening(): Clock {
+  const chinaMs = (Date.now() + 8 * 3_600_000) % 86_400_000;
+  const target = 7.5 * 3_600_000;
+  const offset = chinaMs <= target ? target - chinaMs : 86_400_000 - chinaMs + target;
+  return { now: () => new Date(Date.now() + offset) };
+}

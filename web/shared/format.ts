@@ -29,3 +29,28 @@ export function orgName(
   const en = org.attributes?.nameEn;
   return lang === 'en' && typeof en === 'string' ? en : org.name;
 }
+
+const chinaDayOf = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * When a store can have an order ready, as the shopper reads it: "today from 14:15", "tomorrow
+ * from 10:15" (Beijing time), or the date when later.
+ */
+export function readyWhen(
+  iso: string,
+  lang: string,
+  t: (key: string, opts: Record<string, string>) => string,
+): string {
+  const at = new Date(iso).getTime();
+  const time = new Date(at).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: 'Asia/Shanghai',
+  });
+  const today = chinaDayOf(Date.now());
+  const day = chinaDayOf(at);
+  if (day === today) return t('store.readyToday', { time });
+  if (day === chinaDayOf(Date.now() + 86_400_000)) return t('store.readyTomorrow', { time });
+  return t('store.readyOn', { time: formatTime(iso, lang) });
+}

@@ -17,7 +17,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api, problemText } from '../shared/api';
-import { formatFen } from '../shared/format';
+import { formatFen, readyWhen } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
 import { forgetSource, placementSource } from './source';
 import { useShop } from './state';
@@ -50,7 +50,7 @@ export type Cart = {
     etaMinutes: number | null;
     standardDays: number | null;
     from: string[];
-    pickup: Array<{ locationId: string; name: string; distanceM: number }>;
+    pickup: Array<{ locationId: string; name: string; distanceM: number; readyAt: string }>;
   } | null;
 };
 
@@ -228,7 +228,7 @@ export function CartPage() {
             }}
             options={(q?.pickup ?? []).map((p) => ({
               value: p.locationId,
-              label: `${p.name} · ${(p.distanceM / 1000).toFixed(1)} km`,
+              label: `${p.name} · ${(p.distanceM / 1000).toFixed(1)} km · ${readyWhen(p.readyAt, i18n.language, t)}`,
             }))}
           />
         )}

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, problemText } from '../shared/api';
-import { formatFen } from '../shared/format';
+import { formatFen, readyWhen } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
 import { ProductArt, productName, type ShopProduct } from './ShopHome';
 import { rememberSource } from './source';
@@ -16,7 +16,7 @@ type Estimate = {
   district: string;
   hour: { etaMinutes: number; from: string[] } | null;
   standard: { days: number } | null;
-  pickup: Array<{ locationId: string; name: string; distanceM: number }>;
+  pickup: Array<{ locationId: string; name: string; distanceM: number; readyAt: string }>;
 };
 
 export function ProductPage() {
@@ -179,10 +179,13 @@ export function ProductPage() {
           <div>
             <Typography.Text type="secondary">
               <ShopOutlined />{' '}
-              {t('store.pickupNear', {
-                store: estimate.pickup[0].name,
-                km: (estimate.pickup[0].distanceM / 1000).toFixed(1),
-              })}
+              <span data-testid="pickup-estimate">
+                {t('store.pickupNear', {
+                  store: estimate.pickup[0].name,
+                  km: (estimate.pickup[0].distanceM / 1000).toFixed(1),
+                  when: readyWhen(estimate.pickup[0].readyAt, i18n.language, t),
+                })}
+              </span>
             </Typography.Text>
           </div>
         )}

@@ -40,6 +40,14 @@ export const AdjustmentLine = Type.Object({
 export const CancelBody = Obj({ reason: Type.Optional(Str({ max: 200 })) });
 export const OrderQuery = Obj({ ...PageQuery.properties, status: Type.Optional(Type.Enum(orderStatuses)) });
 
+/** A store to collect from, and when it can have the order ready (from its next opening). */
+const PickupStore = Type.Object({
+  locationId: Type.String(),
+  name: Type.String(),
+  distanceM: Type.Integer(),
+  readyAt: Timestamp,
+});
+
 const Quote = Type.Object({
   mode: Nullable(Type.Enum(deliveryModes)),
   available: Type.Boolean(),
@@ -47,9 +55,7 @@ const Quote = Type.Object({
   etaMinutes: Nullable(Type.Integer()),
   standardDays: Nullable(Type.Integer()),
   from: Type.Array(Type.String()),
-  pickup: Type.Array(
-    Type.Object({ locationId: Type.String(), name: Type.String(), distanceM: Type.Integer() }),
-  ),
+  pickup: Type.Array(PickupStore),
 });
 
 const FieldProblem = Type.Object({ field: Type.String(), message: Type.String() });
@@ -190,9 +196,7 @@ export const Estimate = Type.Object({
   district: Type.String(),
   hour: Nullable(Type.Object({ etaMinutes: Type.Integer(), from: Type.Array(Type.String()) })),
   standard: Nullable(Type.Object({ days: Type.Integer() })),
-  pickup: Type.Array(
-    Type.Object({ locationId: Type.String(), name: Type.String(), distanceM: Type.Integer() }),
-  ),
+  pickup: Type.Array(PickupStore),
 });
 export const Districts = Type.Object(
   {

@@ -5,7 +5,7 @@ import { insertRows } from '../../../platform/db/prepared.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import type { StockedLocation } from '../../inventory/index.js';
-import type { Decision, Rule } from '../domain/routing.js';
+import { type Decision, type OpeningHours, type Rule, readyAt } from '../domain/routing.js';
 import { type ShipmentMode, type ShipmentStatus, settled } from '../domain/shipment.js';
 import type { Located } from '../queries/plan.js';
 
@@ -78,24 +78,55 @@ export async function createShipments(
 }
 
 /**
- * The order is paid: its shipments join their locations' queues, and the promise starts now
- * (an hour order's estimate, a parcel's standard days, a pick-up's preparation).
+ * When a shipment paid at `now` is promised: a parcel in its standard days; a store's hour order
+ * or pick-up after its estimate, counted from when the store works on it (now if it is open long
+ * enough, else its next opening), so an order paid before opening is not late on arrival.
  */
+function promiseOf(
+  r: { mode: ShipmentMode; eta_minutes: number | null; standard_days: number | null },
+  store: { opening_hours: string; prep_minutes: number } | null,
+  now: Date,
+): Date {
+  if (r.mode === 'standard') return addMs(now, (r.standard_days ?? 2) * 1440 * 60_000);
+  const eta = r.eta_minutes ?? 60;
+  if (!store || r.mode === 'counter') return addMs(now, eta * 60_000);
+  const hours = JSON.parse(store.opening_hours) as OpeningHours;
+  const start = addMs(readyAt(hours, store.prep_minutes, now), -store.prep_minutes * 60_000);
+  return addMs(start, eta * 60_000);
+}
+
+/** The order is paid: its shipments join their locations' queues, and their promises start. */
 export async function releaseShipments(ctx: WriteCtx, orderId: string) {
   const rows = await ctx.trx
     .selectFrom('fulfilment_shipment')
-    .select(['id', 'mode', 'eta_minutes', 'standard_days', 'version'])
-    .where('order_id', '=', orderId)
-    .where('status', '=', 'pending')
+    .leftJoin('inventory_location_view', (j) =>
+      j
+        .onRef('inventory_location_view.id', '=', 'fulfilment_shipment.location_id')
+        .on('inventory_location_view.kind', '=', 'store'),
+    )
+    .select([
+      'fulfilment_shipment.id',
+      'fulfilment_shipment.mode',
+      'fulfilment_shipment.eta_minutes',
+      'fulfilment_shipment.standard_days',
+      'fulfilment_shipment.version',
+      'inventory_location_view.opening_hours',
+      'inventory_location_view.prep_minutes',
+    ])
+    .where('fulfilment_shipment.order_id', '=', orderId)
+    .where('fulfilment_shipment.status', '=', 'pending')
     .execute();
   const now = iso(ctx.now);
   for (const r of rows) {
-    const minutes = r.mode === 'standard' ? (r.standard_days ?? 2) * 1440 : (r.eta_minutes ?? 60);
+    const store =
+      r.opening_hours !== null && r.prep_minutes !== null
+        ? { opening_hours: r.opening_hours, prep_minutes: r.prep_minutes }
+        : null;
     await ctx.trx
       .updateTable('fulfilment_shipment')
       .set({
         status: 'routed',
-        promise_at: iso(addMs(ctx.now, minutes * 60_000)),
+        promise_at: iso(promiseOf(r, store, ctx.now)),
         version: r.version + 1,
         updated_at: now,
       })

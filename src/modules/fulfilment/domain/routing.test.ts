@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chinaMinuteOfDay } from '../../../platform/clock.js';
-import { type Candidate, distanceM, queueDelay, route, standardDays } from './routing.js';
+import { type Candidate, distanceM, queueDelay, readyAt, route, standardDays } from './routing.js';
 
 // 14:00 in Beijing.
 const now = new Date('2026-11-26T06:00:00Z');
@@ -183,5 +183,22 @@ describe('helpers', () => {
     expect(standardDays({ province: '河北' }, { province: '北京' }, new Date('2026-11-26T09:00:00Z'))).toBe(
       3,
     );
+  });
+});
+
+describe('readyAt', () => {
+  const hours = { open: '10:00', close: '22:00' };
+  const at = (utc: string) => readyAt(hours, 15, new Date(utc)).toISOString();
+  it('starts now while the store is open long enough, else at its next opening', () => {
+    // 14:00 in Beijing: ready at 14:15.
+    expect(at('2026-11-26T06:00:00Z')).toBe('2026-11-26T06:15:00.000Z');
+    // 07:40, before it opens: ready at 10:15, not at 07:55.
+    expect(at('2026-11-25T23:40:00Z')).toBe('2026-11-26T02:15:00.000Z');
+    // 21:50, too late to prepare before 22:00: ready at 10:15 the next morning.
+    expect(at('2026-11-26T13:50:00Z')).toBe('2026-11-27T02:15:00.000Z');
+    // 23:30: the next opening is tomorrow's.
+    expect(at('2026-11-26T15:30:00Z')).toBe('2026-11-27T02:15:00.000Z');
+    // Just after midnight in Beijing (16:10 UTC): today's 10:00, still tomorrow in UTC terms.
+    expect(at('2026-11-26T16:10:00Z')).toBe('2026-11-27T02:15:00.000Z');
   });
 });

@@ -12,6 +12,22 @@ import { chinaMinuteOfDay } from '../../../platform/clock.js';
 
 export type OpeningHours = { open: string; close: string };
 
+/**
+ * When a store can have an order ready that reaches it at `at`: after `prepMinutes` of work that
+ * starts now if the store is open long enough for it today, else at its next opening (later
+ * today, or tomorrow). Every promise a store makes starts from here.
+ */
+export function readyAt(hours: OpeningHours, prepMinutes: number, at: Date): Date {
+  const minute = chinaMinuteOfDay(at);
+  const open = minutesOf(hours.open);
+  const close = minutesOf(hours.close);
+  const startOfMinute = at.getTime() - (at.getTime() % 60_000);
+  let start = at.getTime();
+  if (minute < open) start = startOfMinute + (open - minute) * 60_000;
+  else if (minute + prepMinutes > close) start = startOfMinute + (1440 - minute + open) * 60_000;
+  return new Date(start + prepMinutes * 60_000);
+}
+
 export type Candidate = {
   id: string;
   name: string;
@@ -102,7 +118,8 @@ export type Decision = {
   groups: Group[];
   candidates: Assessment[];
   /** Stores where the shopper may collect the whole order, nearest first. */
-  pickup: Array<{ locationId: string; name: string; distanceM: number }>;
+  /** Stores holding every line, nearest first, with when each can have the order ready. */
+  pickup: Array<{ locationId: string; name: string; distanceM: number; readyAt: string }>;
   rulesApplied: string[];
 };
 
@@ -214,7 +231,12 @@ export function route(
   const pickup = stores
     .filter((a) => !a.candidate.agreementGap && a.missing.length === 0)
     .sort((a, b) => a.distanceM - b.distanceM)
-    .map((a) => ({ locationId: a.locationId, name: a.name, distanceM: a.distanceM }));
+    .map((a) => ({
+      locationId: a.locationId,
+      name: a.name,
+      distanceM: a.distanceM,
+      readyAt: readyAt(a.candidate.openingHours, a.candidate.prepMinutes, input.now).toISOString(),
+    }));
   const finish = (kind: DecisionKind, groups: Group[]): Decision => {
     const chosen = new Set(groups.map((g) => g.locationId));
     const all = [...stores, ...warehouses]

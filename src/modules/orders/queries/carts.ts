@@ -122,7 +122,7 @@ export type Quote = {
   etaMinutes: number | null;
   standardDays: number | null;
   from: string[];
-  pickup: Array<{ locationId: string; name: string; distanceM: number }>;
+  pickup: Decision['pickup'];
 };
 
 export function quoteOf(mode: DeliveryMode | null, plan: Plan, pickupLocationId: string | null): Quote {

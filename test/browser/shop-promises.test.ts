@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifacts,
+  type BrowserWorld,
+  beijingBeforeOpening,
+  haveChromium,
+  requireChromium,
+  startBrowserWorld,
+} from '../support/browser.js';
+import { TestClient } from '../support/client.js';
+
+requireChromium();
+
+/**
+ * Promises respect opening hours (issue 11, item 1): at 07:30 in Beijing, before JD Home
+ * Sanlitun opens, the product page offers the pick-up from the store's opening, not "now".
+ */
+describe.skipIf(!haveChromium)('promises before the stores open, on a phone', () => {
+  let world: BrowserWorld;
+  let productId: string;
+  let ready: string;
+  beforeAll(async () => {
+    world = await startBrowserWorld({}, { clock: beijingBeforeOpening() });
+    const brand = await new TestClient(world.fw.app).login('brand@oppo.demo', 'flywheel-demo');
+    const sanlitun = (await brand.get('/api/inventory/locations?kind=store'))
+      .json()
+      .items.find((l: any) => l.name.includes('三里屯'));
+    const [h, m] = sanlitun.openingHours.open.split(':').map(Number);
+    const at = h * 60 + m + sanlitun.prepMinutes;
+    ready = `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
+    const online = (await brand.get('/api/channels')).json().items.find((c: any) => c.kind === 'online').id;
+    const listings = (await brand.get(`/api/channels/${online}/listings?limit=200`)).json().items;
+    for (const l of listings.filter((x: any) => x.sellable)) {
+      const cell = (
+        await brand.get(`/api/inventory/levels?locationId=${sanlitun.id}&skuId=${l.skuId}`)
+      ).json().items[0];
+      if (cell?.available >= 1) {
+        productId = l.productId;
+        break;
+      }
+    }
+  }, 120_000);
+  afterAll(() => world?.close());
+
+  for (const lang of ['zh-CN', 'en'] as const)
+    it(`says when the pick-up will be ready, from the store's opening (${lang})`, async () => {
+      const page = await world.page(lang, { width: 390, height: 844 });
+      await page.goto(`${world.base}/shop/products/${productId}`);
+      const said = page.locator('[data-testid=pickup-estimate]');
+      await said.waitFor();
+      expect(await said.textContent()).toMatch(
+        lang === 'zh-CN'
+          ? new RegExp(`(今天|明天) ${ready} 起可取`)
+          : new RegExp(`ready (today|tomorrow) from ${ready}`),
+      );
+      await page.screenshot({ path: `${artifacts}/shop-pickup-before-opening-${lang}.png` });
+      await page.context().close();
+    });
+});
