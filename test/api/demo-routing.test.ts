@@ -111,7 +111,12 @@ describe('routing on the demo world', () => {
       phone: '13800000000',
     };
     const hour = await order(skuId, far);
-    expect(hour.quote).toMatchObject({ available: false, kind: 'standard' });
+    // Yanqing is beyond every store's radius, and the quote says so.
+    expect(hour.quote).toMatchObject({
+      available: false,
+      kind: 'standard',
+      hourGap: { reason: 'radius', availableAt: null },
+    });
     expect(hour.placed.statusCode).toBe(409);
     expect(hour.placed.json()).toMatchObject({ code: 'orders.hour_unavailable', alternative: 'standard' });
     const parcel = await order(skuId, far, 'standard');
@@ -125,7 +130,13 @@ describe('routing on the demo world', () => {
       if (cell && cell.available > 0) await emptyAt(s.id, skuId);
     }
     const none = await order(skuId);
-    expect(none.quote).toMatchObject({ available: false, kind: 'standard' });
+    expect(none.quote).toMatchObject({
+      available: false,
+      kind: 'standard',
+      hourGap: { reason: 'stock', availableAt: null },
+    });
+    // Asked for a parcel, the quote has no reason to give about the hour unless there is one.
+    expect(parcel.quote.hourGap).toMatchObject({ reason: 'radius' });
   });
 
   it('skips a closed store: out of its hours, and closed for good', async () => {

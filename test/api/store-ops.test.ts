@@ -130,6 +130,11 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
       )
     ).json();
     expect(estimate.hour).toBeNull();
+    // The page says why there is no one-hour delivery, and from when there is.
+    expect(estimate.hourGap).toEqual({
+      reason: 'closed',
+      availableAt: new Date(opensAt).toISOString(),
+    });
     expect(estimate.pickup[0]).toMatchObject({ locationId: shop.stores.sanlitun.locationId, readyAt: ready });
     const o = await paidOrder('pickup');
     expect(o.shipments[0].promiseAt).toBe(ready);

@@ -51,9 +51,39 @@ describe.skipIf(!haveChromium)('promises before the stores open, on a phone', ()
       expect(await said.textContent()).toMatch(
         lang === 'zh-CN'
           ? new RegExp(`(今天|明天) ${ready} 起可取`)
-          : new RegExp(`ready (today|tomorrow) from ${ready}`),
+          : new RegExp(`ready from (today|tomorrow) ${ready}`),
       );
       await page.screenshot({ path: `${artifacts}/shop-pickup-before-opening-${lang}.png` });
+      await page.context().close();
+    });
+
+  for (const lang of ['zh-CN', 'en'] as const)
+    it(`the cart says why one-hour delivery is off and chooses the best mode on offer (${lang})`, async () => {
+      const zh = lang === 'zh-CN';
+      const page = await world.page(lang, { width: 390, height: 844 });
+      await page.goto(`${world.base}/shop/me`);
+      await page.fill('#email', 'shopper@flywheel.demo');
+      await page.fill('#password', 'flywheel-demo');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('.ant-result-title');
+      await page.goto(`${world.base}/shop/products/${productId}`);
+      await page.click(`button:has-text("${zh ? '加入购物车' : 'Add to cart'}")`);
+      await page.waitForSelector('.ant-message-notice');
+      await page.goto(`${world.base}/shop/cart`);
+      // Not a disabled button: the stores are closed, so the cart chose what can be had now.
+      const note = page.locator('[data-testid=fell-back]');
+      await note.waitFor();
+      expect(await note.textContent()).toMatch(
+        zh ? /1小时达暂不可用,已为您选择(标准配送|门店自提)/ : /so (Standard|Pick up in store) is chosen/,
+      );
+      const hour = page.locator('label:has([data-testid=mode-hour])');
+      expect(await hour.getAttribute('class')).toContain('ant-radio-wrapper-disabled');
+      expect(await page.locator('[data-testid=mode-hour]').textContent()).toMatch(
+        zh
+          ? /门店已打烊,(今天|明天) \d\d:\d\d 起可送/
+          : /the stores are closed: from (today|tomorrow) \d\d:\d\d/,
+      );
+      await page.screenshot({ path: `${artifacts}/shop-cart-hour-closed-${lang}.png`, fullPage: true });
       await page.context().close();
     });
 });

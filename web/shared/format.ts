@@ -32,11 +32,8 @@ export function orgName(
 
 const chinaDayOf = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/**
- * When a store can have an order ready, as the shopper reads it: "today from 14:15", "tomorrow
- * from 10:15" (Beijing time), or the date when later.
- */
-export function readyWhen(
+/** A moment soon, as a shopper reads it in Beijing time: "today 14:15", "tomorrow 10:15". */
+export function soonText(
   iso: string,
   lang: string,
   t: (key: string, opts: Record<string, string>) => string,
@@ -48,9 +45,24 @@ export function readyWhen(
     hour12: false,
     timeZone: 'Asia/Shanghai',
   });
-  const today = chinaDayOf(Date.now());
   const day = chinaDayOf(at);
-  if (day === today) return t('store.readyToday', { time });
-  if (day === chinaDayOf(Date.now() + 86_400_000)) return t('store.readyTomorrow', { time });
-  return t('store.readyOn', { time: formatTime(iso, lang) });
+  if (day === chinaDayOf(Date.now())) return t('store.today', { time });
+  if (day === chinaDayOf(Date.now() + 86_400_000)) return t('store.tomorrow', { time });
+  return formatTime(iso, lang);
+}
+
+export type HourGap = {
+  reason: 'no_store' | 'radius' | 'closed' | 'stock' | 'capacity' | 'promise';
+  availableAt: string | null;
+};
+
+/** Why one-hour delivery is not on offer, and from when it is again, in the shopper's words. */
+export function hourGapText(
+  gap: HourGap,
+  lang: string,
+  t: (key: string, opts: Record<string, string>) => string,
+): string {
+  return t(`store.hourGap.${gap.reason}`, {
+    when: gap.availableAt ? soonText(gap.availableAt, lang, t) : '',
+  });
 }

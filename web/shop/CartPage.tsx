@@ -17,7 +17,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api, problemText } from '../shared/api';
-import { formatFen, readyWhen } from '../shared/format';
+import { formatFen, type HourGap, hourGapText, soonText } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
 import { forgetSource, placementSource } from './source';
 import { useShop } from './state';
@@ -51,6 +51,7 @@ export type Cart = {
     standardDays: number | null;
     from: string[];
     pickup: Array<{ locationId: string; name: string; distanceM: number; readyAt: string }>;
+    hourGap: HourGap | null;
   } | null;
 };
 
@@ -65,28 +66,41 @@ export function CartPage() {
   const [error, setError] = useState<string | null>(null);
   const [placing, setPlacing] = useState(false);
 
+  const [fellBack, setFellBack] = useState<Mode | null>(null);
   const requote = useCallback(
-    async (id: string, m: Mode, at?: string) => {
+    async (id: string, m: Mode, at?: string): Promise<Cart> => {
       const body = { mode: m, address, ...(m === 'pickup' && at ? { pickupLocationId: at } : {}) };
       if (m === 'pickup' && !at) {
         // Ask with hour delivery to learn the stores that could hand it over.
         const probe = await api<Cart>('POST', `/api/shop/carts/${id}/delivery`, { mode: 'hour', address });
-        setCart({
+        const shown: Cart = {
           ...probe,
           delivery: 'pickup',
           quote: probe.quote && { ...probe.quote, mode: 'pickup', available: false },
-        });
-        return;
+        };
+        setCart(shown);
+        return shown;
       }
-      setCart(await api<Cart>('POST', `/api/shop/carts/${id}/delivery`, body));
+      const c = await api<Cart>('POST', `/api/shop/carts/${id}/delivery`, body);
+      setCart(c);
+      return c;
     },
     [address],
   );
   const quote = useCallback(
-    async (id: string, m: Mode, at?: string) => {
+    async (id: string, m: Mode, at?: string, chosen = false) => {
       try {
-        await requote(id, m, at);
+        const c = await requote(id, m, at);
         setError(null);
+        // No store delivers within the hour now: the best mode that is on offer, not a dead button.
+        if (!chosen && m === 'hour' && c.quote?.hourGap) {
+          const store = c.quote.pickup[0]?.locationId;
+          const next: Mode = c.quote.kind === 'standard' || !store ? 'standard' : 'pickup';
+          setMode(next);
+          if (next === 'pickup') setPickupAt(store);
+          setFellBack(next);
+          await requote(id, next, store);
+        }
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         setError(problemText(t, e.problem));
@@ -153,6 +167,7 @@ export function CartPage() {
   const q = cart.quote;
   const modeNote = (m: Mode) => {
     if (!q) return '';
+    if (m === 'hour' && q.hourGap) return hourGapText(q.hourGap, i18n.language, t);
     if (m === 'hour')
       return q.kind === 'hour' || q.kind === 'split'
         ? mode === 'hour' && q.etaMinutes
@@ -205,18 +220,28 @@ export function CartPage() {
           value={mode}
           onChange={(e) => {
             setMode(e.target.value);
-            void quote(cart.id, e.target.value, pickupAt);
+            setFellBack(null);
+            void quote(cart.id, e.target.value, pickupAt, true);
           }}
           style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
         >
           {(['hour', 'standard', 'pickup'] as const).map((m) => (
-            <Radio key={m} value={m}>
+            <Radio key={m} value={m} disabled={m === 'hour' && !!q?.hourGap}>
               <span data-testid={`mode-${m}`}>
                 {t(`store.modes.${m}`)} <Typography.Text type="secondary">{modeNote(m)}</Typography.Text>
               </span>
             </Radio>
           ))}
         </Radio.Group>
+        {fellBack && (
+          <Alert
+            data-testid="fell-back"
+            type="info"
+            showIcon
+            style={{ marginTop: 8 }}
+            message={t('store.fellBack', { mode: t(`store.modes.${fellBack}`) })}
+          />
+        )}
         {mode === 'pickup' && (
           <Select
             style={{ width: '100%', marginTop: 8 }}
@@ -228,7 +253,7 @@ export function CartPage() {
             }}
             options={(q?.pickup ?? []).map((p) => ({
               value: p.locationId,
-              label: `${p.name} · ${(p.distanceM / 1000).toFixed(1)} km · ${readyWhen(p.readyAt, i18n.language, t)}`,
+              label: `${p.name} · ${(p.distanceM / 1000).toFixed(1)} km · ${t('store.readyFrom', { when: soonText(p.readyAt, i18n.language, t) })}`,
             }))}
           />
         )}

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, problemText } from '../shared/api';
-import { formatFen, readyWhen } from '../shared/format';
+import { formatFen, type HourGap, hourGapText, soonText } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
 import { ProductArt, productName, type ShopProduct } from './ShopHome';
 import { rememberSource } from './source';
@@ -17,6 +17,7 @@ type Estimate = {
   hour: { etaMinutes: number; from: string[] } | null;
   standard: { days: number } | null;
   pickup: Array<{ locationId: string; name: string; distanceM: number; readyAt: string }>;
+  hourGap: HourGap | null;
 };
 
 export function ProductPage() {
@@ -165,6 +166,13 @@ export function ProductPage() {
             </div>
           </div>
         )}
+        {estimate?.hourGap && (
+          <div style={{ marginTop: 6 }}>
+            <Typography.Text type="secondary" data-testid="hour-gap">
+              {t('store.modes.hour')}: {hourGapText(estimate.hourGap, i18n.language, t)}
+            </Typography.Text>
+          </div>
+        )}
         {estimate && !estimate.hour && estimate.standard && (
           <div style={{ marginTop: 6 }}>
             <CarOutlined /> {t('store.standardPromise', { days: estimate.standard.days })}
@@ -183,7 +191,7 @@ export function ProductPage() {
                 {t('store.pickupNear', {
                   store: estimate.pickup[0].name,
                   km: (estimate.pickup[0].distanceM / 1000).toFixed(1),
-                  when: readyWhen(estimate.pickup[0].readyAt, i18n.language, t),
+                  when: soonText(estimate.pickup[0].readyAt, i18n.language, t),
                 })}
               </span>
             </Typography.Text>

@@ -23,7 +23,8 @@ export {
 import { fulfilmentEvents } from './events.js';
 
 export { knownDistricts } from './domain/districts.js';
-export type { Decision, Group, RouteLine } from './domain/routing.js';
+export type { Decision, Group, HourGap, RouteLine } from './domain/routing.js';
+export { hourGapReasons } from './domain/routing.js';
 export type { ShipmentMode, ShipmentStatus } from './domain/shipment.js';
 export { type AddressInput, type Located, locate, type Plan, planRoute } from './queries/plan.js';
 export { decisionOf, shipmentStatuses, shipmentsOf } from './queries/shipments.js';

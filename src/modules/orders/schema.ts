@@ -1,7 +1,7 @@
 import type { TProperties } from 'typebox';
 import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type, whole } from '../../platform/http/schemas.js';
 import { provinceNames } from '../../platform/provinces.js';
-import { ShipmentSummary } from '../fulfilment/index.js';
+import { hourGapReasons, ShipmentSummary } from '../fulfilment/index.js';
 import { orderStatuses } from './domain/order.js';
 import { deliveryModes, orderDeliveries } from './domain/pricing.js';
 
@@ -48,6 +48,14 @@ const PickupStore = Type.Object({
   readyAt: Timestamp,
 });
 
+/** Why no store can deliver within the hour now, and from when one can (a closed store's opening). */
+const HourGap = Nullable(
+  Type.Object({
+    reason: Type.Enum(hourGapReasons),
+    availableAt: Nullable(Timestamp),
+  }),
+);
+
 const Quote = Type.Object({
   mode: Nullable(Type.Enum(deliveryModes)),
   available: Type.Boolean(),
@@ -56,6 +64,7 @@ const Quote = Type.Object({
   standardDays: Nullable(Type.Integer()),
   from: Type.Array(Type.String()),
   pickup: Type.Array(PickupStore),
+  hourGap: HourGap,
 });
 
 const FieldProblem = Type.Object({ field: Type.String(), message: Type.String() });
@@ -197,6 +206,7 @@ export const Estimate = Type.Object({
   hour: Nullable(Type.Object({ etaMinutes: Type.Integer(), from: Type.Array(Type.String()) })),
   standard: Nullable(Type.Object({ days: Type.Integer() })),
   pickup: Type.Array(PickupStore),
+  hourGap: HourGap,
 });
 export const Districts = Type.Object(
   {

@@ -117,11 +117,15 @@ export type Decision = {
   kind: DecisionKind;
   groups: Group[];
   candidates: Assessment[];
-  /** Stores where the shopper may collect the whole order, nearest first. */
   /** Stores holding every line, nearest first, with when each can have the order ready. */
   pickup: Array<{ locationId: string; name: string; distanceM: number; readyAt: string }>;
+  /** Why no store can deliver within the hour, and when one can again; null when one can. */
+  hourGap: HourGap | null;
   rulesApplied: string[];
 };
+
+export const hourGapReasons = ['no_store', 'radius', 'closed', 'stock', 'capacity', 'promise'] as const;
+export type HourGap = { reason: (typeof hourGapReasons)[number]; availableAt: string | null };
 
 const earthRadiusM = 6_371_008.8;
 
@@ -193,6 +197,30 @@ function assessStore(
   };
 }
 
+/**
+ * Why no store delivers within the hour, the most basic reason first: no store may sell here,
+ * none reaches the address, those that do are closed (until their next opening), lack the
+ * items, or are too busy or too far to keep the promise now.
+ */
+function whyNoHour(stores: readonly Assessed[], now: Date): HourGap | null {
+  // A parcel was asked for while a store could deliver within the hour.
+  if (stores.some((a) => a.rejected === null && a.missing.length === 0)) return null;
+  const selling = stores.filter((a) => a.rejected !== 'agreement' && a.rejected !== 'province');
+  if (selling.length === 0) return { reason: 'no_store', availableAt: null };
+  const near = selling.filter((a) => a.distanceM <= a.candidate.radiusM);
+  if (near.length === 0) return { reason: 'radius', availableAt: null };
+  const open = near.filter((a) => a.rejected !== 'closed');
+  if (open.length === 0) {
+    const starts = near.map((a) => {
+      const c = a.candidate;
+      return readyAt(c.openingHours, c.prepMinutes, now).getTime() - c.prepMinutes * 60_000;
+    });
+    return { reason: 'closed', availableAt: new Date(Math.min(...starts)).toISOString() };
+  }
+  if (open.every((a) => a.missing.length > 0)) return { reason: 'stock', availableAt: null };
+  return { reason: open.some((a) => a.rejected === 'capacity') ? 'capacity' : 'promise', availableAt: null };
+}
+
 const byEtaThenCover = (a: Assessed, b: Assessed) =>
   a.etaMinutes! - b.etaMinutes! || b.cover - a.cover || a.distanceM - b.distanceM;
 
@@ -242,7 +270,8 @@ export function route(
     const all = [...stores, ...warehouses]
       .map(({ candidate: _c, ...a }) => ({ ...a, chosen: chosen.has(a.locationId) }))
       .sort((a, b) => Number(b.chosen) - Number(a.chosen) || a.distanceM - b.distanceM);
-    return { kind, groups, candidates: all, pickup, rulesApplied: applied };
+    const hourGap = kind === 'hour' || kind === 'split' ? null : whyNoHour(stores, input.now);
+    return { kind, groups, candidates: all, pickup, hourGap, rulesApplied: applied };
   };
 
   if (!input.standardOnly) {

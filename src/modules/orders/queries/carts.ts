@@ -123,6 +123,7 @@ export type Quote = {
   standardDays: number | null;
   from: string[];
   pickup: Decision['pickup'];
+  hourGap: Decision['hourGap'];
 };
 
 export function quoteOf(mode: DeliveryMode | null, plan: Plan, pickupLocationId: string | null): Quote {
@@ -145,6 +146,7 @@ export function quoteOf(mode: DeliveryMode | null, plan: Plan, pickupLocationId:
     standardDays: d.groups[0]?.standardDays ?? null,
     from: names,
     pickup: d.pickup.slice(0, 10),
+    hourGap: d.hourGap,
   };
 }
 

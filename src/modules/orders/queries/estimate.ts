@@ -26,6 +26,7 @@ export async function deliveryEstimate(
       hour: null,
       standard: null,
       pickup: [],
+      hourGap: null,
     };
   const [fast, parcel] = await Promise.all([
     planRoute(db, { channel, address, lines, now }),
@@ -46,5 +47,6 @@ export async function deliveryEstimate(
     standard:
       parcel.decision.kind === 'standard' ? { days: parcel.decision.groups[0].standardDays ?? 2 } : null,
     pickup: d.pickup.slice(0, 5),
+    hourGap: d.hourGap,
   };
 }
