@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../../src/app.js';
 import { channelKinds } from '../../src/modules/catalog/domain/channels.js';
+import { gtinProblemText } from '../../src/modules/catalog/domain/gtin.js';
 import { productStatuses } from '../../src/modules/catalog/domain/lifecycle.js';
 import { shipmentModes, shipmentStatuses } from '../../src/modules/fulfilment/domain/shipment.js';
 import { ruleKinds } from '../../src/modules/fulfilment/schema.js';
@@ -52,7 +53,7 @@ describe('translations', () => {
       const missing = [...codes].filter((c) => typeof problems[c.replace('.', '_')] !== 'string');
       expect(missing, `${lang}: codes without words`).toEqual([]);
       const known = new Set([...codes].map((c) => c.replace('.', '_')));
-      const stale = Object.keys(problems).filter((k) => k !== 'field' && !known.has(k));
+      const stale = Object.keys(problems).filter((k) => k !== 'field' && k !== 'reason' && !known.has(k));
       expect(stale, `${lang}: words for codes no module declares`).toEqual([]);
     }
   });
@@ -94,6 +95,8 @@ describe('translations', () => {
       'rules.kinds': ruleKinds,
       // Every audited action, as the modules write it.
       'audit.actions': [...src.matchAll(/action: '([a-z_.]+)'/g)].map((m) => m[1].replaceAll('.', '_')),
+      // The kinds of a refusal that says which it is.
+      'problems.reason.catalog_invalid_gtin': Object.keys(gtinProblemText),
       // The categories of the demo world's products.
       'catalog.categories': [...src.matchAll(/category: '([a-z_]+)'/g)].map((m) => m[1]),
     };

@@ -46,7 +46,8 @@ describe.skipIf(!haveChromium)('products in the console', () => {
     await page.fill('.ant-modal #skus_1_options', 'White, 512GB');
     await page.click('.ant-modal button:has-text("新建")');
     await page.waitForSelector('.ant-modal .ant-alert-error');
-    expect(await page.locator('.ant-modal .ant-alert-error').textContent()).toContain('check digit');
+    // Said in the page's language, by the kind of fault.
+    expect(await page.locator('.ant-modal .ant-alert-error').textContent()).toContain('校验位错误');
 
     await page.fill('.ant-modal #skus_0_gtin', '6932169999991');
     await page.click('.ant-modal button:has-text("新建")');

@@ -51,11 +51,7 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
     const shop = await world.page('zh-CN', { width: 390, height: 844 });
     const errors: string[] = [];
     shop.on('pageerror', (e) => errors.push(e.message));
-    await shop.goto(`${world.base}/shop/me`);
-    await shop.fill('#email', 'shopper@flywheel.demo');
-    await shop.fill('#password', 'flywheel-demo');
-    await shop.click('button[type=submit]');
-    await shop.waitForSelector('.ant-result-title');
+    await world.signInShopper(shop);
 
     await shop.goto(`${world.base}/shop/products/${productId}?sku=${skuId}`);
     await shop.waitForSelector('[data-testid=delivery-promise] :text("1小时达")');

@@ -22,11 +22,7 @@ describe.skipIf(!haveChromium)('a shopper cancels a paid order on the phone', ()
     it(`is asked first, told what comes back, and reads why in words (${lang})`, async () => {
       const zh = lang === 'zh-CN';
       const page = await world.page(lang, { width: 390, height: 844 });
-      await page.goto(`${world.base}/shop/me`);
-      await page.fill('#email', 'shopper@flywheel.demo');
-      await page.fill('#password', 'flywheel-demo');
-      await page.click('button[type=submit]');
-      await page.waitForSelector('.ant-result-title');
+      await world.signInShopper(page);
       // An order placed through the storefront's own API calls, with this session.
       const placed = (await page.evaluate(async (address) => {
         const doc = (globalThis as any).document;

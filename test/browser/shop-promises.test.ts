@@ -61,11 +61,7 @@ describe.skipIf(!haveChromium)('promises before the stores open, on a phone', ()
     it(`the cart says why one-hour delivery is off and chooses the best mode on offer (${lang})`, async () => {
       const zh = lang === 'zh-CN';
       const page = await world.page(lang, { width: 390, height: 844 });
-      await page.goto(`${world.base}/shop/me`);
-      await page.fill('#email', 'shopper@flywheel.demo');
-      await page.fill('#password', 'flywheel-demo');
-      await page.click('button[type=submit]');
-      await page.waitForSelector('.ant-result-title');
+      await world.signInShopper(page);
       await page.goto(`${world.base}/shop/products/${productId}`);
       await page.click(`button:has-text("${zh ? '加入购物车' : 'Add to cart'}")`);
       await page.waitForSelector('.ant-message-notice');

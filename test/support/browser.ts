@@ -29,6 +29,8 @@ export type BrowserWorld = {
   page(lang: 'zh-CN' | 'en', viewport?: { width: number; height: number }): Promise<Page>;
   /** Signs in on the console login page and waits for the menu. */
   signIn(page: Page, email: string): Promise<void>;
+  /** Signs the demo shopper in on the storefront's 我的 page. */
+  signInShopper(page: Page): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -72,6 +74,13 @@ export async function startBrowserWorld(
       await page.click('button[type=submit]');
       // The console's frame: the menu beside the page, or behind its button on a phone.
       await page.waitForSelector('[data-testid=org-name]');
+    },
+    async signInShopper(page) {
+      await page.goto(`${base}/shop/me`);
+      await page.fill('#email', 'shopper@flywheel.demo');
+      await page.fill('#password', 'flywheel-demo');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('.ant-result-title');
     },
     async close() {
       await browser.close();

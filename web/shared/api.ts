@@ -67,7 +67,12 @@ type Translate = (key: string, opts?: Record<string, unknown>) => string;
  * (a newer server) falls back to the server's own words.
  */
 export function problemText(t: Translate, problem: Problem): string {
-  return t(`problems.${problem.code.replace('.', '_')}`, { defaultValue: problem.detail ?? problem.code });
+  const key = problem.code.replace('.', '_');
+  const said = t(`problems.${key}`, { defaultValue: problem.detail ?? problem.code });
+  // A refusal that says which of its kinds it is (`reason`) is said more precisely.
+  return typeof problem.reason === 'string'
+    ? t(`problems.reason.${key}.${problem.reason}`, { defaultValue: said })
+    : said;
 }
 
 /**

@@ -9,6 +9,13 @@ export const problemsEn = {
     unknown: 'Not a field this form takes',
     invalid: '{{message}}',
   },
+  reason: {
+    catalog_invalid_gtin: {
+      not_digits: 'A GTIN (barcode) has digits only.',
+      wrong_length: 'A GTIN (barcode) has 8, 12, 13 or 14 digits.',
+      wrong_check_digit: 'This GTIN (barcode) has a wrong check digit: check the number.',
+    },
+  },
   request_invalid: 'Some fields are not valid: check the ones marked.',
   request_too_large: 'What you sent is too large.',
   request_unsupported_media_type: 'This kind of file is not accepted here.',
@@ -111,6 +118,13 @@ export const problemsZh: typeof problemsEn = {
     required: '必填',
     unknown: '此表单不接受该字段',
     invalid: '格式不正确',
+  },
+  reason: {
+    catalog_invalid_gtin: {
+      not_digits: '商品条码(GTIN)只能包含数字。',
+      wrong_length: '商品条码(GTIN)应为 8、12、13 或 14 位。',
+      wrong_check_digit: '商品条码(GTIN)校验位错误,请核对号码。',
+    },
   },
   request_invalid: '部分内容填写有误,请检查标出的字段。',
   request_too_large: '提交的内容过大。',

@@ -42,6 +42,7 @@ function checkGtin(gtin: string | undefined, field: string): void {
   if (problem)
     throw new DomainError('catalog.invalid_gtin', `GTIN ${gtin} ${gtinProblemText[problem]}`, {
       errors: [{ field, message: gtinProblemText[problem] }],
+      reason: problem,
     });
 }
 
