@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expireUnpaidOrders, reconcile } from '../../src/modules/orders/index.js';
 import { providerFor } from '../../src/modules/payments/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
-import { givenMember, givenPlatform } from '../support/builders.js';
+import { givenMember, givenPlatform, password } from '../support/builders.js';
 import {
   callProviders,
   checkout,
@@ -26,7 +26,7 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
   let fw: TestFlywheel;
   let clock: ManualClock;
   let shop: Shop;
-  let shopper: TestClient;
+  let shopper: TestClient & { email: string };
   beforeEach(async () => {
     clock = new ManualClock(start);
     fw = await startFlywheel({ clock });
@@ -203,6 +203,26 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     expect(await balances()).toEqual({ provider_clearing: 0, merchant_payable: 0 });
     expect(await ledgerSum()).toBe(0);
     expect(await level(shop.stores.sanlitun.locationId, sku)).toEqual({ onHand: 20, reserved: 0 });
+  });
+
+  it("keeps the shopper's cart on the server: a second device opens the same one, another shopper none", async () => {
+    const phone = shopper;
+    const laptop = await new TestClient(fw.app).loginShopper(shopper.email, password);
+    const current = (c: TestClient) => c.get(`/api/shop/carts/current?channelId=${shop.channelId}`);
+    expect((await current(phone)).statusCode).toBe(404);
+    const cart = (await phone.post('/api/shop/carts', { channelId: shop.channelId })).json();
+    await phone.post(`/api/shop/carts/${cart.id}/lines`, { skuId: shop.skus[0], quantity: 2 });
+    const seen = await current(laptop);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ id: cart.id, lines: [{ skuId: shop.skus[0], quantity: 2 }] });
+    // Another shopper never sees it; a bad shop id is named.
+    expect((await current(await givenShopper(fw))).statusCode).toBe(404);
+    const bad = await laptop.get('/api/shop/carts/current?channelId=nope');
+    expect([bad.statusCode, bad.json().errors[0].field]).toEqual([400, 'querystring.channelId']);
+    // Ordered, the cart is no longer the current one.
+    await laptop.post(`/api/shop/carts/${cart.id}/delivery`, { mode: 'hour', address: homeAddress });
+    expect((await laptop.post('/api/shop/orders', { cartId: cart.id })).statusCode).toBe(201);
+    expect((await current(phone)).statusCode).toBe(404);
   });
 
   it('gives the same order for a repeated placement and one order per cart', async () => {

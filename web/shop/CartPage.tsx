@@ -59,7 +59,7 @@ export function CartPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { me, shopId, cartId, address, setAddress, forgetCart } = useShop();
+  const { me, shopId, cartId, address, setAddress, forgetCart, guestLines } = useShop();
   const [cart, setCart] = useState<Cart | null>(null);
   const [mode, setMode] = useState<Mode>('hour');
   const [pickupAt, setPickupAt] = useState<string | undefined>();
@@ -126,6 +126,11 @@ export function CartPage() {
     return (
       <Card>
         <Space direction="vertical">
+          {guestLines.length > 0 && (
+            <Typography.Text strong data-testid="guest-cart">
+              {t('store.guestCart', { count: guestLines.reduce((n, l) => n + l.quantity, 0) })}
+            </Typography.Text>
+          )}
           <Typography.Text>{t('store.signInFirst')}</Typography.Text>
           <Link to="/shop/me">{t('shop.signIn')}</Link>
         </Space>

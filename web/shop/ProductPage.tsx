@@ -2,7 +2,7 @@ import { CarOutlined, ClockCircleOutlined, ShopOutlined } from '@ant-design/icon
 import { App, Button, Card, InputNumber, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, problemText } from '../shared/api';
 import { formatFen, type HourGap, hourGapText, soonText } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
@@ -27,7 +27,8 @@ export function ProductPage() {
   // `?sku=` opens the page on one SKU (a link shared from a live room or by a creator).
   const [search] = useSearchParams();
   const navigate = useNavigate();
-  const { shopId, address, cartId, me } = useShop();
+  const location = useLocation();
+  const { shopId, address, addToCart } = useShop();
   const [product, setProduct] = useState<ShopProduct | null>(null);
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [quantity, setQuantity] = useState(1);
@@ -70,14 +71,14 @@ export function ProductPage() {
 
   if (!product) return <Skeleton active />;
   const add = async (then: 'stay' | 'cart') => {
-    if (!me) {
-      navigate('/shop/me');
-      return;
-    }
     try {
-      const cart = await cartId();
-      await api('POST', `/api/shop/carts/${cart}/lines`, { skuId: sku!.skuId, quantity });
-      if (then === 'cart') navigate('/shop/cart');
+      // A guest signs in first and comes back here (or to the cart) with the item added.
+      const here = `${location.pathname}?sku=${sku!.skuId}`;
+      const done = await addToCart({ skuId: sku!.skuId, quantity }, then === 'cart' ? '/shop/cart' : here);
+      if (done === 'sign-in') {
+        message.info(t('store.signInToKeep'));
+        navigate('/shop/me');
+      } else if (then === 'cart') navigate('/shop/cart');
       else message.success(t('store.added'));
     } catch (e) {
       if (e instanceof ApiError) message.error(problemText(t, e.problem));

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ApiError, allPages, api, type Me } from '../shared/api';
 
 export type Address = {
@@ -28,10 +29,19 @@ type ShopState = {
   setShopId: (id: string) => void;
   address: Address;
   setAddress: (a: Address) => void;
-  /** The open cart of the current shop, made on first use. */
+  /** The shopper's open cart in the current shop (the same on every device), made on first use. */
   cartId: () => Promise<string>;
   forgetCart: () => void;
+  /**
+   * Puts an item in the cart: the account's, or, for a guest, one kept on this device until
+   * sign-in, after which the guest is taken back to `returnTo` with the item in the account's cart.
+   */
+  addToCart: (line: GuestLine, returnTo: string) => Promise<'added' | 'sign-in'>;
+  /** Items a guest put in the cart on this device. */
+  guestLines: GuestLine[];
 };
+
+export type GuestLine = { skuId: string; quantity: number };
 
 const Ctx = createContext<ShopState | null>(null);
 export const useShop = () => useContext(Ctx)!;
@@ -80,25 +90,73 @@ export function ShopProvider({ children }: { children: ReactNode }) {
     localStorage.setItem('flywheel.address', JSON.stringify(a));
     setAddressState(a);
   };
-  const cartKey = `flywheel.cart.${shopId}`;
   const cartId = useCallback(async () => {
-    const known = localStorage.getItem(cartKey);
-    if (known) {
-      try {
-        const cart = await api<{ status: string }>('GET', `/api/shop/carts/${known}`);
-        if (cart.status === 'open') return known;
-      } catch (e) {
-        if (!(e instanceof ApiError)) throw e;
-      }
+    try {
+      const cart = await api<{ id: string }>('GET', `/api/shop/carts/current?channelId=${shopId}`);
+      return cart.id;
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.problem.status !== 404) throw e;
     }
     const made = await api<{ id: string }>('POST', '/api/shop/carts', { channelId: shopId });
-    localStorage.setItem(cartKey, made.id);
     return made.id;
-  }, [cartKey, shopId]);
-  const forgetCart = useCallback(() => localStorage.removeItem(cartKey), [cartKey]);
+  }, [shopId]);
+  // The server's cart becomes an order when placed; the next `cartId()` opens a new one.
+  const forgetCart = useCallback(() => {}, []);
+
+  const guestKey = `flywheel.guestCart.${shopId}`;
+  const [guestLines, setGuestLines] = useState<GuestLine[]>([]);
+  useEffect(() => setGuestLines(read(guestKey, [])), [guestKey]);
+  const addToCart = useCallback(
+    async (line: GuestLine, returnTo: string) => {
+      if (me) {
+        const cart = await cartId();
+        const held = await api<{ lines: GuestLine[] }>('GET', `/api/shop/carts/${cart}`);
+        const already = held.lines.find((l) => l.skuId === line.skuId)?.quantity ?? 0;
+        await api('POST', `/api/shop/carts/${cart}/lines`, {
+          skuId: line.skuId,
+          quantity: Math.min(10, already + line.quantity),
+        });
+        return 'added' as const;
+      }
+      const lines = read<GuestLine[]>(guestKey, []);
+      const same = lines.find((l) => l.skuId === line.skuId);
+      if (same) same.quantity = Math.min(10, same.quantity + line.quantity);
+      else lines.push(line);
+      localStorage.setItem(guestKey, JSON.stringify(lines));
+      sessionStorage.setItem('flywheel.returnTo', returnTo);
+      setGuestLines(lines);
+      return 'sign-in' as const;
+    },
+    [me, cartId, guestKey],
+  );
+  // Signed in: the guest's items join the account's cart, and the guest goes back where they were.
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (!me || !shopId || guestLines.length === 0) return;
+    void (async () => {
+      localStorage.removeItem(guestKey);
+      setGuestLines([]);
+      for (const line of guestLines) await addToCart(line, '');
+      const back = sessionStorage.getItem('flywheel.returnTo');
+      sessionStorage.removeItem('flywheel.returnTo');
+      if (back) navigate(back);
+    })();
+  }, [me, shopId, guestLines, guestKey, addToCart, navigate]);
   return (
     <Ctx.Provider
-      value={{ me, refreshMe, shops, shopId, setShopId, address, setAddress, cartId, forgetCart }}
+      value={{
+        me,
+        refreshMe,
+        shops,
+        shopId,
+        setShopId,
+        address,
+        setAddress,
+        cartId,
+        forgetCart,
+        addToCart,
+        guestLines,
+      }}
     >
       {children}
     </Ctx.Provider>

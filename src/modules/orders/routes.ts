@@ -10,7 +10,7 @@ import { sellAtCounter } from './commands/pos.js';
 import { listReconciliations, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder, cancelShopperOrder } from './commands/settle.js';
 import type { OrderExtensions } from './extensions.js';
-import { getCart } from './queries/carts.js';
+import { currentCart, getCart } from './queries/carts.js';
 import { deliveryEstimate } from './queries/estimate.js';
 import {
   findOrder,
@@ -61,6 +61,19 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
       handleWrite(rt, req, reply, { action: 'orders.cart.create', status: 201 }, (ctx) =>
         createCart(ctx, ext, shopperOf(req), req.body),
       ),
+  );
+  app.get(
+    '/api/shop/carts/current',
+    {
+      schema: {
+        tags,
+        summary: "The shopper's open cart in a shop, the same on every device (404 when there is none yet)",
+        querystring: CreateCartBody,
+        response: { 200: Cart },
+      },
+      config: shopper,
+    },
+    async (req) => currentCart(db, ext, shopperOf(req), req.query.channelId, clock.now()),
   );
   app.get(
     '/api/shop/carts/:id',

@@ -186,6 +186,29 @@ export function cartView(c: CartContents, quote: Quote | null) {
 }
 
 /** The cart as the storefront shows it, with the delivery quote when an address is set. */
+/**
+ * The shopper's cart in a shop, whichever device it was filled on: the open cart changed last,
+ * or `request.not_found` when the shopper has none there yet.
+ */
+export async function currentCart(
+  db: Executor,
+  ext: OrderExtensions,
+  p: ShopperPrincipal,
+  channelId: string,
+  now: Date,
+) {
+  const cart = await new TenantScope(db, { shopperId: p.shopperId })
+    .selectFrom('orders_cart')
+    .select('id')
+    .where('channel_id', '=', channelId)
+    .where('status', '=', 'open')
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!cart) throw notFound('cart')();
+  return getCart(db, ext, p, cart.id, now);
+}
+
 export async function getCart(
   db: Executor,
   ext: OrderExtensions,
