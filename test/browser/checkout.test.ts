@@ -151,6 +151,15 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
     expect(text).toContain('One-hour delivery');
     expect(text).toMatch(/Chosen\s*京东之家·北京三里屯店/);
     expect(text).toContain('Out of delivery radius');
+    // The stores of other cities are folded behind one line, and open on demand.
+    const rows = explanation.locator('.ant-table-tbody tr');
+    const near = await rows.count();
+    const far = explanation.locator('[data-testid=routing-far]');
+    const folded = Number(/(\d+) more stores? beyond 50 km/.exec((await far.textContent()) ?? '')?.[1]);
+    expect(folded).toBeGreaterThan(5);
+    await far.click();
+    await expect.poll(() => rows.count()).toBe(near + folded);
+    await far.click();
     // The shopper came by a shared link (`?sku=`): growth recorded it when the order was placed.
     await ops.waitForSelector('[data-testid=placed-from]');
     expect(await ops.locator('[data-testid=placed-from]').textContent()).toBe('Online shop · Shared link');

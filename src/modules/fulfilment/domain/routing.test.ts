@@ -202,3 +202,15 @@ describe('readyAt', () => {
     expect(at('2026-11-26T16:10:00Z')).toBe('2026-11-27T02:15:00.000Z');
   });
 });
+
+describe('pick-up stores', () => {
+  it('offers stores across town, not in another city', () => {
+    const d = route({
+      address: home,
+      lines: one,
+      candidates: [store('across-town', north(20)), store('tianjin', north(110)), store('near', north(1))],
+      now,
+    });
+    expect(d.pickup.map((p) => p.locationId)).toEqual(['near', 'across-town']);
+  });
+});

@@ -63,6 +63,8 @@ export type RoutingSettings = {
   courierMPerMin: number;
   /** China-time hour after which a warehouse order leaves the next day. */
   warehouseCutoffHour: number;
+  /** How far a shopper is offered a store to collect from: a trip across town, not to another city. */
+  pickupRadiusM: number;
 };
 
 export const defaultRouting: RoutingSettings = {
@@ -70,6 +72,7 @@ export const defaultRouting: RoutingSettings = {
   roadFactor: 1.4,
   courierMPerMin: 250,
   warehouseCutoffHour: 16,
+  pickupRadiusM: 30_000,
 };
 
 export const rejectionReasons = [
@@ -257,7 +260,7 @@ export function route(
   const able = stores.filter((a) => a.rejected === null);
   const whole = able.filter((a) => a.missing.length === 0).sort(byEtaThenCover);
   const pickup = stores
-    .filter((a) => !a.candidate.agreementGap && a.missing.length === 0)
+    .filter((a) => !a.candidate.agreementGap && a.missing.length === 0 && a.distanceM <= s.pickupRadiusM)
     .sort((a, b) => a.distanceM - b.distanceM)
     .map((a) => ({
       locationId: a.locationId,

@@ -57,9 +57,16 @@ export const orderColor: Record<string, string> = {
   cancelled: 'default',
 };
 
+/** Beyond this a store is out of the hour's reach by far (the widest delivery radius is ~10 km). */
+const farM = 50_000;
+
 /** Why the order went where it went: every candidate with its distance, estimate and verdict. */
 export function RoutingExplanation({ routing }: { routing: NonNullable<Order['routing']> }) {
   const { t } = useTranslation();
+  // Stores far beyond any one-hour radius say little: folded, unless one was chosen.
+  const [unfolded, setUnfolded] = useState(false);
+  const far = routing.candidates.filter((c) => c.kind === 'store' && !c.chosen && c.distanceM > farM);
+  const shown = unfolded ? routing.candidates : routing.candidates.filter((c) => !far.includes(c));
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="routing-explanation">
       <Space wrap>
@@ -79,7 +86,7 @@ export function RoutingExplanation({ routing }: { routing: NonNullable<Order['ro
         rowKey="locationId"
         size="small"
         pagination={false}
-        dataSource={routing.candidates}
+        dataSource={shown}
         rowClassName={(c) => (c.chosen ? 'routing-chosen' : '')}
         columns={[
           {
@@ -118,6 +125,11 @@ export function RoutingExplanation({ routing }: { routing: NonNullable<Order['ro
           },
         ]}
       />
+      {far.length > 0 && (
+        <Button type="link" data-testid="routing-far" onClick={() => setUnfolded(!unfolded)}>
+          {unfolded ? t('order.foldFar') : t('order.farStores', { count: far.length, km: farM / 1000 })}
+        </Button>
+      )}
     </Space>
   );
 }
