@@ -157,9 +157,19 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors).toEqual([{ field: 'code', message: 'no pick-up ready with it' }]);
     expect(await status(o.id)).toBe('ready');
+    // The store's home lists it as waiting for its shopper.
+    const todo = async () =>
+      Object.fromEntries(
+        (await staff.get('/api/home'))
+          .json()
+          .figures.filter((f: any) => f.group === 'todo' && f.key.startsWith('fulfilment.'))
+          .map((f: any) => [f.key, f.value]),
+      );
+    expect(await todo()).toEqual({ 'fulfilment.toPick': 0, 'fulfilment.pickupsWaiting': 1 });
     const right = await staff.post('/api/fulfilment/pickups', { code: s.pickupCode });
     expect(right.json()).toMatchObject({ id: s.id, status: 'picked_up' });
     expect(await status(o.id)).toBe('delivered');
+    expect(await todo()).toEqual({ 'fulfilment.toPick': 0, 'fulfilment.pickupsWaiting': 0 });
   });
 
   it('is partly delivered while one of two stores has delivered', async () => {

@@ -89,7 +89,13 @@ describe.skipIf(!haveChromium)('the store console on a phone', () => {
       await world.signIn(page, 'store@jdhome.demo');
       // No sider pushing the page aside: the menu waits behind its button.
       expect(await page.locator('.ant-layout-sider').count()).toBe(0);
-      await openFromMenu(page, zh ? '履约任务' : 'Store tasks');
+      // Home begins with the store's to-do list; its first item opens the task queue.
+      const toPick = page.locator('[data-todo="fulfilment.toPick"]');
+      await toPick.waitFor();
+      expect(await toPick.textContent()).toMatch(zh ? /\d+ 单待拣货/ : /\d+ orders? to pick/);
+      await page.screenshot({ path: `${artifacts}/store-phone-home-${lang}.png`, fullPage: true });
+      await toPick.click();
+      await page.waitForURL('**/tasks');
 
       // The hour order: pick, pack, hand to the courier, with thumb-sized buttons.
       const task = page.locator('[data-testid=task]', { hasText: hour.id.slice(-10) });

@@ -1,3 +1,4 @@
+import { addMs, chinaDay } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import { referenceCache } from '../../platform/db/reference.js';
 import { TenantScope } from '../../platform/db/tenant.js';
@@ -150,6 +151,14 @@ export async function partnershipFigures(db: Executor, p: MemberPrincipal, now: 
       key: 'agreements.inForce',
       value: rows.filter((r) => inForce(termsOf(r), now)).length,
       group: 'partnership',
+    },
+    // In force and ending within 30 days: to renew, or to wind down.
+    {
+      key: 'partnership.endingSoon',
+      value: rows.filter(
+        (r) => inForce(termsOf(r), now) && r.ends_on <= chinaDay(addMs(now, 30 * 86_400_000)),
+      ).length,
+      group: 'todo',
     },
   ];
 }

@@ -132,12 +132,19 @@ export async function inventoryFigures(db: Executor, p: MemberPrincipal) {
   const open = await db
     .selectFrom('inventory_transfer')
     .innerJoin('inventory_location', 'inventory_location.id', 'inventory_transfer.to_location_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn
+        .sum<number>(eb.case().when('inventory_transfer.status', '=', 'shipped').then(1).else(0).end())
+        .as('shipped'),
+    ])
     .where(visibleLocation(db, p))
     .where('inventory_transfer.status', 'in', ['requested', 'shipped'])
     .executeTakeFirstOrThrow();
   return [
     { key: 'inventory.lowStock', value: Number(low.n), group: 'inventory' },
     { key: 'inventory.openTransfers', value: Number(open.n), group: 'inventory' },
+    // On the way in: the receiving location's to-do.
+    { key: 'inventory.toReceive', value: Number(open.shipped ?? 0), group: 'todo' },
   ];
 }

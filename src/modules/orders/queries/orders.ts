@@ -120,10 +120,30 @@ export async function orderFigures(db: Executor, p: MemberPrincipal, now: Date) 
   if (p.orgKind === 'store' || p.orgKind === 'retailer') {
     const open = await TenantScope.of(db, p)
       .selectFrom('fulfilment_shipment_view')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn
+          .sum<number>(eb.case().when('status', 'in', ['routed', 'picking']).then(1).else(0).end())
+          .as('pick'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('status', '=', 'ready'), eb('mode', '=', 'pickup')]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('waiting'),
+      ])
       .where('status', 'in', ['routed', 'picking', 'ready'])
       .executeTakeFirstOrThrow();
-    return [{ key: 'fulfilment.openTasks', value: Number(open.n), group: 'orders' }];
+    return [
+      { key: 'fulfilment.openTasks', value: Number(open.n), group: 'orders' },
+      // The store's to-do: orders to pick, shoppers' pick-ups waiting at the counter.
+      { key: 'fulfilment.toPick', value: Number(open.pick ?? 0), group: 'todo' },
+      { key: 'fulfilment.pickupsWaiting', value: Number(open.waiting ?? 0), group: 'todo' },
+    ];
   }
   const { from, to } = chinaDayRange(chinaDay(now));
   const today = await TenantScope.of(db, p)
