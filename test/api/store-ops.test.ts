@@ -170,6 +170,16 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
     expect(right.json()).toMatchObject({ id: s.id, status: 'picked_up' });
     expect(await status(o.id)).toBe('delivered');
     expect(await todo()).toEqual({ 'fulfilment.toPick': 0, 'fulfilment.pickupsWaiting': 0 });
+    // The shopper confirms receipt (确认收货): the order is complete; again, it stays so.
+    const receipt = () => shopper.post(`/api/shop/orders/${o.id}/receipt`, {});
+    expect((await receipt()).json().status).toBe('completed');
+    expect((await receipt()).json().status).toBe('completed');
+    // An order still on its way cannot be confirmed, and another shopper's is not there.
+    const next = await paidOrder('pickup');
+    const early = await shopper.post(`/api/shop/orders/${next.id}/receipt`, {});
+    expect([early.statusCode, early.json().code]).toEqual([409, 'orders.illegal_transition']);
+    const stranger = await givenShopper(fw);
+    expect((await stranger.post(`/api/shop/orders/${o.id}/receipt`, {})).statusCode).toBe(404);
   });
 
   it('is partly delivered while one of two stores has delivered', async () => {

@@ -131,6 +131,9 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
     // Delivered: every step ticked, the last too.
     await shop.waitForSelector('[data-testid=order-steps] .ant-steps-item:last-child.ant-steps-item-finish');
     expect(await shop.locator('[data-testid=order-steps] .ant-steps-item-finish').count()).toBe(5);
+    // The shopper confirms receipt: the order is complete, and says so.
+    await shop.click('[data-testid=confirm-receipt]');
+    await shop.waitForSelector('[data-testid=order-status]:has-text("已完成")');
     // The shipment says its state once, and when it was delivered.
     const parcel = (await shop.locator('.ant-card:has-text("发货")').textContent()) ?? '';
     expect(parcel.split('已送达').length - 1).toBe(1);

@@ -73,6 +73,14 @@ export function OrderPage() {
       if (e instanceof ApiError) message.error(problemText(t, e.problem));
     }
   };
+  const confirmReceipt = async () => {
+    try {
+      setOrder(await api<ShopOrder>('POST', `/api/shop/orders/${order.id}/receipt`, {}));
+      message.success(t('store.receiptConfirmed'));
+    } catch (e) {
+      if (e instanceof ApiError) message.error(problemText(t, e.problem));
+    }
+  };
   // Asked first: a paid order says what comes back and where it goes.
   const paid = order.payment.amount - order.payment.refunded;
   const confirmCancel = () =>
@@ -197,6 +205,11 @@ export function OrderPage() {
       {['pending_payment', 'paid', 'routed'].includes(order.status) && (
         <Button danger block onClick={confirmCancel}>
           {t('store.cancel')}
+        </Button>
+      )}
+      {order.status === 'delivered' && (
+        <Button type="primary" block data-testid="confirm-receipt" onClick={confirmReceipt}>
+          {t('store.confirmReceipt')}
         </Button>
       )}
       <Link to="/shop/orders">{t('shop.orders')}</Link>

@@ -8,7 +8,7 @@ import { createCart, setCartLine, setDelivery } from './commands/carts.js';
 import { placeOrder } from './commands/place.js';
 import { sellAtCounter } from './commands/pos.js';
 import { listReconciliations, runReconciliation } from './commands/reconcile.js';
-import { cancelOrder, cancelShopperOrder } from './commands/settle.js';
+import { cancelOrder, cancelShopperOrder, confirmReceipt } from './commands/settle.js';
 import type { OrderExtensions } from './extensions.js';
 import { currentCart, getCart } from './queries/carts.js';
 import { deliveryEstimate } from './queries/estimate.js';
@@ -60,6 +60,22 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'orders.cart.create', status: 201 }, (ctx) =>
         createCart(ctx, ext, shopperOf(req), req.body),
+      ),
+  );
+  app.post(
+    '/api/shop/orders/:id/receipt',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm receipt of a delivered or collected order (确认收货): it is completed',
+        params: IdParams,
+        response: { 200: Order },
+      },
+      config: shopper,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'orders.order.confirm', objectType: 'order' }, (ctx) =>
+        confirmReceipt(ctx, shopperOf(req), req.params.id),
       ),
   );
   app.get(

@@ -127,6 +127,22 @@ export async function cancelShopperOrder(
   return orderDetail(ctx.trx, cancelled, { withRouting: false });
 }
 
+/**
+ * The shopper confirms receipt (确认收货) of a delivered or collected order: it is completed.
+ * Confirming twice answers the completed order; an order not yet delivered is refused.
+ */
+export async function confirmReceipt(ctx: WriteCtx, p: ShopperPrincipal, id: string) {
+  const o = await TenantScope.of(ctx.trx, p)
+    .selectFrom('orders_order')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!o) return getShopperOrder(ctx.trx, p, id);
+  const done =
+    o.status === 'completed' ? o : await moveOrder(ctx, o, 'completed', { note: 'receipt confirmed' });
+  return orderDetail(ctx.trx, done, { withRouting: false });
+}
+
 async function cancelPaid(
   ctx: WriteCtx,
   order: OrderRow,
