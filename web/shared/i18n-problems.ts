@@ -117,7 +117,7 @@ export const problemsZh: typeof problemsEn = {
   field: {
     required: '必填',
     unknown: '此表单不接受该字段',
-    invalid: '格式不正确',
+    invalid: '格式不正确({{message}})',
   },
   reason: {
     catalog_invalid_gtin: {

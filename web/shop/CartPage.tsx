@@ -95,7 +95,10 @@ export function CartPage() {
         // No store delivers within the hour now: the best mode that is on offer, not a dead button.
         if (!chosen && m === 'hour' && c.quote?.hourGap) {
           const store = c.quote.pickup[0]?.locationId;
-          const next: Mode = c.quote.kind === 'standard' || !store ? 'standard' : 'pickup';
+          // A warehouse parcel if there is one, else the nearest store to collect from; else
+          // nothing is on offer, and the hour's reason stays on screen.
+          const next: Mode | null = c.quote.kind === 'standard' ? 'standard' : store ? 'pickup' : null;
+          if (!next) return;
           setMode(next);
           if (next === 'pickup') setPickupAt(store);
           setFellBack(next);

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, allPages, api, type Me } from '../shared/api';
 
@@ -90,15 +90,25 @@ export function ShopProvider({ children }: { children: ReactNode }) {
     localStorage.setItem('flywheel.address', JSON.stringify(a));
     setAddressState(a);
   };
-  const cartId = useCallback(async () => {
-    try {
-      const cart = await api<{ id: string }>('GET', `/api/shop/carts/current?channelId=${shopId}`);
-      return cart.id;
-    } catch (e) {
-      if (!(e instanceof ApiError) || e.problem.status !== 404) throw e;
-    }
-    const made = await api<{ id: string }>('POST', '/api/shop/carts', { channelId: shopId });
-    return made.id;
+  // One lookup at a time: the cart page and a sign-in's merge asking at once share it, so they
+  // never open two carts.
+  const asking = useRef<{ shopId: string | null; id: Promise<string> } | null>(null);
+  const cartId = useCallback(() => {
+    if (asking.current?.shopId === shopId) return asking.current.id;
+    const id = (async () => {
+      try {
+        return (await api<{ id: string }>('GET', `/api/shop/carts/current?channelId=${shopId}`)).id;
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.problem.status !== 404) throw e;
+      }
+      return (await api<{ id: string }>('POST', '/api/shop/carts', { channelId: shopId })).id;
+    })();
+    asking.current = { shopId, id };
+    // Forgotten once answered (or failed): an ordered cart makes way for a new one.
+    id.finally(() => {
+      if (asking.current?.id === id) asking.current = null;
+    }).catch(() => {});
+    return id;
   }, [shopId]);
   // The server's cart becomes an order when placed; the next `cartId()` opens a new one.
   const forgetCart = useCallback(() => {}, []);
@@ -134,9 +144,21 @@ export function ShopProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!me || !shopId || guestLines.length === 0) return;
     void (async () => {
-      localStorage.removeItem(guestKey);
+      // Each item leaves the device's list once it is in the account's cart; one that cannot be
+      // added (no longer sold) is dropped, the others still go.
+      const left = [...guestLines];
       setGuestLines([]);
-      for (const line of guestLines) await addToCart(line, '');
+      while (left.length) {
+        const line = left[0];
+        try {
+          await addToCart(line, '');
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+        }
+        left.shift();
+        localStorage.setItem(guestKey, JSON.stringify(left));
+      }
+      localStorage.removeItem(guestKey);
       const back = sessionStorage.getItem('flywheel.returnTo');
       sessionStorage.removeItem('flywheel.returnTo');
       if (back) navigate(back);

@@ -5,7 +5,7 @@ import { insertRows } from '../../../platform/db/prepared.js';
 import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import type { StockedLocation } from '../../inventory/index.js';
-import { type Decision, type OpeningHours, type Rule, readyAt } from '../domain/routing.js';
+import { type Decision, type OpeningHours, type Rule, workStartsAt } from '../domain/routing.js';
 import { type ShipmentMode, type ShipmentStatus, settled } from '../domain/shipment.js';
 import type { Located } from '../queries/plan.js';
 
@@ -90,8 +90,10 @@ function promiseOf(
   if (r.mode === 'standard') return addMs(now, (r.standard_days ?? 2) * 1440 * 60_000);
   const eta = r.eta_minutes ?? 60;
   if (!store || r.mode === 'counter') return addMs(now, eta * 60_000);
-  const hours = JSON.parse(store.opening_hours) as OpeningHours;
-  const start = addMs(readyAt(hours, store.prep_minutes, now), -store.prep_minutes * 60_000);
+  const start = workStartsAt(
+    { openingHours: JSON.parse(store.opening_hours) as OpeningHours, prepMinutes: store.prep_minutes },
+    now,
+  );
   return addMs(start, eta * 60_000);
 }
 

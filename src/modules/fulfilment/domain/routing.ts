@@ -12,6 +12,11 @@ import { chinaMinuteOfDay } from '../../../platform/clock.js';
 
 export type OpeningHours = { open: string; close: string };
 
+/** When a store starts on an order that reaches it at `at`: now, or at its next opening. */
+export function workStartsAt(c: Pick<Candidate, 'openingHours' | 'prepMinutes'>, at: Date): Date {
+  return new Date(readyAt(c.openingHours, c.prepMinutes, at).getTime() - c.prepMinutes * 60_000);
+}
+
 /**
  * When a store can have an order ready that reaches it at `at`: after `prepMinutes` of work that
  * starts now if the store is open long enough for it today, else at its next opening (later
@@ -212,13 +217,14 @@ function whyNoHour(stores: readonly Assessed[], now: Date): HourGap | null {
   if (selling.length === 0) return { reason: 'no_store', availableAt: null };
   const near = selling.filter((a) => a.distanceM <= a.candidate.radiusM);
   if (near.length === 0) return { reason: 'radius', availableAt: null };
-  const open = near.filter((a) => a.rejected !== 'closed');
+  // Closed by its hours, not by a queue that would run past closing (that is being busy).
+  const starts = new Map(near.map((a) => [a, workStartsAt(a.candidate, now).getTime()]));
+  const open = near.filter((a) => starts.get(a)! <= now.getTime());
   if (open.length === 0) {
-    const starts = near.map((a) => {
-      const c = a.candidate;
-      return readyAt(c.openingHours, c.prepMinutes, now).getTime() - c.prepMinutes * 60_000;
-    });
-    return { reason: 'closed', availableAt: new Date(Math.min(...starts)).toISOString() };
+    // When the first store that holds the items opens (any store, when none holds them).
+    const holding = near.filter((a) => a.missing.length === 0);
+    const first = Math.min(...(holding.length ? holding : near).map((a) => starts.get(a)!));
+    return { reason: 'closed', availableAt: new Date(first).toISOString() };
   }
   if (open.every((a) => a.missing.length > 0)) return { reason: 'stock', availableAt: null };
   return { reason: open.some((a) => a.rejected === 'capacity') ? 'capacity' : 'promise', availableAt: null };

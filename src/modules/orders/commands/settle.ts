@@ -22,6 +22,7 @@ import { postTransaction, retailerShareEntries } from '../../ledger/index.js';
 import { retailerShare, settlementBetween } from '../../partnership/index.js';
 import { closePayment, findPayment, type PaymentRow, refundPayment } from '../../payments/index.js';
 import { type Canceller, statusFromShipments } from '../domain/order.js';
+import { handedOverValue } from '../domain/pricing.js';
 import { getShopperOrder, orderDetail } from '../queries/orders.js';
 import { moveOrder, type OrderRow } from './lifecycle.js';
 import { handOverAtCounter, soldAtCounter } from './pos.js';
@@ -189,10 +190,21 @@ export async function dueUnpaidOrders(db: Executor, now: Date, limit: number): P
   return rows.map((r) => r.id);
 }
 
-/**
- * A shipment moved (called inside that write): the order follows its least advanced shipment,
- * `partially_delivered` while some have arrived and others not.
- */
+/** What the shopper paid for the goods a location of an order hands over (see `handedOverValue`). */
+export async function handedOverValueOf(db: Executor, orderId: string, locationId: string): Promise<number> {
+  const lines = await db
+    .selectFrom('orders_line')
+    .select(['sku_id', 'location_id', 'line_total'])
+    .where('order_id', '=', orderId)
+    .execute();
+  const order = await db
+    .selectFrom('orders_order')
+    .select('adjustments')
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  return handedOverValue(lines, JSON.parse(order.adjustments), locationId);
+}
+
 /**
  * A store handed a brand's goods over (delivered, collected, or sold across the counter): the
  * retailer's share of their value, as the agreement in force settles it, is booked from the
@@ -210,24 +222,23 @@ export async function bookRetailerShare(ctx: WriteCtx, moved: EventInput<Shipmen
   if (!shipment?.retailer_id) return;
   const settlement = await settlementBetween(ctx.trx, shipment.brand_id, shipment.retailer_id, ctx.now);
   if (!settlement) return;
-  const { value } = await ctx.trx
-    .selectFrom('orders_line')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('line_total'), eb.lit(0)).as('value'))
-    .where('order_id', '=', orderId)
-    .where('location_id', '=', locationId)
-    .executeTakeFirstOrThrow();
-  const share = retailerShare(settlement, Number(value));
+  const value = await handedOverValueOf(ctx.trx, orderId, locationId);
+  const share = retailerShare(settlement, value);
   if (share <= 0) return;
   await postTransaction(ctx, {
     kind: 'retailer_share',
     refType: 'shipment',
     refId: moved.aggregateId,
     // What the share was worked out from, for the reconciliation to check it again.
-    memo: JSON.stringify({ ...settlement, value: Number(value) }),
+    memo: JSON.stringify({ ...settlement, value }),
     entries: retailerShareEntries(shipment.brand_id, shipment.retailer_id, share),
   });
 }
 
+/**
+ * A shipment moved (called inside that write): the order follows its least advanced shipment,
+ * `partially_delivered` while some have arrived and others not.
+ */
 export async function followShipment(ctx: WriteCtx, moved: EventInput<ShipmentMovedEvent>): Promise<void> {
   const order = await orderOf(ctx, moved.payload.orderId);
   if (!order || order.status === 'cancelled' || order.status === 'pending_payment') return;

@@ -114,3 +114,25 @@ export function feeFor(mode: DeliveryMode, subtotal: number): number {
   const rule = deliveryFeeRules[mode];
   return rule.freeFrom !== null && subtotal >= rule.freeFrom ? 0 : rule.fee;
 }
+
+/**
+ * What the shopper paid for the goods one location hands over: its lines, with the adjustments
+ * on their SKUs (a live price, a coupon on an item) and its share, by value, of those on the
+ * whole order (rounded to the fen). The delivery fee is not the goods'.
+ */
+export function handedOverValue(
+  lines: ReadonlyArray<{ sku_id: string; location_id: string; line_total: number | string }>,
+  adjustments: ReadonlyArray<{ skuId: string | null; amount: number }>,
+  locationId: string,
+): number {
+  const all = lines.reduce((n, l) => n + Number(l.line_total), 0);
+  const here = lines.filter((l) => l.location_id === locationId);
+  const skus = new Set(here.map((l) => l.sku_id));
+  const goods = here.reduce((n, l) => n + Number(l.line_total), 0);
+  const onItems = adjustments
+    .filter((a) => a.skuId !== null && skus.has(a.skuId))
+    .reduce((n, a) => n + a.amount, 0);
+  const onOrder = adjustments.filter((a) => a.skuId === null).reduce((n, a) => n + a.amount, 0);
+  const share = all > 0 ? Math.round((onOrder * goods) / all) : 0;
+  return Math.max(0, goods + onItems + share);
+}

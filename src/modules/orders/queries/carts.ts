@@ -185,7 +185,6 @@ export function cartView(c: CartContents, quote: Quote | null) {
   };
 }
 
-/** The cart as the storefront shows it, with the delivery quote when an address is set. */
 /**
  * The shopper's cart in a shop, whichever device it was filled on: the open cart changed last,
  * or `request.not_found` when the shopper has none there yet.
@@ -209,6 +208,7 @@ export async function currentCart(
   return getCart(db, ext, p, cart.id, now);
 }
 
+/** The cart as the storefront shows it, with the delivery quote when an address is set. */
 export async function getCart(
   db: Executor,
   ext: OrderExtensions,

@@ -2,6 +2,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { stockFindings } from '../../inventory/index.js';
 import { unbalancedTransactions } from '../../ledger/index.js';
 import { retailerShare, type Settlement } from '../../partnership/index.js';
+import { handedOverValue } from '../domain/pricing.js';
 
 export type Reconciliation = {
   ok: boolean;
@@ -130,11 +131,8 @@ export async function reconcile(db: Executor, range?: { from: string; to: string
     if (p.order_status === 'cancelled' && isTaken && refunded !== amount)
       findings.push(`order ${p.order_id}: cancelled but keeps ${amount - refunded} of its payment`);
   }
-  const shares = await retailerShares(
-    db,
-    rows.map((r) => r.order_id),
-    findings,
-  );
+  // An order paid in several payments is one order.
+  const shares = await retailerShares(db, [...new Set(rows.map((r) => r.order_id))], findings);
   findings.push(...(await stockFindings(db)));
   const orders = await db
     .selectFrom('orders_order')
@@ -177,16 +175,22 @@ async function retailerShares(db: Executor, orderIds: string[], findings: string
       .where('store_org_id', 'is not', null)
       .execute();
     if (shipments.length === 0) continue;
-    const values = new Map<string, number>();
     const lines = await db
       .selectFrom('orders_line')
-      .select(['order_id', 'location_id', 'line_total'])
+      .select(['order_id', 'sku_id', 'location_id', 'line_total'])
       .where('order_id', 'in', chunk)
       .execute();
-    for (const l of lines) {
-      const key = `${l.order_id} ${l.location_id}`;
-      values.set(key, (values.get(key) ?? 0) + Number(l.line_total));
-    }
+    const adjustments = new Map(
+      (
+        await db.selectFrom('orders_order').select(['id', 'adjustments']).where('id', 'in', chunk).execute()
+      ).map((o) => [o.id, JSON.parse(o.adjustments) as Array<{ skuId: string | null; amount: number }>]),
+    );
+    const goodsOf = (orderId: string, locationId: string) =>
+      handedOverValue(
+        lines.filter((l) => l.order_id === orderId),
+        adjustments.get(orderId) ?? [],
+        locationId,
+      );
     const status = new Map(shipments.map((s) => [s.id, s]));
     const booked = await db
       .selectFrom('ledger_transaction_view')
@@ -207,7 +211,7 @@ async function retailerShares(db: Executor, orderIds: string[], findings: string
       if (s.status !== 'delivered' && s.status !== 'picked_up')
         findings.push(`shipment ${s.id}: ${s.status} but its retailer share is booked`);
       const basis = JSON.parse(b.memo ?? '{}') as Settlement & { value: number };
-      const value = values.get(`${s.order_id} ${s.location_id}`) ?? 0;
+      const value = goodsOf(s.order_id, s.location_id);
       if (basis.value !== value || retailerShare(basis, value) !== amount)
         findings.push(`shipment ${s.id}: retailer share ${amount} booked for goods of ${value}`);
     }

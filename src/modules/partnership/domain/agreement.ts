@@ -16,7 +16,10 @@ export const settlementModels = ['commission', 'wholesale'] as const;
 export type Settlement = { model: (typeof settlementModels)[number]; rateBp: number };
 export const noSettlement: Settlement = { model: 'commission', rateBp: 0 };
 
-/** The retailer's share of a store sale of `value` fen, to the fen (half a fen rounds up). */
+/**
+ * The retailer's share of a store sale of `value` fen, to the fen: the part at `rateBp` rounds
+ * half a fen up, so a wholesale retailer's rest rounds it down.
+ */
 export function retailerShare(s: Settlement, value: number): number {
   const part = Math.round((value * s.rateBp) / 10_000);
   return s.model === 'commission' ? part : value - part;

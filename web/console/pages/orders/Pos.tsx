@@ -225,7 +225,10 @@ export function Pos() {
           rootClassName="pos-sheet"
           height="auto"
           title={t('pos.basket')}
-          onClose={() => setBasketOpen(false)}
+          onClose={() => {
+            setBasketOpen(false);
+            setReceipt(null);
+          }}
           styles={{ body: { paddingBottom: 24 } }}
         >
           {sale}
