@@ -273,6 +273,16 @@ const en = {
     fullLine: 'Full line on the shelf',
     hourDelivery: 'One-hour delivery',
     settlement: 'Store sales settle',
+    changed: {
+      title: 'title',
+      level: 'level',
+      starts_on: 'start',
+      ends_on: 'end',
+      product_lines: 'product lines',
+      provinces: 'provinces',
+      commitments: 'commitments',
+      settlement: 'settlement',
+    },
     settlementRate: 'Rate',
     settlementModel: { commission: 'Commission on store sales', wholesale: 'Wholesale price on stock' },
     settles: {
@@ -748,6 +758,16 @@ const zh: typeof en = {
     fullLine: '全线产品上架',
     hourDelivery: '小时达',
     settlement: '门店销售结算',
+    changed: {
+      title: '标题',
+      level: '级别',
+      starts_on: '开始日期',
+      ends_on: '结束日期',
+      product_lines: '产品线',
+      provinces: '省份',
+      commitments: '供货承诺',
+      settlement: '结算方式',
+    },
     settlementRate: '比例',
     settlementModel: { commission: '门店销售佣金', wholesale: '批发价供货' },
     settles: {

@@ -175,7 +175,8 @@ function AgreementDetail({
                   {Object.keys(h.changes).filter((k) => k !== 'status').length > 0 &&
                     ` · ${Object.keys(h.changes)
                       .filter((k) => k !== 'status')
-                      .join(', ')}`}
+                      .map((k) => t(`agreements.changed.${k}`, { defaultValue: k }))
+                      .join(i18n.language === 'en' ? ', ' : '、')}`}
                 </div>
               </>
             ),
