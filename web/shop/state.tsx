@@ -96,11 +96,11 @@ export function ShopProvider({ children }: { children: ReactNode }) {
   const cartId = useCallback(() => {
     if (asking.current?.shopId === shopId) return asking.current.id;
     const id = (async () => {
-      try {
-        return (await api<{ id: string }>('GET', `/api/shop/carts/current?channelId=${shopId}`)).id;
-      } catch (e) {
-        if (!(e instanceof ApiError) || e.problem.status !== 404) throw e;
-      }
+      const open = await api<{ items: Array<{ id: string }> }>(
+        'GET',
+        `/api/shop/carts?channelId=${shopId}&limit=1`,
+      );
+      if (open.items[0]) return open.items[0].id;
       return (await api<{ id: string }>('POST', '/api/shop/carts', { channelId: shopId })).id;
     })();
     asking.current = { shopId, id };

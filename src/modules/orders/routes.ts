@@ -10,7 +10,7 @@ import { sellAtCounter } from './commands/pos.js';
 import { listReconciliations, runReconciliation } from './commands/reconcile.js';
 import { cancelOrder, cancelShopperOrder, confirmReceipt } from './commands/settle.js';
 import type { OrderExtensions } from './extensions.js';
-import { currentCart, getCart } from './queries/carts.js';
+import { getCart, openCarts } from './queries/carts.js';
 import { deliveryEstimate } from './queries/estimate.js';
 import {
   findOrder,
@@ -25,11 +25,13 @@ import {
   CancelBody,
   Cart,
   CartLineBody,
+  CartSummary,
   CreateCartBody,
   DeliveryBody,
   Districts,
   Estimate,
   EstimateQuery,
+  OpenCartsQuery,
   Order,
   OrderQuery,
   OrderSummary,
@@ -79,17 +81,18 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
       ),
   );
   app.get(
-    '/api/shop/carts/current',
+    '/api/shop/carts',
     {
       schema: {
         tags,
-        summary: "The shopper's open cart in a shop, the same on every device (404 when there is none yet)",
-        querystring: CreateCartBody,
-        response: { 200: Cart },
+        summary:
+          "The shopper's open carts, newest first (in one shop with channelId): the same on every device",
+        querystring: OpenCartsQuery,
+        response: { 200: Page(CartSummary) },
       },
       config: shopper,
     },
-    async (req) => currentCart(db, ext, shopperOf(req), req.query.channelId, clock.now()),
+    async (req) => openCarts(db, shopperOf(req), req.query),
   );
   app.get(
     '/api/shop/carts/:id',

@@ -17,6 +17,14 @@ export const Address = Obj({
 });
 
 export const CreateCartBody = Obj({ channelId: Id('chn') });
+export const OpenCartsQuery = Obj({ ...PageQuery.properties, channelId: Type.Optional(Id('chn')) });
+export const CartSummary = Type.Object({
+  id: Type.String(),
+  channelId: Type.String(),
+  brandId: Type.String(),
+  items: Type.Integer({ description: 'units in the cart' }),
+  updatedAt: Timestamp,
+});
 export const CartLineBody = Obj({
   skuId: Id('sku'),
   quantity: Type.Integer({ minimum: 0, maximum: 999, description: 'how many; 0 takes the item out' }),

@@ -2,6 +2,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { prepared } from '../../../platform/db/prepared.js';
 import { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
+import { paginate } from '../../../platform/http/pagination.js';
 import type { ShopperPrincipal } from '../../../platform/principal.js';
 import { type ChannelRow, channelById, type Offer, offersBySku } from '../../catalog/index.js';
 import {
@@ -186,26 +187,42 @@ export function cartView(c: CartContents, quote: Quote | null) {
 }
 
 /**
- * The shopper's cart in a shop, whichever device it was filled on: the open cart changed last,
- * or `request.not_found` when the shopper has none there yet.
+ * The shopper's open carts, the newest first, in one shop or all: the same on every device, so
+ * the storefront picks up the cart another device filled.
  */
-export async function currentCart(
+export async function openCarts(
   db: Executor,
-  ext: OrderExtensions,
   p: ShopperPrincipal,
-  channelId: string,
-  now: Date,
+  q: { channelId?: string; limit?: number; cursor?: string },
 ) {
-  const cart = await new TenantScope(db, { shopperId: p.shopperId })
+  let carts = new TenantScope(db, { shopperId: p.shopperId })
     .selectFrom('orders_cart')
-    .select('id')
-    .where('channel_id', '=', channelId)
-    .where('status', '=', 'open')
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  if (!cart) throw notFound('cart')();
-  return getCart(db, ext, p, cart.id, now);
+    .select(['id', 'channel_id', 'org_id', 'updated_at'])
+    .where('status', '=', 'open');
+  if (q.channelId) carts = carts.where('channel_id', '=', q.channelId);
+  const page = await paginate(carts, 'id', q);
+  const counts = page.items.length
+    ? await db
+        .selectFrom('orders_cart_line')
+        .select((eb) => ['cart_id', eb.fn.sum<number>('quantity').as('n')])
+        .where(
+          'cart_id',
+          'in',
+          page.items.map((c) => c.id),
+        )
+        .groupBy('cart_id')
+        .execute()
+    : [];
+  return {
+    items: page.items.map((c) => ({
+      id: c.id,
+      channelId: c.channel_id,
+      brandId: c.org_id,
+      items: Number(counts.find((n) => n.cart_id === c.id)?.n ?? 0),
+      updatedAt: c.updated_at,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** The cart as the storefront shows it, with the delivery quote when an address is set. */
