@@ -118,14 +118,9 @@ export async function cancelShopperOrder(
   id: string,
   reason: string | undefined,
 ) {
-  const o = await TenantScope.of(ctx.trx, p)
-    .selectFrom('orders_order')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!o) return getShopperOrder(ctx.trx, p, id);
-  const cancelled = await cancelOrder(ctx, o, 'shopper', reason ?? 'cancelled by the shopper');
-  return orderDetail(ctx.trx, cancelled, { withRouting: false });
+  return onShopperOrder(ctx, p, id, (o) =>
+    cancelOrder(ctx, o, 'shopper', reason ?? 'cancelled by the shopper'),
+  );
 }
 
 /**
@@ -133,15 +128,25 @@ export async function cancelShopperOrder(
  * Confirming twice answers the completed order; an order not yet delivered is refused.
  */
 export async function confirmReceipt(ctx: WriteCtx, p: ShopperPrincipal, id: string) {
+  return onShopperOrder(ctx, p, id, async (o) =>
+    o.status === 'completed' ? o : moveOrder(ctx, o, 'completed', { note: 'receipt confirmed' }),
+  );
+}
+
+/** Runs `act` on the shopper's own order and answers it as the shopper sees it; another's is not found. */
+async function onShopperOrder(
+  ctx: WriteCtx,
+  p: ShopperPrincipal,
+  id: string,
+  act: (o: OrderRow) => Promise<OrderRow>,
+) {
   const o = await TenantScope.of(ctx.trx, p)
     .selectFrom('orders_order')
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
   if (!o) return getShopperOrder(ctx.trx, p, id);
-  const done =
-    o.status === 'completed' ? o : await moveOrder(ctx, o, 'completed', { note: 'receipt confirmed' });
-  return orderDetail(ctx.trx, done, { withRouting: false });
+  return orderDetail(ctx.trx, await act(o), { withRouting: false });
 }
 
 async function cancelPaid(
@@ -191,7 +196,7 @@ export async function dueUnpaidOrders(db: Executor, now: Date, limit: number): P
 }
 
 /** What the shopper paid for the goods a location of an order hands over (see `handedOverValue`). */
-export async function handedOverValueOf(db: Executor, orderId: string, locationId: string): Promise<number> {
+async function handedOverValueOf(db: Executor, orderId: string, locationId: string): Promise<number> {
   const lines = await db
     .selectFrom('orders_line')
     .select(['sku_id', 'location_id', 'line_total'])
