@@ -31,6 +31,7 @@ type Objects = {
   order: string;
   shipment: string;
   rule: string;
+  address: string;
 };
 
 /** What the access rule says this persona gets, before any object is looked at. */
@@ -73,15 +74,17 @@ function fill(url: string, objects: Objects): string {
                             ? objects.zone
                             : url.startsWith('/api/shop/carts/')
                               ? objects.cart
-                              : url.startsWith('/api/shop/orders/') ||
-                                  url.startsWith('/api/orders/') ||
-                                  url.startsWith('/api/growth/order-sources/')
-                                ? objects.order
-                                : url.startsWith('/api/fulfilment/shipments/')
-                                  ? objects.shipment
-                                  : url.startsWith('/api/fulfilment/rules/')
-                                    ? objects.rule
-                                    : '';
+                              : url.startsWith('/api/shop/addresses/')
+                                ? objects.address
+                                : url.startsWith('/api/shop/orders/') ||
+                                    url.startsWith('/api/orders/') ||
+                                    url.startsWith('/api/growth/order-sources/')
+                                  ? objects.order
+                                  : url.startsWith('/api/fulfilment/shipments/')
+                                    ? objects.shipment
+                                    : url.startsWith('/api/fulfilment/rules/')
+                                      ? objects.rule
+                                      : '';
   return url.replace(':id', id);
 }
 
@@ -103,7 +106,7 @@ describe('every route as every role (generated from the route table)', () => {
     shopper: TestClient,
     objects: Objects,
     pickupAt: string | null,
-  ): Promise<{ cart: string; order: string; shipment: string; rule: string }> {
+  ): Promise<{ cart: string; order: string; shipment: string; rule: string; address: string }> {
     await brand.post(`/api/catalog/products/${objects.product}/status`, { status: 'active' });
     const channel = (await brand.post('/api/channels', { kind: 'online', name: 'Online shop' })).json().id;
     await brand.post(`/api/channels/${channel}/listings`, {
@@ -114,6 +117,9 @@ describe('every route as every role (generated from the route table)', () => {
         locationId: pickupAt,
         lines: [{ skuId: objects.sku, quantity: 3 }],
       });
+    const address = (
+      await shopper.post('/api/shop/addresses', exampleBody('POST', '/api/shop/addresses'))
+    ).json().id;
     const cart = (await shopper.post('/api/shop/carts', { channelId: channel })).json().id;
     await shopper.post(`/api/shop/carts/${cart}/lines`, { skuId: objects.sku, quantity: 1 });
     await shopper.post(`/api/shop/carts/${cart}/delivery`, {
@@ -131,7 +137,7 @@ describe('every route as every role (generated from the route table)', () => {
     const order = await shopper.post('/api/shop/orders', { cartId: cart });
     if (order.statusCode !== 201) throw new Error(`order: ${order.statusCode} ${order.body}`);
     const rule = (await brand.post('/api/fulfilment/rules', { kind: 'same_province' })).json().id;
-    return { cart, order: order.json().id, shipment: order.json().shipments[0].id, rule };
+    return { cart, order: order.json().id, shipment: order.json().shipments[0].id, rule, address };
   }
 
   async function objectsOf(
@@ -221,6 +227,7 @@ describe('every route as every role (generated from the route table)', () => {
       order: '',
       shipment: '',
       rule: '',
+      address: '',
     };
   }
 

@@ -108,6 +108,15 @@ export const validBodies: Record<string, () => Record<string, unknown> | string>
     auditor: 'Li Na',
     checklist: [{ item: 'Fixtures to standard', passed: true }],
   }),
+  'POST /api/shop/addresses': () => ({
+    name: '李雷',
+    phone: '13800000001',
+    province: '北京',
+    city: '北京',
+    district: '朝阳区',
+    line: '工体北路 8 号',
+  }),
+  'PATCH /api/shop/addresses/:id': () => ({ line: '三里屯路 19 号' }),
   'POST /api/shop/carts': () => ({ channelId: 'chn_00000000000000000000000000' }),
   'POST /api/shop/carts/:id/lines': () => ({ skuId: 'sku_00000000000000000000000000', quantity: 1 }),
   'POST /api/shop/carts/:id/delivery': () => ({

@@ -13,6 +13,7 @@ export const identityErrors = defineErrors({
   'identity.role_too_high': 'forbidden',
   'identity.api_key_revoked': 'conflict',
   'identity.password_changed': 'conflict',
+  'identity.address_book_full': 'conflict',
 });
 
 declare module '../../platform/errors.js' {

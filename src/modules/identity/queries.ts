@@ -1,9 +1,9 @@
 import type { Db, Executor } from '../../platform/db/database.js';
-import type { TenantScope } from '../../platform/db/tenant.js';
+import { TenantScope } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/errors.js';
 import { paginate } from '../../platform/http/pagination.js';
-import type { OrgKind, Principal } from '../../platform/principal.js';
-import { apiKeyView, memberColumns, memberView, orgView } from './views.js';
+import type { OrgKind, Principal, ShopperPrincipal } from '../../platform/principal.js';
+import { addressView, apiKeyView, memberColumns, memberView, orgView } from './views.js';
 
 type PageInput = { limit?: number; cursor?: string };
 
@@ -191,4 +191,13 @@ export async function identityFigures(scope: TenantScope, principal: Principal) 
     group: 'identity',
   });
   return figures;
+}
+
+/** The shopper's address book (a few addresses, the default among them). */
+export async function listAddresses(db: Executor, p: ShopperPrincipal, page: PageInput) {
+  const rows = new TenantScope(db, { shopperId: p.shopperId })
+    .selectFrom('identity_shopper_address')
+    .selectAll();
+  const out = await paginate(rows, 'id', page, 'asc');
+  return { ...out, items: out.items.map(addressView) };
 }

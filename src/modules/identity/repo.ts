@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
 import { readView } from '../../platform/db/migrations.js';
 import type { OrgKind, Role } from '../../platform/principal.js';
@@ -53,6 +53,22 @@ export type IdentityTables = {
     failed_logins: number;
     locked_until: string | null;
     created_at: string;
+  };
+  /** A shopper's address book: where their orders may go, one of them the default. */
+  identity_shopper_address: {
+    id: string;
+    shopper_id: string;
+    name: string;
+    phone: string;
+    province: string;
+    city: string;
+    district: string;
+    line: string;
+    lat: number | null;
+    lng: number | null;
+    is_default: number;
+    created_at: string;
+    updated_at: string;
   };
   identity_session: {
     id: string;
@@ -116,6 +132,39 @@ declare module '../../platform/db/database.js' {
 }
 
 export const identityMigrations: Migrations = {
+  '20261203_0000_identity_shopper_address': {
+    async up(db) {
+      await db.schema
+        .createTable('identity_shopper_address')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('shopper_id', 'text', (c) => c.notNull().references('identity_shopper.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addColumn('province', 'text', (c) => c.notNull())
+        .addColumn('city', 'text', (c) => c.notNull())
+        .addColumn('district', 'text', (c) => c.notNull())
+        .addColumn('line', 'text', (c) => c.notNull())
+        .addColumn('lat', 'double precision')
+        .addColumn('lng', 'double precision')
+        .addColumn('is_default', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('identity_shopper_address_shopper')
+        .on('identity_shopper_address')
+        .columns(['shopper_id', 'id'])
+        .execute();
+      // One default address a shopper, held by the database under concurrent changes.
+      await db.schema
+        .createIndex('identity_shopper_address_default')
+        .on('identity_shopper_address')
+        .column('shopper_id')
+        .unique()
+        .where(sql.ref('is_default'), '=', 1)
+        .execute();
+    },
+  },
   '20261201_0300_identity_org_view': readView('identity_org_view', 'identity_org', [
     'id',
     'org_id',

@@ -1,10 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { access } from '../../platform/http/access.js';
-import { IdParams, Ok, Page } from '../../platform/http/schemas.js';
+import { IdParams, Ok, Page, PageQuery } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
-import { handleWrite, memberOf, type Runtime, scopeOf } from '../../platform/module.js';
+import { handleWrite, memberOf, type Runtime, scopeOf, shopperOf } from '../../platform/module.js';
 import type { WriteRequest } from '../../platform/write.js';
 import { csrfCookie, sessionCookie } from './authenticate.js';
+import { addAddress, removeAddress, updateAddress } from './commands/addresses.js';
 import { createApiKey, revokeApiKey } from './commands/api-keys.js';
 import { addMember, removeMember, updateMember } from './commands/members.js';
 import { createOrg, updateOrg } from './commands/orgs.js';
@@ -19,8 +20,18 @@ import {
   switchOrg,
 } from './commands/sessions.js';
 import { hashPassword } from './domain/credentials.js';
-import { getMe, getOrg, listApiKeys, listAudit, listDirectory, listMembers, listOrgs } from './queries.js';
 import {
+  getMe,
+  getOrg,
+  listAddresses,
+  listApiKeys,
+  listAudit,
+  listDirectory,
+  listMembers,
+  listOrgs,
+} from './queries.js';
+import {
+  AddAddressBody,
   AddMemberBody,
   ApiKey,
   ApiKeyListQuery,
@@ -41,9 +52,11 @@ import {
   RegisterShopperBody,
   Removed,
   SessionOut,
+  ShopperAddress,
   ShopperLoginBody,
   SwitchOrgBody,
   SwitchOrgOut,
+  UpdateAddressBody,
   UpdateMemberBody,
   UpdateOrgBody,
 } from './schema.js';
@@ -202,6 +215,71 @@ export function identityRoutes(app: App, rt: Runtime): void {
       setSessionCookies(
         reply,
         await loginShopper(sessionDeps, writeReq(req), req.body, req.headers['user-agent'] ?? null),
+      ),
+  );
+
+  const shop = { tags: ['shop'] };
+  const shopper = { access: access.shopper };
+  app.get(
+    '/api/shop/addresses',
+    {
+      schema: {
+        ...shop,
+        summary: "The shopper's address book, oldest first (one is the default)",
+        querystring: PageQuery,
+        response: { 200: Page(ShopperAddress) },
+      },
+      config: shopper,
+    },
+    async (req) => listAddresses(db, shopperOf(req), req.query),
+  );
+  app.post(
+    '/api/shop/addresses',
+    {
+      schema: {
+        ...shop,
+        summary: 'Keep an address in the address book (the first one becomes the default)',
+        body: AddAddressBody,
+        response: { 201: ShopperAddress },
+      },
+      config: shopper,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.address.create', status: 201 }, (ctx) =>
+        addAddress(ctx, shopperOf(req), req.body),
+      ),
+  );
+  app.patch(
+    '/api/shop/addresses/:id',
+    {
+      schema: {
+        ...shop,
+        summary: 'Change an address, or make it the default',
+        params: IdParams,
+        body: UpdateAddressBody,
+        response: { 200: ShopperAddress },
+      },
+      config: shopper,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.address.update', objectType: 'address' }, (ctx) =>
+        updateAddress(ctx, shopperOf(req), req.params.id, req.body),
+      ),
+  );
+  app.delete(
+    '/api/shop/addresses/:id',
+    {
+      schema: {
+        ...shop,
+        summary: 'Remove an address (the newest left becomes the default)',
+        params: IdParams,
+        response: { 200: Removed },
+      },
+      config: shopper,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'identity.address.delete', objectType: 'address' }, (ctx) =>
+        removeAddress(ctx, shopperOf(req), req.params.id),
       ),
   );
 

@@ -6,6 +6,7 @@ import {
   Obj,
   Page,
   PageQuery,
+  SavedAddressFields,
   Str,
   Timestamp,
   Type,
@@ -42,6 +43,33 @@ export const SwitchOrgBody = Obj({ orgId: Id('org') });
 
 export const SwitchOrgOut = Type.Object({ orgId: Type.String() });
 export const Removed = Type.Object({ id: Type.String(), ok: Type.Boolean() });
+
+const { lat, lng, ...placeAndPerson } = SavedAddressFields;
+export const AddAddressBody = Obj({
+  ...SavedAddressFields,
+  isDefault: Type.Optional(Type.Boolean({ description: 'make it the default (the first address is)' })),
+});
+export const UpdateAddressBody = Obj({
+  ...Type.Partial(Type.Object(placeAndPerson)).properties,
+  lat,
+  lng,
+  isDefault: Type.Optional(
+    Type.Literal(true, { description: 'make it the default; another becomes default by being chosen' }),
+  ),
+});
+export const ShopperAddress = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  phone: Type.String(),
+  province: Type.String(),
+  city: Type.String(),
+  district: Type.String(),
+  line: Type.String(),
+  lat: Nullable(Type.Number()),
+  lng: Nullable(Type.Number()),
+  isDefault: Type.Boolean(),
+  updatedAt: Timestamp,
+});
 export const SessionOut = Type.Object({ csrfToken: Type.String(), expiresAt: Timestamp });
 
 const Attributes = Type.Record(

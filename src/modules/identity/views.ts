@@ -77,3 +77,20 @@ export function memberView(row: {
     createdAt: row.created_at,
   };
 }
+
+/** An address in a shopper's book, in the shape checkout takes (`Address`) plus its id and flag. */
+export function addressView(row: Selectable<IdentityTables['identity_shopper_address']>) {
+  return {
+    id: row.id,
+    name: row.name,
+    phone: row.phone,
+    province: row.province,
+    city: row.city,
+    district: row.district,
+    line: row.line,
+    lat: row.lat,
+    lng: row.lng,
+    isDefault: row.is_default === 1,
+    updatedAt: row.updated_at,
+  };
+}

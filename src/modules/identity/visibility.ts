@@ -8,6 +8,7 @@ defineVisibility<IdentityTables & IdentityViews>({
   identity_membership: { orgs: ['org_id'] },
   identity_api_key: { orgs: ['org_id'] },
   identity_shopper: { orgs: [], shopper: 'id' },
+  identity_shopper_address: { orgs: [], shopper: 'shopper_id' },
   identity_user: { internal: 'a person with credentials; members are read through their memberships' },
   identity_user_view: { internal: 'names of people, joined to the memberships and audit rows a reader sees' },
   identity_session: { internal: 'credentials' },

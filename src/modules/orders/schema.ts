@@ -1,20 +1,18 @@
 import type { TProperties } from 'typebox';
-import { Id, Nullable, Obj, PageQuery, Str, Timestamp, Type, whole } from '../../platform/http/schemas.js';
-import { provinceNames } from '../../platform/provinces.js';
+import {
+  Address,
+  Id,
+  Nullable,
+  Obj,
+  PageQuery,
+  Str,
+  Timestamp,
+  Type,
+  whole,
+} from '../../platform/http/schemas.js';
 import { hourGapReasons, ShipmentSummary } from '../fulfilment/index.js';
 import { orderStatuses } from './domain/order.js';
 import { deliveryModes, orderDeliveries } from './domain/pricing.js';
-
-export const Address = Obj({
-  province: Type.Enum(provinceNames),
-  city: Str({ max: 40 }),
-  district: Str({ max: 40 }),
-  line: Type.Optional(Str({ max: 200, description: 'street and building' })),
-  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
-  lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
-  name: Type.Optional(Str({ max: 60 })),
-  phone: Type.Optional(Str({ max: 20, pattern: '^[0-9+ -]+$' })),
-});
 
 export const CreateCartBody = Obj({ channelId: Id('chn') });
 export const OpenCartsQuery = Obj({ ...PageQuery.properties, channelId: Type.Optional(Id('chn')) });
@@ -201,11 +199,11 @@ export const EstimateQuery = Obj({
   channelId: Id('chn'),
   skuId: Id('sku'),
   quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
-  province: Type.Enum(provinceNames),
-  city: Str({ max: 40 }),
-  district: Str({ max: 40 }),
-  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
-  lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  province: Address.properties.province,
+  city: Address.properties.city,
+  district: Address.properties.district,
+  lat: Address.properties.lat,
+  lng: Address.properties.lng,
 });
 export const Estimate = Type.Object({
   sellable: Type.Boolean(),

@@ -1,4 +1,5 @@
 import Type, { type Static, type TObject, type TProperties, type TSchema } from 'typebox';
+import { provinceNames } from '../provinces.js';
 
 export { type Static, Type };
 
@@ -83,3 +84,39 @@ export function whole(why: string) {
 export const IdParams = Obj({ id: AnyId });
 
 export const Ok = Type.Object({ ok: Type.Boolean() });
+
+const addressParts = {
+  province: Type.Enum(provinceNames),
+  city: Str({ max: 40 }),
+  district: Str({ max: 40 }),
+  line: Str({ max: 200, description: 'street and building' }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  lng: Type.Number({ minimum: -180, maximum: 180 }),
+  name: Str({ max: 60, description: "the recipient's name" }),
+  phone: Str({ max: 20, pattern: '^[0-9+ -]+$' }),
+};
+const { province, city, district, line, lat, lng, name, phone } = addressParts;
+
+/** Where an order goes: the district is enough for a quote; a courier needs the rest. */
+export const Address = Obj({
+  province,
+  city,
+  district,
+  line: Type.Optional(line),
+  lat: Type.Optional(lat),
+  lng: Type.Optional(lng),
+  name: Type.Optional(name),
+  phone: Type.Optional(phone),
+});
+
+/** An address a shopper keeps in their address book: whole, as a courier needs it. */
+export const SavedAddressFields = {
+  province,
+  city,
+  district,
+  line,
+  name,
+  phone,
+  lat: Type.Optional(lat),
+  lng: Type.Optional(lng),
+};
