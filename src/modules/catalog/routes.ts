@@ -1,5 +1,6 @@
 import { DomainError } from '../../platform/errors.js';
 import { access } from '../../platform/http/access.js';
+import { csvResponse, sendCsv } from '../../platform/http/csv.js';
 import { Page } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, scopeOf } from '../../platform/module.js';
@@ -51,23 +52,12 @@ export function catalogRoutes(app: App, rt: Runtime): void {
         tags,
         summary: 'The catalogue as a CSV spreadsheet, one row per SKU',
         querystring: ExportQuery,
-        response: {
-          200: {
-            description: 'text/csv, UTF-8 with BOM',
-            content: { 'text/csv': { schema: { type: 'string' } } },
-          },
-        },
+        response: csvResponse,
       },
       config: read,
     },
-    async (req, reply) => {
-      const csv = await exportCatalogCsv(scopeOf(db, req), req.query);
-      const day = rt.clock.now().toISOString().slice(0, 10);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="flywheel-catalog-${day}.csv"`)
-        .send(csv);
-    },
+    async (req, reply) =>
+      sendCsv(reply, 'catalog', rt.clock.now(), await exportCatalogCsv(scopeOf(db, req), req.query)),
   );
   app.post(
     '/api/catalog/import',

@@ -1,4 +1,5 @@
 import { access } from '../../platform/http/access.js';
+import { csvResponse, sendCsv } from '../../platform/http/csv.js';
 import { IdParams, Page } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, shopperOf } from '../../platform/module.js';
@@ -13,12 +14,15 @@ import type { OrderExtensions } from './extensions.js';
 import { getCart, openCarts } from './queries/carts.js';
 import { deliveryEstimate } from './queries/estimate.js';
 import {
+  exportLimit,
+  exportOrdersCsv,
   findOrder,
   getOrder,
   getShopperOrder,
   listOrders,
   listShopperOrders,
   orderDetail,
+  shopperStageCounts,
 } from './queries/orders.js';
 import { posCatalog } from './queries/pos.js';
 import {
@@ -33,6 +37,7 @@ import {
   EstimateQuery,
   OpenCartsQuery,
   Order,
+  OrderExportQuery,
   OrderQuery,
   OrderSummary,
   PosCatalog,
@@ -42,6 +47,8 @@ import {
   ReconcileBody,
   Reconciliation,
   ReconciliationQuery,
+  ShopperOrderQuery,
+  ShopperStageCounts,
 } from './schema.js';
 
 const tags = ['orders'];
@@ -171,13 +178,26 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
     {
       schema: {
         tags,
-        summary: "The shopper's orders, newest first",
-        querystring: OrderQuery,
+        summary: "The shopper's orders, newest first (at one stage of the account page with stage)",
+        querystring: ShopperOrderQuery,
         response: { 200: Page(OrderSummary) },
       },
       config: shopper,
     },
     async (req) => listShopperOrders(db, shopperOf(req), req.query),
+  );
+  app.get(
+    '/api/shop/orders/stages',
+    {
+      schema: {
+        tags,
+        summary:
+          "How many of the shopper's orders are at each stage (to pay, to ship, to receive, done, refunds)",
+        response: { 200: ShopperStageCounts },
+      },
+      config: shopper,
+    },
+    async (req) => shopperStageCounts(db, shopperOf(req)),
   );
   app.get(
     '/api/shop/orders/:id',
@@ -219,6 +239,20 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
       config: memberRead,
     },
     async (req) => listOrders(db, memberOf(req), req.query),
+  );
+  app.get(
+    '/api/orders/export',
+    {
+      schema: {
+        tags,
+        summary: `The orders the list shows, as a CSV spreadsheet (newest first, ${exportLimit} at most)`,
+        querystring: OrderExportQuery,
+        response: csvResponse,
+      },
+      config: memberRead,
+    },
+    async (req, reply) =>
+      sendCsv(reply, 'orders', rt.clock.now(), await exportOrdersCsv(db, memberOf(req), req.query)),
   );
   app.get(
     '/api/orders/:id',

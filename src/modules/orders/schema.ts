@@ -11,7 +11,7 @@ import {
   whole,
 } from '../../platform/http/schemas.js';
 import { hourGapReasons, ShipmentSummary } from '../fulfilment/index.js';
-import { orderStatuses } from './domain/order.js';
+import { orderStatuses, type ShopperStage, shopperStages } from './domain/order.js';
 import { deliveryModes, orderDeliveries } from './domain/pricing.js';
 
 export const CreateCartBody = Obj({ channelId: Id('chn') });
@@ -44,7 +44,29 @@ export const AdjustmentLine = Type.Object({
   amount: Type.Integer({ description: 'signed fen: a discount is negative' }),
 });
 export const CancelBody = Obj({ reason: Type.Optional(Str({ max: 200 })) });
-export const OrderQuery = Obj({ ...PageQuery.properties, status: Type.Optional(Type.Enum(orderStatuses)) });
+const Day = Type.String({ format: 'date', maxLength: 10, description: 'YYYY-MM-DD (China time)' });
+/** What the merchant's order list and its CSV export narrow by. */
+const orderFilters = {
+  status: Type.Optional(Type.Enum(orderStatuses)),
+  q: Type.Optional(
+    Str({ max: 60, description: "part of the order id, or of the recipient's name or phone" }),
+  ),
+  from: Type.Optional(Day),
+  to: Type.Optional(Day),
+  channelId: Type.Optional(Id('chn')),
+};
+export const OrderQuery = Obj({ ...PageQuery.properties, ...orderFilters });
+export const OrderExportQuery = Obj(orderFilters);
+export const ShopperOrderQuery = Obj({
+  ...PageQuery.properties,
+  stage: Type.Optional(Type.Enum(Object.keys(shopperStages) as ShopperStage[])),
+});
+export const ShopperStageCounts = Type.Object(
+  Object.fromEntries(Object.keys(shopperStages).map((k) => [k, Type.Integer()])) as Record<
+    ShopperStage,
+    ReturnType<typeof Type.Integer>
+  >,
+);
 
 /** A store to collect from, and when it can have the order ready (from its next opening). */
 const PickupStore = Type.Object({
@@ -183,7 +205,6 @@ export const Order = Type.Object({
   ),
 });
 
-const Day = Type.String({ format: 'date', maxLength: 10, description: 'YYYY-MM-DD (China time)' });
 export const ReconcileBody = Obj({ day: Day });
 export const ReconciliationQuery = PageQuery;
 export const Reconciliation = Type.Object({

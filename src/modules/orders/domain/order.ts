@@ -16,6 +16,19 @@ export const orderStatuses = [
   'cancelled',
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
+
+/**
+ * The stages a shopper's account groups orders by (我的订单: 待付款, 待发货, 待收货, 已完成,
+ * 退款/售后), each a set of statuses. A delivered order waits for the shopper to confirm receipt.
+ */
+export const shopperStages = {
+  toPay: ['pending_payment'],
+  toShip: ['paid', 'routed', 'picking'],
+  toReceive: ['ready', 'out_for_delivery', 'partially_delivered', 'delivered'],
+  done: ['completed'],
+  refunds: ['cancelled'],
+} as const satisfies Record<string, readonly OrderStatus[]>;
+export type ShopperStage = keyof typeof shopperStages;
 /** Where an order can move to: every status but the one it starts in. */
 export type OrderMove = Exclude<OrderStatus, 'pending_payment'>;
 

@@ -1,0 +1,20 @@
+import type { FastifyReply } from 'fastify';
+
+/** The OpenAPI answer of a spreadsheet download. */
+export const csvResponse = {
+  200: {
+    description: 'text/csv, UTF-8 with BOM',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  },
+};
+
+/** Sends a spreadsheet as a download named `flywheel-<what>-<day>.csv`. */
+export function sendCsv(reply: FastifyReply, what: string, now: Date, csv: string) {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header(
+      'content-disposition',
+      `attachment; filename="flywheel-${what}-${now.toISOString().slice(0, 10)}.csv"`,
+    )
+    .send(csv);
+}
