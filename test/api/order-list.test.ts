@@ -92,7 +92,9 @@ describe("the merchant's order list and export, the shopper's order stages", () 
       status: 'routed',
       phone: '139****5678',
       subtotal: '2999.00',
-      total: (Number(rows[1].subtotal) + Number(rows[1].delivery_fee) + Number(rows[1].adjustments)).toFixed(2),
+      total: (Number(rows[1].subtotal) + Number(rows[1].delivery_fee) + Number(rows[1].adjustments)).toFixed(
+        2,
+      ),
     });
     expect(rows[0].paid_at).toBe('');
     const stranger = await givenMember(fw, await givenOrg(fw, 'brand'), 'admin');

@@ -189,8 +189,8 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
     await page.fill('#email', 'shopper@flywheel.demo');
     await page.fill('#password', 'flywheel-demo');
     await page.click('button[type=submit]');
-    await page.waitForSelector('.ant-result-title');
-    expect(await page.locator('.ant-result-title').textContent()).toContain('王小明');
+    await page.waitForSelector('[data-testid=hello]');
+    expect(await page.locator('[data-testid=hello]').textContent()).toContain('王小明');
     await page.screenshot({ path: `${artifacts}/shopper-zh-CN.png` });
     await page.click('button:has-text("退出登录")');
 
@@ -199,12 +199,12 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
     await page.fill('#email', 'lihua@example.com');
     await page.fill('#password', 'lihua-2026');
     await page.click('button[type=submit]');
-    await page.waitForSelector('.ant-result-title:has-text("李华")');
+    await page.waitForSelector('[data-testid=hello]:has-text("李华")');
     await page.click('button:has-text("退出登录")');
     await page.fill('#email', 'lihua@example.com');
     await page.fill('#password', 'lihua-2026');
     await page.click('button[type=submit]');
-    await page.waitForSelector('.ant-result-title:has-text("李华")');
+    await page.waitForSelector('[data-testid=hello]:has-text("李华")');
     await page.context().close();
   });
 

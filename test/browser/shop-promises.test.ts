@@ -68,7 +68,7 @@ describe.skipIf(!haveChromium)('promises before the stores open, on a phone', ()
       await page.fill('#email', shopper.email);
       await page.fill('#password', password);
       await page.click('button[type=submit]');
-      await page.waitForSelector('.ant-result-title');
+      await page.waitForSelector('[data-testid=hello]');
       await page.goto(`${world.base}/shop/products/${productId}`);
       await page.click(`button:has-text("${zh ? '加入购物车' : 'Add to cart'}")`);
       await page.waitForSelector('.ant-message-notice');

@@ -80,7 +80,7 @@ export async function startBrowserWorld(
       await page.fill('#email', 'shopper@flywheel.demo');
       await page.fill('#password', 'flywheel-demo');
       await page.click('button[type=submit]');
-      await page.waitForSelector('.ant-result-title');
+      await page.waitForSelector('[data-testid=hello]');
     },
     async close() {
       await browser.close();

@@ -4,6 +4,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Empty,
   Input,
   InputNumber,
@@ -20,7 +21,7 @@ import { ApiError, api, problemText } from '../shared/api';
 import { formatFen, type HourGap, hourGapText, soonText } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
 import { forgetSource, placementSource } from './source';
-import { useShop } from './state';
+import { type SavedAddress, toAddress, useShop } from './state';
 
 type Mode = 'hour' | 'standard' | 'pickup';
 export type Cart = {
@@ -59,7 +60,8 @@ export function CartPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { me, shopId, cartId, address, setAddress, forgetCart, guestLines } = useShop();
+  const { me, shopId, cartId, address, setAddress, addresses, forgetCart, guestLines } = useShop();
+  const [saveToBook, setSaveToBook] = useState(true);
   const [cart, setCart] = useState<Cart | null>(null);
   const [mode, setMode] = useState<Mode>('hour');
   const [pickupAt, setPickupAt] = useState<string | undefined>();
@@ -163,6 +165,14 @@ export function CartPage() {
       );
       forgetCart();
       forgetSource();
+      // Kept for next time; a full address book keeps the order all the same.
+      if (saveToBook && !savedMatch && address.line && address.name && address.phone)
+        await api('POST', '/api/shop/addresses', {
+          ...address,
+          line: address.line,
+          name: address.name,
+          phone: address.phone,
+        }).catch(() => {});
       // The provider's page, on this site's origin so the shopper comes back signed in.
       const pay = new URL(order.payment.payUrl, window.location.href);
       window.location.assign(`${pay.pathname}${pay.search}`);
@@ -173,6 +183,7 @@ export function CartPage() {
     }
   };
   const q = cart.quote;
+  const savedMatch = addresses.find((a) => sameAddress(a, address));
   const modeNote = (m: Mode) => {
     if (!q) return '';
     if (m === 'hour' && q.hourGap) return hourGapText(q.hourGap, i18n.language, t);
@@ -268,6 +279,22 @@ export function CartPage() {
       </Card>
       <Card size="small" title={t('store.address')}>
         <Space direction="vertical" style={{ width: '100%' }}>
+          {addresses.length > 0 && (
+            <Select
+              data-testid="saved-addresses"
+              style={{ width: '100%' }}
+              placeholder={t('shop.savedAddress')}
+              value={savedMatch?.id}
+              onChange={(id) => {
+                const a = addresses.find((x) => x.id === id);
+                if (a) setAddress(toAddress(a));
+              }}
+              options={addresses.map((a) => ({
+                value: a.id,
+                label: `${a.name} ${a.phone} · ${a.district} ${a.line}${a.isDefault ? ` · ${t('shop.defaultAddress')}` : ''}`,
+              }))}
+            />
+          )}
           <AddressPicker />
           <Input
             placeholder={t('store.line')}
@@ -286,6 +313,15 @@ export function CartPage() {
               onChange={(e) => setAddress({ ...address, phone: e.target.value })}
             />
           </Space.Compact>
+          {!savedMatch && address.line && address.name && address.phone && (
+            <Checkbox
+              data-testid="save-to-book"
+              checked={saveToBook}
+              onChange={(e) => setSaveToBook(e.target.checked)}
+            >
+              {t('shop.saveToBook')}
+            </Checkbox>
+          )}
         </Space>
       </Card>
       <Card size="small">
@@ -328,4 +364,9 @@ export function CartPage() {
       </Button>
     </Space>
   );
+}
+
+/** Whether the cart's address is this saved one (as typed: the same place, street and person). */
+function sameAddress(a: SavedAddress, b: { district: string; line?: string; name?: string; phone?: string }) {
+  return a.district === b.district && a.line === b.line && a.name === b.name && a.phone === b.phone;
 }

@@ -1,11 +1,24 @@
-import { Alert, App, Button, Card, Descriptions, List, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  List,
+  Skeleton,
+  Space,
+  Steps,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, problemText } from '../shared/api';
 import { formatFen, formatTime } from '../shared/format';
 import type { OrderView } from '../shared/orders';
-import { clock, useNow } from './state';
+import { clock, stages, useNow } from './state';
 
 export type ShopOrder = OrderView;
 
@@ -219,30 +232,50 @@ export function OrderPage() {
 
 export function OrdersPage() {
   const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const stage = params.get('stage') ?? 'all';
   const [orders, setOrders] = useState<ShopOrder[] | null>(null);
   useEffect(() => {
-    void api<{ items: ShopOrder[] }>('GET', '/api/shop/orders')
+    setOrders(null);
+    void api<{ items: ShopOrder[] }>('GET', `/api/shop/orders${stage === 'all' ? '' : `?stage=${stage}`}`)
       .then((r) => setOrders(r.items))
       .catch(() => setOrders([]));
-  }, []);
-  if (!orders) return <Skeleton active />;
-  return (
-    <List
-      locale={{ emptyText: t('store.noOrders') }}
-      dataSource={orders}
-      renderItem={(o) => (
-        <Card size="small" style={{ marginBottom: 8 }}>
-          <Link to={`/shop/orders/${o.id}`}>
-            <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-              <span>
-                {formatTime(o.placedAt, i18n.language)} · {t(`order.mode.${o.delivery}`)}
-              </span>
-              <Tag>{t(`order.status.${o.status}`)}</Tag>
-              <strong>{formatFen(o.total)}</strong>
-            </Space>
-          </Link>
-        </Card>
-      )}
+  }, [stage]);
+  const tabs = (
+    <Tabs
+      size="small"
+      activeKey={stage}
+      onChange={(k) => setParams(k === 'all' ? {} : { stage: k })}
+      items={['all', ...stages].map((s) => ({ key: s, label: t(`shop.stages.${s}`) }))}
     />
+  );
+  if (!orders)
+    return (
+      <>
+        {tabs}
+        <Skeleton active />
+      </>
+    );
+  return (
+    <>
+      {tabs}
+      <List
+        locale={{ emptyText: t('store.noOrders') }}
+        dataSource={orders}
+        renderItem={(o) => (
+          <Card size="small" style={{ marginBottom: 8 }}>
+            <Link to={`/shop/orders/${o.id}`}>
+              <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                <span>
+                  {formatTime(o.placedAt, i18n.language)} · {t(`order.mode.${o.delivery}`)}
+                </span>
+                <Tag>{t(`order.status.${o.status}`)}</Tag>
+                <strong>{formatFen(o.total)}</strong>
+              </Space>
+            </Link>
+          </Card>
+        )}
+      />
+    </>
   );
 }

@@ -1,105 +1,19 @@
-import {
-  HomeOutlined,
-  ProfileOutlined,
-  ShoppingCartOutlined,
-  SmileOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Result, Segmented, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { HomeOutlined, ProfileOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
-import { ApiError, api, fieldText, problemText } from '../shared/api';
 import { setLanguage } from '../shared/i18n';
 import { AddressPicker } from './AddressPicker';
 import { ShopHome } from './ShopHome';
-import { ShopProvider, useShop } from './state';
+import { ShopProvider } from './state';
 
 // The shop's front page comes first; a product, the cart and the orders load when opened.
 const ProductPage = lazy(() => import('./ProductPage').then((m) => ({ default: m.ProductPage })));
 const CartPage = lazy(() => import('./CartPage').then((m) => ({ default: m.CartPage })));
 const OrderPage = lazy(() => import('./OrderPage').then((m) => ({ default: m.OrderPage })));
 const OrdersPage = lazy(() => import('./OrderPage').then((m) => ({ default: m.OrdersPage })));
-
-type Mode = 'signIn' | 'register';
-
-function MePage() {
-  const { t } = useTranslation();
-  const { me, refreshMe } = useShop();
-  const [mode, setMode] = useState<Mode>('signIn');
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm();
-  const submit = async (v: Record<string, string>) => {
-    setError(null);
-    try {
-      if (mode === 'register')
-        await api('POST', '/api/shop/auth/register', v, { 'idempotency-key': crypto.randomUUID() });
-      else await api('POST', '/api/shop/auth/login', { email: v.email, password: v.password });
-      await refreshMe();
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      form.setFields(
-        (e.problem.errors ?? []).map((f) => ({ name: f.field, errors: [fieldText(t, e.problem, f)] })),
-      );
-      setError(problemText(t, e.problem));
-    }
-  };
-  if (me)
-    return (
-      <Result
-        icon={<SmileOutlined style={{ color: '#e4572e' }} />}
-        title={t('shop.hello', { name: me.shopper?.name })}
-        extra={
-          <Button
-            onClick={async () => {
-              await api('POST', '/api/auth/logout');
-              form.resetFields();
-              setMode('signIn');
-              await refreshMe();
-            }}
-          >
-            {t('app.logout')}
-          </Button>
-        }
-      />
-    );
-  if (me === undefined) return null;
-  return (
-    <Card title={t('shop.guest')}>
-      <Segmented<Mode>
-        block
-        value={mode}
-        onChange={setMode}
-        options={[
-          { value: 'signIn', label: t('shop.signIn') },
-          { value: 'register', label: t('shop.register') },
-        ]}
-        style={{ marginBottom: 16 }}
-      />
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        {mode === 'register' && (
-          <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
-            <Input maxLength={80} />
-          </Form.Item>
-        )}
-        <Form.Item name="email" label={t('login.email')} rules={[{ required: true, type: 'email' }]}>
-          <Input autoComplete="username" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('login.password')}
-          rules={[{ required: true, min: mode === 'register' ? 8 : 1 }]}
-        >
-          <Input.Password autoComplete={mode === 'register' ? 'new-password' : 'current-password'} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block>
-          {t(mode === 'register' ? 'shop.register' : 'shop.signIn')}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
+const MePage = lazy(() => import('./MePage').then((m) => ({ default: m.MePage })));
 
 function Frame() {
   const { t, i18n } = useTranslation();

@@ -13,6 +13,14 @@ export type Address = {
   lng?: number;
 };
 
+/** An address of the shopper's address book (kept on the server, the same on every device). */
+export type SavedAddress = Required<Omit<Address, 'lat' | 'lng'>> & {
+  id: string;
+  lat: number | null;
+  lng: number | null;
+  isDefault: boolean;
+};
+
 export type ShopInfo = {
   id: string;
   name: string;
@@ -29,6 +37,9 @@ type ShopState = {
   setShopId: (id: string) => void;
   address: Address;
   setAddress: (a: Address) => void;
+  /** The signed-in shopper's address book, the default first. */
+  addresses: SavedAddress[];
+  reloadAddresses: () => Promise<SavedAddress[]>;
   /** The shopper's open cart in the current shop (the same on every device), made on first use. */
   cartId: () => Promise<string>;
   forgetCart: () => void;
@@ -42,6 +53,10 @@ type ShopState = {
 };
 
 export type GuestLine = { skuId: string; quantity: number };
+
+/** The stages of the shopper's orders (我的订单), as the server groups them. */
+export const stages = ['toPay', 'toShip', 'toReceive', 'done', 'refunds'] as const;
+export type Stage = (typeof stages)[number];
 
 const Ctx = createContext<ShopState | null>(null);
 export const useShop = () => useContext(Ctx)!;
@@ -86,10 +101,26 @@ export function ShopProvider({ children }: { children: ReactNode }) {
     localStorage.setItem('flywheel.shop', id);
     setShopIdState(id);
   };
-  const setAddress = (a: Address) => {
+  const setAddress = useCallback((a: Address) => {
     localStorage.setItem('flywheel.address', JSON.stringify(a));
     setAddressState(a);
-  };
+  }, []);
+  const [addresses, setAddresses] = useState<SavedAddress[]>([]);
+  const reloadAddresses = useCallback(async () => {
+    const items = (await allPages<SavedAddress>('/api/shop/addresses')).sort(
+      (a, b) => Number(b.isDefault) - Number(a.isDefault),
+    );
+    setAddresses(items);
+    return items;
+  }, []);
+  // Signed in: the address book loads, and a device that knows no street delivers to the default.
+  useEffect(() => {
+    if (!me) return setAddresses([]);
+    void reloadAddresses().then((items) => {
+      const chosen = items.find((a) => a.isDefault);
+      if (chosen && !read<Address>('flywheel.address', defaultAddress).line) setAddress(toAddress(chosen));
+    });
+  }, [me, reloadAddresses, setAddress]);
   // One lookup at a time: the cart page and a sign-in's merge asking at once share it, so they
   // never open two carts.
   const asking = useRef<{ shopId: string | null; id: Promise<string> } | null>(null);
@@ -174,6 +205,8 @@ export function ShopProvider({ children }: { children: ReactNode }) {
         setShopId,
         address,
         setAddress,
+        addresses,
+        reloadAddresses,
         cartId,
         forgetCart,
         addToCart,
@@ -183,6 +216,12 @@ export function ShopProvider({ children }: { children: ReactNode }) {
       {children}
     </Ctx.Provider>
   );
+}
+
+/** A saved address as the cart quotes to it. */
+export function toAddress(a: SavedAddress): Address {
+  const { province, city, district, line, name, phone, lat, lng } = a;
+  return { province, city, district, line, name, phone, ...(lat != null && lng != null ? { lat, lng } : {}) };
 }
 
 /** `mm:ss` (or `h:mm:ss`) of a span in milliseconds. */

@@ -316,3 +316,27 @@ export const demoProviders = [
   { key: 'brandsvc', name: '品牌增长工场', nameEn: 'Brand Growth Works', type: 'quality_brand' },
   { key: 'leader', name: '好物招商团', nameEn: 'Good Picks Recruiting', type: 'team_leader' },
 ] as const;
+
+/** The demo shopper's address book, with the coordinates a map would give (the first is the default). */
+export const demoShopperAddresses = [
+  {
+    name: '王小明',
+    phone: '13800000000',
+    province: '北京',
+    city: '北京',
+    district: '朝阳区',
+    line: '工体北路 8 号院 3 号楼 1201',
+    lat: 39.9339,
+    lng: 116.4472,
+  },
+  {
+    name: '王小明',
+    phone: '13800000000',
+    province: '北京',
+    city: '北京',
+    district: '海淀区',
+    line: '中关村大街 27 号 中关村大厦 9 层',
+    lat: 39.9837,
+    lng: 116.3164,
+  },
+];

@@ -1,6 +1,7 @@
 import type { DemoWorld, Runtime } from '../../platform/module.js';
 import type { MemberPrincipal, Role } from '../../platform/principal.js';
 import { runWrite } from '../../platform/write.js';
+import { addAddress } from './commands/addresses.js';
 import { addMember } from './commands/members.js';
 import { type CreateOrgInput, createOrg, createPlatform } from './commands/orgs.js';
 import { registerShopper } from './commands/sessions.js';
@@ -11,6 +12,7 @@ import {
   demoPassword,
   demoProviders,
   demoRetailer,
+  demoShopperAddresses,
   demoStores,
 } from './seed-data.js';
 
@@ -171,6 +173,22 @@ export async function seedIdentity(rt: Runtime, world: DemoWorld): Promise<void>
       ),
   );
   world.users.shopper = shopper.id;
+  // 王小明's address book: home in Chaoyang (the default, near the Sanlitun and Guomao stores)
+  // and the office in Zhongguancun.
+  const asShopper = {
+    principal: {
+      type: 'shopper' as const,
+      shopperId: shopper.id,
+      via: 'session' as const,
+      credentialId: 'seed',
+    },
+    requestId: 'seed',
+    ip: null,
+  };
+  for (const a of demoShopperAddresses)
+    await runWrite(deps, asShopper, { action: 'identity.address.create' }, (ctx) =>
+      addAddress(ctx, asShopper.principal, a),
+    );
   world.logins.push({
     role: 'shopper',
     email: 'shopper@flywheel.demo',
