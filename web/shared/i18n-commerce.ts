@@ -86,6 +86,11 @@ export const commerceEn = {
     option: { colour: 'Colour', storage: 'Storage', size: 'Size', shade: 'Shade', volume: 'Volume' },
   },
   order: {
+    search: 'Order id, recipient or phone',
+    channel: 'Channel',
+    customer: 'Customer',
+    export: 'Export CSV',
+    counterCustomer: 'At the counter',
     status: {
       pending_payment: 'Awaiting payment',
       paid: 'Paid',
@@ -254,6 +259,8 @@ export const commerceEn = {
     title: 'Routing rules',
     add: 'Add rule',
     rank: 'Rank',
+    location: 'Location to prefer',
+    removeConfirm: 'Remove this rule? Orders placed from now on are routed without it.',
     kinds: {
       prefer_location: 'Prefer a location',
       avoid_split: 'Avoid splitting orders',
@@ -349,6 +356,11 @@ export const commerceZh: typeof commerceEn = {
     option: { colour: '颜色', storage: '存储', size: '尺码', shade: '色号', volume: '容量' },
   },
   order: {
+    search: '订单号、收货人或手机号',
+    channel: '渠道',
+    customer: '顾客',
+    export: '导出 CSV',
+    counterCustomer: '门店柜台',
     status: {
       pending_payment: '待支付',
       paid: '已支付',
@@ -506,6 +518,8 @@ export const commerceZh: typeof commerceEn = {
     title: '路由规则',
     add: '新增规则',
     rank: '优先级',
+    location: '优先的库存地',
+    removeConfirm: '删除这条规则?此后下单的路由不再使用它。',
     kinds: { prefer_location: '优先某库存地', avoid_split: '避免拆单', same_province: '不跨省发货' },
   },
 };

@@ -13,6 +13,9 @@ export type OrderView = {
   paidAt: string | null;
   cancelReason: string | null;
   address: Record<string, string> | null;
+  /** In lists: the channel sold through and the recipient, the phone masked. */
+  channelName?: string;
+  customer?: { name: string; phone: string };
   lines: Array<{
     skuId: string;
     code: string;

@@ -149,7 +149,14 @@ const summaryFields = {
   cancelReason: Nullable(Type.String()),
   updatedAt: Timestamp,
 };
-export const OrderSummary = Type.Object(summaryFields);
+export const OrderSummary = Type.Object({
+  ...summaryFields,
+  channelName: Type.String({ description: 'the shop or channel sold through' }),
+  customer: Type.Object(
+    { name: Type.String(), phone: Type.String({ description: 'masked: 138****1234' }) },
+    { description: 'the recipient, as a list shows them (empty for a counter sale)' },
+  ),
+});
 
 export const Order = Type.Object({
   ...summaryFields,

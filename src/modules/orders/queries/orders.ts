@@ -36,6 +36,27 @@ function summary(o: OrderRow) {
   };
 }
 
+/** The channels' names of some orders, by id (from the catalogue's cache). */
+async function channelNames(db: Executor, orders: OrderRow[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of new Set(orders.map((o) => o.channel_id)))
+    names.set(id, (await channelById(db, id))?.name ?? id);
+  return names;
+}
+
+/** A page of orders as a list shows them: with the name of the channel each was sold through. */
+async function summaries(db: Executor, page: { items: OrderRow[]; nextCursor: string | null }) {
+  const names = await channelNames(db, page.items);
+  return {
+    items: page.items.map((o) => ({
+      ...summary(o),
+      channelName: names.get(o.channel_id) ?? o.channel_id,
+      customer: customerOf(o),
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
 /** An order with its lines, shipments, payment and history; the routing decision for the merchant's side. */
 export async function orderDetail(db: Executor, o: OrderRow, opts: { withRouting: boolean }) {
   const [lines, shipments, payment, history, routing] = await Promise.all([
@@ -79,8 +100,7 @@ export async function listShopperOrders(
 ) {
   let query = TenantScope.of(db, p).selectFrom('orders_order').selectAll();
   if (q.stage) query = query.where('status', 'in', shopperStages[q.stage]);
-  const page = await paginate(query, 'id', q);
-  return { items: page.items.map(summary), nextCursor: page.nextCursor };
+  return summaries(db, await paginate(query, 'id', q));
 }
 
 /** How many of the shopper's orders are at each stage: the badges of the account page. */
@@ -144,8 +164,7 @@ export async function listOrders(
   p: MemberPrincipal,
   q: OrderFilters & { limit?: number; cursor?: string },
 ) {
-  const page = await paginate(filteredOrders(db, p, q), 'orders_order.id', q);
-  return { items: page.items.map(summary), nextCursor: page.nextCursor };
+  return summaries(db, await paginate(filteredOrders(db, p, q), 'orders_order.id', q));
 }
 
 /** The most rows one export holds: a larger one is narrowed by dates first. */
@@ -157,21 +176,19 @@ export const exportLimit = 10_000;
  */
 export async function exportOrdersCsv(db: Executor, p: MemberPrincipal, f: OrderFilters): Promise<string> {
   const rows = await filteredOrders(db, p, f).orderBy('orders_order.id', 'desc').limit(exportLimit).execute();
-  const channels = new Map<string, string>();
-  for (const id of new Set(rows.map((o) => o.channel_id)))
-    channels.set(id, (await channelById(db, id))?.name ?? id);
+  const channels = await channelNames(db, rows);
   const yuan = (n: number | string) => (Number(n) / 100).toFixed(2);
   const records = rows.map((o) => {
-    const a = o.address ? (JSON.parse(o.address) as Record<string, string | undefined>) : {};
+    const customer = customerOf(o);
     return [
       o.id,
       chinaTime(o.placed_at),
       channels.get(o.channel_id),
       o.status,
       o.delivery,
-      a.name ?? '',
-      maskPhone(a.phone),
-      [a.province, a.city, a.district, a.line].filter(Boolean).join(' '),
+      customer.name,
+      customer.phone,
+      customer.place,
       yuan(o.subtotal),
       yuan((JSON.parse(o.adjustments) as Adjustment[]).reduce((s, x) => s + x.amount, 0)),
       yuan(o.delivery_fee),
@@ -201,6 +218,16 @@ export async function exportOrdersCsv(db: Executor, p: MemberPrincipal, f: Order
 /** `2026-11-26T06:00:00.000Z` -> `2026-11-26 14:00` (China time). */
 function chinaTime(at: string): string {
   return new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Whom an order goes to, as a list shows them: the name, the phone masked, the place in one line. */
+function customerOf(o: OrderRow) {
+  const a = o.address ? (JSON.parse(o.address) as Record<string, string | undefined>) : {};
+  return {
+    name: a.name ?? '',
+    phone: maskPhone(a.phone),
+    place: [a.province, a.city, a.district, a.line].filter(Boolean).join(' '),
+  };
 }
 
 /** `13800001234` -> `138****1234`: a list shows whose order it is without giving the number away. */

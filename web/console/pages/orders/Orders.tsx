@@ -1,9 +1,12 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
+  DatePicker,
   Descriptions,
   Drawer,
   Form,
+  Input,
   Popconfirm,
   Select,
   Space,
@@ -13,7 +16,8 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allPages, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
@@ -277,16 +281,19 @@ function Rules() {
             title: '',
             render: (_, r) =>
               admin && (
-                <Button
-                  size="small"
-                  danger
-                  onClick={async () => {
+                <Popconfirm
+                  title={t('rules.removeConfirm')}
+                  okText={t('common.delete')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={async () => {
                     await api('DELETE', `/api/fulfilment/rules/${r.id}`);
                     await load();
                   }}
                 >
-                  ×
-                </Button>
+                  <Button size="small" danger data-testid="remove-rule">
+                    {t('common.delete')}
+                  </Button>
+                </Popconfirm>
               ),
           },
         ]}
@@ -308,8 +315,18 @@ function Rules() {
             }))}
           />
         </Form.Item>
-        <Form.Item name="locationId" label={t('common.name')}>
-          <Select allowClear options={locations.map((l) => ({ value: l.id, label: l.name }))} />
+        <Form.Item noStyle dependencies={['kind']}>
+          {({ getFieldValue }) =>
+            getFieldValue('kind') === 'prefer_location' && (
+              <Form.Item name="locationId" label={t('rules.location')} rules={[{ required: true }]}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={locations.map((l) => ({ value: l.id, label: l.name }))}
+                />
+              </Form.Item>
+            )
+          }
         </Form.Item>
       </FormModal>
     </Card>
@@ -321,20 +338,71 @@ export function Orders() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const [status, setStatus] = useState<string | undefined>();
-  const list = useList<Order>(`/api/orders?limit=50${status ? `&status=${status}` : ''}`);
+  const [q, setQ] = useState('');
+  const [days, setDays] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [channelId, setChannelId] = useState<string | undefined>();
+  const [channels, setChannels] = useState<Array<{ id: string; name: string }>>([]);
+  // A store sells through its brands' channels but does not list them: it filters by the rest.
+  const listsChannels = me.org?.kind !== 'store';
+  useEffect(() => {
+    if (listsChannels) void allPages<{ id: string; name: string }>('/api/channels').then(setChannels);
+  }, [listsChannels]);
+  const filters = useMemo(() => {
+    const f = new URLSearchParams();
+    if (status) f.set('status', status);
+    if (q.trim()) f.set('q', q.trim());
+    if (days?.[0]) f.set('from', days[0].format('YYYY-MM-DD'));
+    if (days?.[1]) f.set('to', days[1].format('YYYY-MM-DD'));
+    if (channelId) f.set('channelId', channelId);
+    return f.toString();
+  }, [status, q, days, channelId]);
+  const list = useList<Order>(`/api/orders?limit=50${filters ? `&${filters}` : ''}`);
   const [open, setOpen] = useState<Order | null>(null);
   const table = (
     <Card
       title={t('menu.orders')}
       extra={
-        <Select
-          allowClear
-          placeholder={t('common.status')}
-          style={{ width: 160 }}
-          value={status}
-          onChange={setStatus}
-          options={Object.keys(orderColor).map((s) => ({ value: s, label: t(`order.status.${s}`) }))}
-        />
+        <Space wrap>
+          <Input.Search
+            allowClear
+            data-testid="order-search"
+            placeholder={t('order.search')}
+            style={{ width: 220 }}
+            onSearch={setQ}
+          />
+          <DatePicker.RangePicker
+            data-testid="order-days"
+            allowEmpty={[true, true]}
+            value={days}
+            onChange={(v) => setDays(v)}
+          />
+          {listsChannels && (
+            <Select
+              allowClear
+              data-testid="order-channel"
+              placeholder={t('order.channel')}
+              style={{ width: 160 }}
+              value={channelId}
+              onChange={setChannelId}
+              options={channels.map((c) => ({ value: c.id, label: c.name }))}
+            />
+          )}
+          <Select
+            allowClear
+            placeholder={t('common.status')}
+            style={{ width: 140 }}
+            value={status}
+            onChange={setStatus}
+            options={Object.keys(orderColor).map((s) => ({ value: s, label: t(`order.status.${s}`) }))}
+          />
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/orders/export${filters ? `?${filters}` : ''}`}
+            data-testid="order-export"
+          >
+            {t('order.export')}
+          </Button>
+        </Space>
       }
     >
       <Table
@@ -354,6 +422,18 @@ export function Orders() {
             render: (v) => <Typography.Text code>{v.slice(-10)}</Typography.Text>,
           },
           { title: t('order.placedAt'), dataIndex: 'placedAt', render: (v) => formatTime(v, i18n.language) },
+          { title: t('order.channel'), dataIndex: 'channelName' },
+          {
+            title: t('order.customer'),
+            render: (_, o) =>
+              o.customer?.name ? (
+                <span>
+                  {o.customer.name} <Typography.Text type="secondary">{o.customer.phone}</Typography.Text>
+                </span>
+              ) : (
+                <Typography.Text type="secondary">{t('order.counterCustomer')}</Typography.Text>
+              ),
+          },
           { title: t('order.delivery'), dataIndex: 'delivery', render: (m) => t(`order.mode.${m}`) },
           {
             title: t('common.status'),
@@ -363,7 +443,11 @@ export function Orders() {
           { title: t('order.total'), dataIndex: 'total', align: 'right', render: formatFen },
         ]}
       />
-      {list.hasMore && <Button onClick={list.more}>…</Button>}
+      {list.hasMore && (
+        <Button onClick={list.more} style={{ marginTop: 8 }}>
+          {t('common.more')}
+        </Button>
+      )}
     </Card>
   );
   return (
