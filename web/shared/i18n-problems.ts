@@ -69,6 +69,8 @@ export const problemsEn = {
   identity_api_key_revoked: 'This key is revoked already.',
   identity_password_changed: 'The password was changed meanwhile: try again.',
   identity_address_book_full: 'The address book is full (20 addresses): remove one first.',
+  inventory_not_yours_to_change:
+    "A store's hours, radius, preparation time and capacity are set by the store or its retailer; its name and status by the brand.",
   inventory_insufficient_stock: 'Not enough stock there.',
   inventory_unknown_location: 'Not a location of the brand.',
   inventory_unknown_sku: 'Not an SKU of the brand.',
@@ -180,6 +182,8 @@ export const problemsZh: typeof problemsEn = {
   identity_api_key_revoked: '该密钥已吊销。',
   identity_password_changed: '密码刚被修改,请重试。',
   identity_address_book_full: '地址簿已满(最多 20 个地址),请先删除一个。',
+  inventory_not_yours_to_change:
+    '门店的营业时间、配送半径、备货时长和拣货能力由门店或其零售商设置;名称和状态由品牌设置。',
   inventory_insufficient_stock: '该处库存不足。',
   inventory_unknown_location: '不是该品牌的库存地。',
   inventory_unknown_sku: '不是该品牌的 SKU。',

@@ -41,7 +41,7 @@ const stageIcons: Record<Stage, ReactNode> = {
   refunds: <RollbackOutlined />,
 };
 
-/** 我的: signed out, sign-in or registration; signed in, the orders by stage and the address book. */
+/** The account page (me): signed out, sign-in or registration; signed in, the orders by stage and the address book. */
 export function MePage() {
   const { me } = useShop();
   if (me === undefined) return null;
@@ -167,7 +167,7 @@ type AddressForm = Omit<SavedAddress, 'id' | 'lat' | 'lng' | 'province' | 'city'
   place: Place;
 };
 
-/** 收货地址: the addresses kept on the server, the default first; each can be changed or removed. */
+/** The address book: the addresses kept on the server, the default first; each can be changed or removed. */
 function AddressBook() {
   const { t } = useTranslation();
   const { message } = App.useApp();

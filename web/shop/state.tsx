@@ -54,7 +54,7 @@ type ShopState = {
 
 export type GuestLine = { skuId: string; quantity: number };
 
-/** The stages of the shopper's orders (我的订单), as the server groups them. */
+/** The stages of the shopper's orders (my orders), as the server groups them. */
 export const stages = ['toPay', 'toShip', 'toReceive', 'done', 'refunds'] as const;
 export type Stage = (typeof stages)[number];
 

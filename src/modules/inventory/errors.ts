@@ -12,6 +12,7 @@ export const inventoryErrors = defineErrors({
   'inventory.bad_receipt': 'invalid',
   'inventory.zone_exists': 'conflict',
   'inventory.location_closed': 'conflict',
+  'inventory.not_yours_to_change': 'forbidden',
 });
 
 declare module '../../platform/errors.js' {

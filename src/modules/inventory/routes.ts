@@ -71,15 +71,17 @@ export function inventoryRoutes(app: App, rt: Runtime): void {
       schema: {
         tags,
         summary: 'Opening hours, delivery radius, preparation time, open or closed',
+        description:
+          "A store's hours, radius, preparation time and capacity are set by the store or its retailer (for every brand's stock it keeps); its name and status by the brand. A warehouse is the brand's.",
         params: S.IdParam,
         body: S.UpdateLocationBody,
         response: { 200: S.Location },
       },
-      config: write,
+      config: { access: access.member('staff', ['brand', 'retailer', 'store']) },
     },
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'inventory.location.update', objectType: 'location' }, (ctx) =>
-        updateLocation(ctx, scopeOf(db, req), req.params.id, req.body),
+        updateLocation(ctx, scopeOf(db, req), memberOf(req), req.params.id, req.body),
       ),
   );
   app.get(

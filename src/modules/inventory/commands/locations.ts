@@ -3,9 +3,13 @@ import { isUniqueViolation } from '../../../platform/db/database.js';
 import type { TenantScope } from '../../../platform/db/tenant.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
+import type { MemberPrincipal } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import type { OpeningHours } from '../domain/stock.js';
+import type { InventoryTables } from '../repo.js';
 import { locationView } from '../views.js';
+
+type LocationRow = InventoryTables['inventory_location'];
 
 export type LocationInput = {
   kind: 'warehouse' | 'store';
@@ -129,18 +133,37 @@ export async function createLocation(
   return locationView(row);
 }
 
+/**
+ * How a store works (its hours, how far it delivers, how long it prepares, how many orders it
+ * picks at once) is the store's and its retailer's to say, for every brand's stock it keeps; the
+ * brand names its location and opens or closes it. A warehouse is the brand's in every respect.
+ */
+export const storeRunFields = ['openingHours', 'deliveryRadiusM', 'prepMinutes', 'pickCapacity'] as const;
+type LocationChange = {
+  name?: string;
+  openingHours?: OpeningHours;
+  deliveryRadiusM?: number;
+  prepMinutes?: number;
+  pickCapacity?: number;
+  status?: 'active' | 'closed';
+};
+
+/** The fields of `input` this member may not change on this location, by the rule above. */
+function fieldsNotYours(p: MemberPrincipal, loc: LocationRow, input: LocationChange): string[] {
+  const given = Object.keys(input).filter((k) => input[k as keyof LocationChange] !== undefined);
+  if (p.orgKind === 'platform') return [];
+  const runsIt =
+    loc.kind === 'store' ? p.orgKind === 'store' || p.orgKind === 'retailer' : p.orgKind === 'brand';
+  const brandsIt = p.orgKind === 'brand';
+  return given.filter((f) => ((storeRunFields as readonly string[]).includes(f) ? !runsIt : !brandsIt));
+}
+
 export async function updateLocation(
   ctx: WriteCtx,
   scope: TenantScope,
+  p: MemberPrincipal,
   id: string,
-  input: {
-    name?: string;
-    openingHours?: OpeningHours;
-    deliveryRadiusM?: number;
-    prepMinutes?: number;
-    pickCapacity?: number;
-    status?: 'active' | 'closed';
-  },
+  input: LocationChange,
 ) {
   const s = scope.on(ctx.trx);
   const current = await s
@@ -148,6 +171,15 @@ export async function updateLocation(
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirstOrThrow(notFound('location', id));
+  const refused = fieldsNotYours(p, current, input);
+  if (refused.length)
+    throw new DomainError(
+      'inventory.not_yours_to_change',
+      current.kind === 'store'
+        ? 'a store’s hours, radius, preparation and capacity are set by the store or its retailer; its name and status by the brand'
+        : 'a warehouse is changed by its brand',
+      { errors: refused.map((field) => ({ field, message: 'not yours to change' })) },
+    );
   const changes = Object.fromEntries(
     Object.entries({
       name: input.name,
@@ -159,11 +191,20 @@ export async function updateLocation(
     }).filter(([, v]) => v !== undefined),
   );
   const updated = { ...current, ...changes, updated_at: iso(ctx.now) };
+  const { name, status, ...run } = changes;
   await s
     .updateTable('inventory_location')
     .set({ ...changes, updated_at: updated.updated_at })
     .where('id', '=', id)
     .execute();
+  // The store works one way for every brand it keeps stock for.
+  if (current.kind === 'store' && current.store_org_id && Object.keys(run).length)
+    await ctx.trx
+      .updateTable('inventory_location')
+      .set({ ...run, updated_at: updated.updated_at })
+      .where('store_org_id', '=', current.store_org_id)
+      .where('id', '!=', id)
+      .execute();
   await ctx.emit({
     type: 'inventory.location_updated',
     aggregateId: id,

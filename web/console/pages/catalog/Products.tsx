@@ -26,6 +26,7 @@ type Sku = {
   id: string;
   code: string;
   gtin: string | null;
+  images: string[];
   options: Record<string, string>;
   status: string;
   exclusiveChannelId: string | null;
@@ -37,11 +38,56 @@ type Product = {
   category: string;
   productLine: string;
   optionNames: string[];
+  description: string | null;
+  images: string[];
   flagship: boolean;
   status: 'draft' | 'active' | 'discontinued';
   updatedAt: string;
   skus?: Sku[];
 };
+
+/** What a product is called and where it sits: the same fields when it is made and changed. */
+function ProductFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t('catalog.nameEn')}>
+        <Input maxLength={120} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="productLine" label={t('catalog.productLine')} rules={[{ required: true }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="category" label={t('catalog.category')} rules={[{ required: true }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="flagship" label={t('catalog.flagship')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Space>
+    </>
+  );
+}
+
+/** Image addresses, one a line, as the API keeps them (a list of http(s) URLs). */
+const imageLines = (images: string[] | undefined) => (images ?? []).join('\n');
+const linesToImages = (text: string | undefined) =>
+  (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+function ImagesField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="images" label={t('catalog.images')} extra={t('catalog.imagesHint')}>
+      <Input.TextArea rows={3} />
+    </Form.Item>
+  );
+}
 
 const statusColor = { draft: 'default', active: 'green', discontinued: 'red' } as const;
 /** The moves the API allows from each status (its transition table). */
@@ -65,6 +111,7 @@ function ProductDetail({
   const [product, setProduct] = useState<Product | null>(null);
   const [channels, setChannels] = useState<Array<{ id: string; name: string }>>([]);
   const load = () => void api<Product>('GET', `/api/catalog/products/${id}`).then(setProduct);
+  const [editing, setEditing] = useState<'product' | Sku | null>(null);
   useEffect(load, [id]);
   useEffect(() => void allPages<{ id: string; name: string }>('/api/channels').then(setChannels), []);
   if (!product) return null;
@@ -84,7 +131,10 @@ function ProductDetail({
         </Descriptions.Item>
       </Descriptions>
       {canWrite && (
-        <Space style={{ margin: '16px 0' }}>
+        <Space style={{ margin: '16px 0' }} wrap>
+          <Button onClick={() => setEditing('product')} data-testid="edit-product">
+            {t('catalog.edit')}
+          </Button>
           {nextStatuses[product.status].map((to) => (
             <Button
               key={to}
@@ -119,6 +169,18 @@ function ProductDetail({
             dataIndex: 'status',
             render: (s) => <Tag>{t(`catalog.status.${s}`)}</Tag>,
           },
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  render: (_: unknown, s: Sku) => (
+                    <Button size="small" onClick={() => setEditing(s)} data-testid="edit-sku">
+                      {t('common.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
           {
             title: t('channels.exclusive'),
             render: (_: unknown, s: Sku) =>
@@ -149,6 +211,72 @@ function ProductDetail({
           },
         ]}
       />
+      <FormModal<Record<string, any>>
+        key={editing === 'product' ? 'product' : 'sku'}
+        open={editing === 'product'}
+        title={`${t('catalog.edit')} · ${product.name}`}
+        okText={t('common.save')}
+        initialValues={{
+          ...product,
+          description: product.description ?? '',
+          images: imageLines(product.images),
+        }}
+        onClose={() => setEditing(null)}
+        submit={async (v) => {
+          await api('PATCH', `/api/catalog/products/${product.id}`, {
+            name: v.name,
+            ...(v.nameEn ? { nameEn: v.nameEn } : {}),
+            ...(v.description ? { description: v.description } : {}),
+            productLine: v.productLine,
+            category: v.category,
+            flagship: !!v.flagship,
+            images: linesToImages(v.images),
+          });
+          load();
+          onChanged();
+        }}
+      >
+        <ProductFields />
+        <Form.Item name="description" label={t('catalog.description')}>
+          <Input.TextArea rows={3} maxLength={5000} />
+        </Form.Item>
+        <ImagesField />
+      </FormModal>
+      {editing && editing !== 'product' && (
+        <FormModal<Record<string, any>>
+          key={editing.id}
+          open
+          title={`${t('common.edit')} · ${editing.code}`}
+          okText={t('common.save')}
+          initialValues={{
+            gtin: editing.gtin ?? '',
+            images: imageLines(editing.images),
+            status: editing.status,
+          }}
+          onClose={() => setEditing(null)}
+          submit={async (v) => {
+            await api('PATCH', `/api/catalog/skus/${editing.id}`, {
+              ...(v.gtin ? { gtin: v.gtin } : {}),
+              images: linesToImages(v.images),
+              status: v.status,
+            });
+            load();
+          }}
+        >
+          <Form.Item name="gtin" label="GTIN">
+            <Input maxLength={14} inputMode="numeric" />
+          </Form.Item>
+          <ImagesField />
+          <Form.Item name="status" label={t('common.status')}>
+            <Select
+              options={(['active', 'discontinued'] as const).map((s) => ({
+                value: s,
+                label: t(`catalog.status.${s}`),
+              }))}
+            />
+          </Form.Item>
+        </FormModal>
+      )}
     </>
   );
 }
@@ -285,23 +413,7 @@ export function Products() {
           list.reload();
         }}
       >
-        <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('catalog.nameEn')}>
-          <Input maxLength={120} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="productLine" label={t('catalog.productLine')} rules={[{ required: true }]}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="category" label={t('catalog.category')} rules={[{ required: true }]}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="flagship" label={t('catalog.flagship')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Space>
+        <ProductFields />
         <Form.Item name="optionNames" label={t('catalog.optionNames')} extra={t('catalog.optionNamesHint')}>
           <Input maxLength={100} />
         </Form.Item>

@@ -15,6 +15,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,8 +37,108 @@ export type Location = {
   openingHours: { open: string; close: string };
   deliveryRadiusM: number;
   prepMinutes: number;
+  pickCapacity: number;
   status: string;
 };
+
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Changes a location, each field by whoever owns it (the server holds the same rule): how a store
+ * works is the store's and its retailer's; the brand names its location and opens or closes it,
+ * and runs its warehouses whole.
+ */
+function EditLocation({ location, onSaved }: { location: Location; onSaved: (l: Location) => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [open, setOpen] = useState(false);
+  const kind = me.org?.kind;
+  const staff = me.role !== 'viewer';
+  const runsIt =
+    staff && (location.kind === 'store' ? kind === 'store' || kind === 'retailer' : kind === 'brand');
+  const brandsIt = staff && kind === 'brand';
+  if (!runsIt && !brandsIt) return null;
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid="edit-location">
+        {t('stock.editLocation')}
+      </Button>
+      <FormModal<Record<string, any>>
+        open={open}
+        title={`${t('stock.editLocation')} · ${location.name}`}
+        okText={t('common.save')}
+        initialValues={{
+          name: location.name,
+          status: location.status,
+          open: location.openingHours.open,
+          close: location.openingHours.close,
+          radiusKm: location.deliveryRadiusM / 1000,
+          prepMinutes: location.prepMinutes,
+          pickCapacity: location.pickCapacity,
+        }}
+        onClose={() => setOpen(false)}
+        submit={async (v) => {
+          const body = {
+            ...(brandsIt ? { name: v.name, status: v.status } : {}),
+            ...(runsIt
+              ? {
+                  openingHours: { open: v.open, close: v.close },
+                  deliveryRadiusM: Math.round(v.radiusKm * 1000),
+                  prepMinutes: v.prepMinutes,
+                  pickCapacity: v.pickCapacity,
+                }
+              : {}),
+          };
+          onSaved(await api<Location>('PATCH', `/api/inventory/locations/${location.id}`, body));
+        }}
+      >
+        {brandsIt && (
+          <Space wrap>
+            <Form.Item name="name" label={t('common.name')} rules={[{ required: true, max: 120 }]}>
+              <Input style={{ width: 260 }} />
+            </Form.Item>
+            <Form.Item name="status" label={t('common.status')}>
+              <Select
+                style={{ width: 120 }}
+                options={(['active', 'closed'] as const).map((s) => ({
+                  value: s,
+                  label: t(`stock.${s === 'active' ? 'open' : 'closed'}`),
+                }))}
+              />
+            </Form.Item>
+          </Space>
+        )}
+        {runsIt ? (
+          <Space wrap>
+            {(['open', 'close'] as const).map((f) => (
+              <Form.Item
+                key={f}
+                name={f}
+                label={t(f === 'open' ? 'stock.opensAt' : 'stock.closesAt')}
+                rules={[{ required: true, pattern: hhmm, message: 'HH:MM' }]}
+              >
+                <Input style={{ width: 100 }} placeholder="09:00" />
+              </Form.Item>
+            ))}
+            {location.kind === 'store' && (
+              <Form.Item name="radiusKm" label={t('stock.radiusKm')} rules={[{ required: true }]}>
+                <InputNumber min={0} max={100} step={0.5} />
+              </Form.Item>
+            )}
+            <Form.Item name="prepMinutes" label={t('stock.prepMinutes')} rules={[{ required: true }]}>
+              <InputNumber min={0} max={10_080} />
+            </Form.Item>
+            <Form.Item name="pickCapacity" label={t('stock.capacity')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={1000} />
+            </Form.Item>
+          </Space>
+        ) : (
+          <Typography.Paragraph type="secondary">{t('stock.runByStore')}</Typography.Paragraph>
+        )}
+      </FormModal>
+    </>
+  );
+}
 type FullLine = {
   zoneId: string | null;
   inScope: number;
@@ -256,15 +357,42 @@ function ZonePanel({ zoneId, canWrite }: { zoneId: string; canWrite: boolean }) 
   const { t } = useTranslation();
   const [zone, setZone] = useState<Zone | null>(null);
   const [auditing, setAuditing] = useState(false);
+  const [editing, setEditing] = useState(false);
   useEffect(() => void api<Zone>('GET', `/api/inventory/zones/${zoneId}`).then(setZone), [zoneId]);
   if (!zone) return null;
   return (
     <>
       {canWrite && (
-        <Button style={{ marginBottom: 12 }} onClick={() => setAuditing(true)} data-testid="record-audit">
-          {t('stock.recordAudit')}
-        </Button>
+        <Space style={{ marginBottom: 12 }}>
+          <Button onClick={() => setAuditing(true)} data-testid="record-audit">
+            {t('stock.recordAudit')}
+          </Button>
+          <Button onClick={() => setEditing(true)} data-testid="edit-zone">
+            {t('stock.editZone')}
+          </Button>
+        </Space>
       )}
+      <FormModal<{ areaM2: number; fixtureStandard: string }>
+        open={editing}
+        title={t('stock.editZone')}
+        okText={t('common.save')}
+        initialValues={{ areaM2: zone.areaM2, fixtureStandard: zone.fixtureStandard }}
+        onClose={() => setEditing(false)}
+        submit={async (v) => setZone(await api<Zone>('PATCH', `/api/inventory/zones/${zone.id}`, v))}
+      >
+        <Space wrap>
+          <Form.Item name="areaM2" label={t('common.area')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={10_000} />
+          </Form.Item>
+          <Form.Item
+            name="fixtureStandard"
+            label={t('stock.fixtures')}
+            rules={[{ required: true, max: 120 }]}
+          >
+            <Input style={{ width: 280 }} />
+          </Form.Item>
+        </Space>
+      </FormModal>
       <FormModal
         open={auditing}
         title={t('stock.recordAudit')}
@@ -510,21 +638,36 @@ export function Locations() {
                 key: 'info',
                 label: t('stock.location'),
                 children: (
-                  <Descriptions size="small" bordered column={2}>
-                    <Descriptions.Item label={t('stock.province')}>{selected.province}</Descriptions.Item>
-                    <Descriptions.Item
-                      label={t('common.city')}
-                    >{`${selected.city} ${selected.district ?? ''}`}</Descriptions.Item>
-                    <Descriptions.Item label={t('stock.address')} span={2}>
-                      {selected.address ?? '—'}
-                    </Descriptions.Item>
-                    <Descriptions.Item
-                      label={t('stock.hours')}
-                    >{`${selected.openingHours.open}–${selected.openingHours.close}`}</Descriptions.Item>
-                    <Descriptions.Item label={t('stock.prep')}>
-                      {t('stock.minutes', { n: selected.prepMinutes })}
-                    </Descriptions.Item>
-                  </Descriptions>
+                  <Space direction="vertical" style={{ width: '100%' }}>
+                    <EditLocation
+                      location={selected}
+                      onSaved={(l) => {
+                        setSelected(l);
+                        load();
+                      }}
+                    />
+                    <Descriptions size="small" bordered column={2}>
+                      <Descriptions.Item label={t('stock.province')}>{selected.province}</Descriptions.Item>
+                      <Descriptions.Item
+                        label={t('common.city')}
+                      >{`${selected.city} ${selected.district ?? ''}`}</Descriptions.Item>
+                      <Descriptions.Item label={t('stock.address')} span={2}>
+                        {selected.address ?? '—'}
+                      </Descriptions.Item>
+                      <Descriptions.Item
+                        label={t('stock.hours')}
+                      >{`${selected.openingHours.open}–${selected.openingHours.close}`}</Descriptions.Item>
+                      <Descriptions.Item label={t('stock.prep')}>
+                        {t('stock.minutes', { n: selected.prepMinutes })}
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('stock.radius')}>
+                        {t('stock.km', { n: selected.deliveryRadiusM / 1000 })}
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('stock.capacity')}>
+                        {selected.pickCapacity}
+                      </Descriptions.Item>
+                    </Descriptions>
+                  </Space>
                 ),
               },
             ]}
