@@ -458,11 +458,16 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     expect(unknown.json().errors).toEqual([
       { field: 'query.district', message: 'unknown district: give lat and lng' },
     ]);
-    expect((await guest.get('/api/shop/districts')).json().items).toContainEqual({
+    const districts = (await guest.get('/api/shop/districts')).json();
+    expect(districts.items).toContainEqual({
       province: '北京',
+      provinceEn: 'Beijing',
       city: '北京',
+      cityEn: 'Beijing',
       district: '朝阳区',
+      districtEn: 'Chaoyang District',
     });
+    expect(districts.provinces).toHaveLength(34);
   });
 
   it('asks the provider before cancelling an unpaid order: a payment whose notification was lost is taken', async () => {

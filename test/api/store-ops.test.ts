@@ -105,7 +105,14 @@ describe('store operations: the task queue, picking to the door, pick-up codes, 
     ]);
     const perf = (await staff.get('/api/fulfilment/performance')).json().items;
     expect(perf).toEqual([
-      { locationId: shop.stores.sanlitun.locationId, name: 'JD Home sanlitun', done: 1, kept: 1, rate: 1 },
+      {
+        locationId: shop.stores.sanlitun.locationId,
+        name: 'JD Home sanlitun',
+        nameEn: null,
+        done: 1,
+        kept: 1,
+        rate: 1,
+      },
     ]);
     expect(
       (await staff.get(`/api/fulfilment/shipments/${task.id}`)).json().events.map((e: any) => e.status),

@@ -64,7 +64,9 @@ describe.skipIf(!haveChromium)('the console changes products, SKUs and locations
 
       // The brand opening a store's location changes its name and status, not the store's hours.
       await page.goto(`${world.base}/locations`);
-      await page.click(`td:has-text("三里屯") >> nth=0`);
+      // In English, the store goes by its English name, and its district too.
+      await page.click(`td:has-text("${zh ? '三里屯' : 'Sanlitun'}") >> nth=0`);
+      if (!zh) await page.waitForSelector('.ant-drawer-title:has-text("Sanlitun")');
       await page.click(`.ant-drawer .ant-tabs-tab:has-text("${zh ? '库存地点' : 'Location'}")`);
       await page.click('[data-testid=edit-location]');
       await page.waitForSelector('.ant-modal #name');

@@ -83,7 +83,13 @@ describe.skipIf(!haveChromium)("the shopper's account page, on a phone", () => {
         await page.click('[data-testid=add-address]');
         await page.fill('#name', '李雷');
         await page.fill('#phone', phoneNo);
-        await pickDistrict(page, '.ant-modal [data-testid=district-picker]', ['北京', '北京', district]);
+        // Named in the page's language: Beijing › Beijing › Chaoyang District in English.
+        const english: Record<string, string> = { 朝阳区: 'Chaoyang District', 海淀区: 'Haidian District' };
+        await pickDistrict(
+          page,
+          '.ant-modal [data-testid=district-picker]',
+          zh ? ['北京', '北京', district] : ['Beijing', 'Beijing', english[district]],
+        );
         await page.fill('#line', line);
         await page.click(`.ant-modal-footer button:has-text("${save}")`);
       };

@@ -20,6 +20,24 @@ export function formatTime(iso: string | null | undefined, lang: string): string
   });
 }
 
+/** A name in the UI language: the English one where the data has it, else the name as written. */
+export function localName(
+  x: { name: string | null; nameEn?: string | null } | undefined,
+  lang: string,
+): string {
+  if (!x) return '';
+  return lang === 'en' && x.nameEn ? x.nameEn : (x.name ?? '');
+}
+
+/** Names given side by side in Chinese and English (a shipment's `from` and `fromEn`), in the UI language. */
+export function localNames(
+  names: string[],
+  english: Array<string | null> | undefined,
+  lang: string,
+): string[] {
+  return names.map((name, i) => localName({ name, nameEn: english?.[i] }, lang));
+}
+
 /** An organisation's name in the UI language: Chinese names carry their English one in `attributes.nameEn`. */
 export function orgName(
   org: { name: string; attributes?: Record<string, unknown> } | undefined,

@@ -28,6 +28,7 @@ export type OrderView = {
   shipments: Array<{
     id: string;
     locationName: string;
+    locationNameEn?: string | null;
     mode: string;
     status: string;
     promiseAt: string | null;

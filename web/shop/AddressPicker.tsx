@@ -1,35 +1,30 @@
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Cascader } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../shared/api';
+import { type District, districts, usePlaceName } from '../shared/places';
 import { type Address, useShop } from './state';
 
-type District = { province: string; city: string; district: string };
 type Option = { value: string; label: string; children?: Option[] };
 export type Place = Pick<Address, 'province' | 'city' | 'district'>;
 
-let districts: Promise<Option[]> | null = null;
-/** Province → city → district, from the districts routing knows (asked once a page load). */
-function districtOptions(): Promise<Option[]> {
-  districts ??= api<{ items: District[] }>('GET', '/api/shop/districts').then((r) => {
-    const tree = new Map<string, Map<string, string[]>>();
-    for (const d of r.items) {
-      const cities = tree.get(d.province) ?? new Map<string, string[]>();
-      cities.set(d.city, [...(cities.get(d.city) ?? []), d.district]);
-      tree.set(d.province, cities);
-    }
-    return [...tree].map(([province, cities]) => ({
-      value: province,
-      label: province,
-      children: [...cities].map(([city, ds]) => ({
-        value: city,
-        label: city,
-        children: ds.map((d) => ({ value: d, label: d })),
-      })),
-    }));
-  });
-  return districts;
+/** Province → city → district, from the districts routing knows, named in the UI's language. */
+function districtOptions(items: District[], name: (zh: string) => string): Option[] {
+  const tree = new Map<string, Map<string, string[]>>();
+  for (const d of items) {
+    const cities = tree.get(d.province) ?? new Map<string, string[]>();
+    cities.set(d.city, [...(cities.get(d.city) ?? []), d.district]);
+    tree.set(d.province, cities);
+  }
+  return [...tree].map(([province, cities]) => ({
+    value: province,
+    label: name(province),
+    children: [...cities].map(([city, ds]) => ({
+      value: city,
+      label: name(city),
+      children: ds.map((d) => ({ value: d, label: name(d) })),
+    })),
+  }));
 }
 
 /** A district chooser: province, city and district in one control. */
@@ -44,11 +39,14 @@ export function DistrictPicker({
   compact?: boolean;
   testId?: string;
 }) {
-  const { t } = useTranslation();
-  const [options, setOptions] = useState<Option[]>([]);
+  const { t, i18n } = useTranslation();
+  const name = usePlaceName();
+  const [items, setItems] = useState<District[]>([]);
   useEffect(() => {
-    void districtOptions().then(setOptions);
+    void districts().then(setItems);
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the names change with the language
+  const options = useMemo(() => districtOptions(items, name), [items, i18n.language]);
   return (
     <Cascader
       data-testid={testId}
@@ -60,7 +58,9 @@ export function DistrictPicker({
       prefix={<EnvironmentOutlined />}
       placeholder={t('store.chooseAddress')}
       displayRender={(labels) =>
-        compact ? `${t('store.deliverTo')} ${labels.slice(1).join('')}` : labels.join(' / ')
+        compact
+          ? `${t('store.deliverTo')} ${labels.slice(1).join(i18n.language === 'en' ? ', ' : '')}`
+          : labels.join(' / ')
       }
       onChange={(v) => {
         const [province, city, district] = v as string[];

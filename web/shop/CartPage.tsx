@@ -17,8 +17,10 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import type { Decision } from '../../src/modules/fulfilment/domain/routing';
 import { ApiError, api, problemText } from '../shared/api';
-import { formatFen, type HourGap, hourGapText, soonText } from '../shared/format';
+import { formatFen, type HourGap, hourGapText, localName, localNames, soonText } from '../shared/format';
+import { usePlaceName } from '../shared/places';
 import { AddressPicker } from './AddressPicker';
 import { forgetSource, placementSource } from './source';
 import { type SavedAddress, toAddress, useShop } from './state';
@@ -51,7 +53,9 @@ export type Cart = {
     etaMinutes: number | null;
     standardDays: number | null;
     from: string[];
-    pickup: Array<{ locationId: string; name: string; distanceM: number; readyAt: string }>;
+    fromEn: Array<string | null>;
+    /** The stores to collect from, as routing answers them. */
+    pickup: Decision['pickup'];
     hourGap: HourGap | null;
   } | null;
 };
@@ -62,6 +66,7 @@ export function CartPage() {
   const navigate = useNavigate();
   const { me, shopId, cartId, address, setAddress, addresses, forgetCart, guestLines } = useShop();
   const [saveToBook, setSaveToBook] = useState(true);
+  const placeName = usePlaceName();
   const [cart, setCart] = useState<Cart | null>(null);
   const [mode, setMode] = useState<Mode>('hour');
   const [pickupAt, setPickupAt] = useState<string | undefined>();
@@ -190,7 +195,10 @@ export function CartPage() {
     if (m === 'hour')
       return q.kind === 'hour' || q.kind === 'split'
         ? mode === 'hour' && q.etaMinutes
-          ? t('store.hourQuote', { minutes: q.etaMinutes, store: q.from.join(' + ') })
+          ? t('store.hourQuote', {
+              minutes: q.etaMinutes,
+              store: localNames(q.from, q.fromEn, i18n.language).join(' + '),
+            })
           : ''
         : t('store.modeUnavailable');
     if (m === 'standard')
@@ -227,7 +235,7 @@ export function CartPage() {
               ]}
             >
               <List.Item.Meta
-                title={i18n.language === 'en' && l.nameEn ? l.nameEn : l.name}
+                title={localName(l, i18n.language)}
                 description={`${Object.values(l.options).join(' · ')}  ${l.unitPrice !== null ? formatFen(l.unitPrice) : ''}`}
               />
             </List.Item>
@@ -272,7 +280,7 @@ export function CartPage() {
             }}
             options={(q?.pickup ?? []).map((p) => ({
               value: p.locationId,
-              label: `${p.name} · ${(p.distanceM / 1000).toFixed(1)} km · ${t('store.readyFrom', { when: soonText(p.readyAt, i18n.language, t) })}`,
+              label: `${localName(p, i18n.language)} · ${(p.distanceM / 1000).toFixed(1)} km · ${t('store.readyFrom', { when: soonText(p.readyAt, i18n.language, t) })}`,
             }))}
           />
         )}
@@ -291,7 +299,7 @@ export function CartPage() {
               }}
               options={addresses.map((a) => ({
                 value: a.id,
-                label: `${a.name} ${a.phone} · ${a.district} ${a.line}${a.isDefault ? ` · ${t('shop.defaultAddress')}` : ''}`,
+                label: `${a.name} ${a.phone} · ${placeName(a.district)} ${a.line}${a.isDefault ? ` · ${t('shop.defaultAddress')}` : ''}`,
               }))}
             />
           )}

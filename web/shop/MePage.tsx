@@ -28,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api, fieldText, problemText } from '../shared/api';
 import { FormModal } from '../shared/FormModal';
+import { usePlaceName } from '../shared/places';
 import { DistrictPicker, type Place } from './AddressPicker';
 import { type SavedAddress, type Stage, stages, toAddress, useShop } from './state';
 
@@ -172,6 +173,7 @@ function AddressBook() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { addresses, reloadAddresses, address, setAddress } = useShop();
+  const place = usePlaceName();
   const [editing, setEditing] = useState<SavedAddress | 'new' | null>(null);
   const save = async ({ place, name, phone, line, isDefault }: AddressForm) => {
     const body = { name, phone, line, ...place };
@@ -223,7 +225,7 @@ function AddressBook() {
                   {a.isDefault && <Tag color="volcano">{t('shop.defaultAddress')}</Tag>}
                 </Space>
               }
-              description={`${a.province} ${a.city} ${a.district} ${a.line}`}
+              description={`${place(a.province)} ${place(a.city)} ${place(a.district)} ${a.line}`}
             />
             <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 4 }}>
               {!a.isDefault && (

@@ -16,7 +16,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, problemText } from '../shared/api';
-import { formatFen, formatTime } from '../shared/format';
+import { formatFen, formatTime, localName } from '../shared/format';
 import type { OrderView } from '../shared/orders';
 import { clock, stages, useNow } from './state';
 
@@ -171,7 +171,9 @@ export function OrderPage() {
         <Card
           key={s.id}
           size="small"
-          title={t('store.shipmentFrom', { store: s.locationName })}
+          title={t('store.shipmentFrom', {
+            store: localName({ name: s.locationName, nameEn: s.locationNameEn }, i18n.language),
+          })}
           extra={<Tag>{t(`order.shipmentStatus.${s.status}`)}</Tag>}
         >
           <Descriptions size="small" column={1}>

@@ -3,10 +3,11 @@ import { App, Button, Card, InputNumber, Segmented, Skeleton, Space, Typography 
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Decision } from '../../src/modules/fulfilment/domain/routing';
 import { ApiError, api, problemText } from '../shared/api';
-import { formatFen, type HourGap, hourGapText, soonText } from '../shared/format';
+import { formatFen, type HourGap, hourGapText, localName, localNames, soonText } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
-import { ProductArt, productName, type ShopProduct } from './ShopHome';
+import { ProductArt, type ShopProduct } from './ShopHome';
 import { rememberSource } from './source';
 import { useShop } from './state';
 
@@ -14,9 +15,9 @@ type Estimate = {
   sellable: boolean;
   refusal: string | null;
   district: string;
-  hour: { etaMinutes: number; from: string[] } | null;
+  hour: { etaMinutes: number; from: string[]; fromEn: Array<string | null> } | null;
   standard: { days: number } | null;
-  pickup: Array<{ locationId: string; name: string; distanceM: number; readyAt: string }>;
+  pickup: Decision['pickup'];
   hourGap: HourGap | null;
 };
 
@@ -89,11 +90,11 @@ export function ProductPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Card
-        cover={<ProductArt name={productName(product, i18n.language)} size={200} />}
+        cover={<ProductArt name={localName(product, i18n.language)} size={200} />}
         styles={{ body: { padding: 14 } }}
       >
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="product-name">
-          {productName(product, i18n.language)}
+          {localName(product, i18n.language)}
         </Typography.Title>
         {sku && (
           <Space align="baseline">
@@ -161,7 +162,7 @@ export function ProductPage() {
               <Typography.Text type="secondary">
                 {t('store.hourDetail', {
                   minutes: estimate.hour.etaMinutes,
-                  store: estimate.hour.from.join(' + '),
+                  store: localNames(estimate.hour.from, estimate.hour.fromEn, i18n.language).join(' + '),
                 })}
               </Typography.Text>
             </div>

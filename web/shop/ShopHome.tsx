@@ -2,7 +2,7 @@ import { Button, Card, Empty, Input, Select, Space, Tag, Typography } from 'antd
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatFen } from '../shared/format';
+import { formatFen, localName } from '../shared/format';
 import { useList } from '../shared/use-list';
 import { useShop } from './state';
 
@@ -27,9 +27,6 @@ export type ShopProduct = {
     refusal: string | null;
   }>;
 };
-
-export const productName = (p: { name: string; nameEn: string | null }, lang: string) =>
-  lang === 'en' && p.nameEn ? p.nameEn : p.name;
 
 /** A tile for a product without a picture: the product's initials on its brand colour. */
 export function ProductArt({ name, size = 120 }: { name: string; size?: number }) {
@@ -89,11 +86,11 @@ export function ShopHome() {
           >
             <Card
               size="small"
-              cover={<ProductArt name={productName(p, i18n.language)} />}
+              cover={<ProductArt name={localName(p, i18n.language)} />}
               styles={{ body: { padding: 10 } }}
             >
               <Typography.Text strong ellipsis style={{ display: 'block' }}>
-                {productName(p, i18n.language)}
+                {localName(p, i18n.language)}
               </Typography.Text>
               <Space size={4} wrap>
                 <Typography.Text style={{ color: '#e4572e' }}>

@@ -34,6 +34,7 @@ export const ShipmentSummary = Type.Object({
   orderId: Type.String(),
   locationId: Type.String(),
   locationName: Type.String(),
+  locationNameEn: Nullable(Type.String()),
   mode: Type.Enum(shipmentModes),
   status: Type.Enum(shipmentStatuses),
   lines: Type.Array(Type.Object({ skuId: Type.String(), quantity: Type.Integer() })),
@@ -71,6 +72,7 @@ export const Performance = Type.Object(
       Type.Object({
         locationId: Type.String(),
         name: Type.String(),
+        nameEn: Nullable(Type.String()),
         done: Type.Integer(),
         kept: Type.Integer(),
         rate: Nullable(Type.Number()),

@@ -25,6 +25,8 @@ export type InventoryTables = {
     /** The store's retailer: agreements with it decide what the store may sell. */
     retailer_id: string | null;
     name: string;
+    /** Its English name: a store's from the store's own, a warehouse's as the brand gives it. */
+    name_en: string | null;
     province: string;
     city: string;
     district: string | null;
@@ -140,6 +142,7 @@ export type InventoryViews = {
     | 'store_org_id'
     | 'retailer_id'
     | 'name'
+    | 'name_en'
     | 'province'
     | 'city'
     | 'district'
@@ -174,30 +177,61 @@ declare module '../../platform/db/database.js' {
   interface Database extends InventoryTables, InventoryViews {}
 }
 
+/** The columns of locations other modules read (the view's first form; `name_en` came later). */
+const locationViewColumns = [
+  'id',
+  'org_id',
+  'kind',
+  'store_org_id',
+  'retailer_id',
+  'name',
+  'province',
+  'city',
+  'district',
+  'address',
+  'lat',
+  'lng',
+  'city_tier',
+  'area_m2',
+  'opening_hours',
+  'delivery_radius_m',
+  'prep_minutes',
+  'pick_capacity',
+  'status',
+  'created_at',
+  'updated_at',
+];
+
 export const inventoryMigrations: Migrations = {
-  '20261201_0320_inventory_location_view': readView('inventory_location_view', 'inventory_location', [
-    'id',
-    'org_id',
-    'kind',
-    'store_org_id',
-    'retailer_id',
-    'name',
-    'province',
-    'city',
-    'district',
-    'address',
-    'lat',
-    'lng',
-    'city_tier',
-    'area_m2',
-    'opening_hours',
-    'delivery_radius_m',
-    'prep_minutes',
-    'pick_capacity',
-    'status',
-    'created_at',
-    'updated_at',
-  ]),
+  '20261203_0100_inventory_location_name_en': {
+    async up(db) {
+      await db.schema.alterTable('inventory_location').addColumn('name_en', 'text').execute();
+      // A store location is named after its store: in English too, where the store has a name in English.
+      const stores = await db
+        .selectFrom('inventory_location')
+        .innerJoin('identity_org_view', 'identity_org_view.id', 'inventory_location.store_org_id')
+        .select(['inventory_location.id', 'identity_org_view.attributes'])
+        .execute();
+      for (const s of stores) {
+        const nameEn = s.attributes ? JSON.parse(s.attributes).nameEn : undefined;
+        if (typeof nameEn === 'string')
+          await db
+            .updateTable('inventory_location')
+            .set({ name_en: nameEn })
+            .where('id', '=', s.id)
+            .execute();
+      }
+      await db.schema.dropView('inventory_location_view').execute();
+      await readView('inventory_location_view', 'inventory_location', [...locationViewColumns, 'name_en']).up(
+        db,
+      );
+    },
+  },
+  '20261201_0320_inventory_location_view': readView(
+    'inventory_location_view',
+    'inventory_location',
+    locationViewColumns,
+  ),
   '20261201_0321_inventory_level_view': readView('inventory_level_view', 'inventory_level', [
     'org_id',
     'location_id',

@@ -9,6 +9,7 @@ export function locationView(row: Selectable<InventoryTables['inventory_location
     storeOrgId: row.store_org_id,
     retailerId: row.retailer_id,
     name: row.name,
+    nameEn: row.name_en,
     province: row.province,
     city: row.city,
     district: row.district,

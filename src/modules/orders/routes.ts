@@ -3,6 +3,7 @@ import { csvResponse, sendCsv } from '../../platform/http/csv.js';
 import { IdParams, Page } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime, shopperOf } from '../../platform/module.js';
+import { provinces } from '../../platform/provinces.js';
 import { knownDistricts } from '../fulfilment/index.js';
 import { callProvider, takePaymentCode } from '../payments/index.js';
 import { createCart, setCartLine, setDelivery } from './commands/carts.js';
@@ -317,7 +318,10 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
       },
       config: { access: access.public },
     },
-    async () => ({ items: knownDistricts() }),
+    async () => ({
+      items: knownDistricts(),
+      provinces: Object.entries(provinces).map(([name, nameEn]) => ({ name, nameEn })),
+    }),
   );
   app.get(
     '/api/pos/catalog',

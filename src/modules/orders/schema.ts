@@ -72,6 +72,7 @@ export const ShopperStageCounts = Type.Object(
 const PickupStore = Type.Object({
   locationId: Type.String(),
   name: Type.String(),
+  nameEn: Nullable(Type.String()),
   distanceM: Type.Integer(),
   readyAt: Timestamp,
 });
@@ -91,6 +92,7 @@ const Quote = Type.Object({
   etaMinutes: Nullable(Type.Integer()),
   standardDays: Nullable(Type.Integer()),
   from: Type.Array(Type.String()),
+  fromEn: Type.Array(Nullable(Type.String()), { description: 'the same locations named in English' }),
   pickup: Type.Array(PickupStore),
   hourGap: HourGap,
 });
@@ -237,14 +239,32 @@ export const Estimate = Type.Object({
   sellable: Type.Boolean(),
   refusal: Nullable(Type.String()),
   district: Type.String(),
-  hour: Nullable(Type.Object({ etaMinutes: Type.Integer(), from: Type.Array(Type.String()) })),
+  hour: Nullable(
+    Type.Object({
+      etaMinutes: Type.Integer(),
+      from: Type.Array(Type.String()),
+      fromEn: Type.Array(Nullable(Type.String())),
+    }),
+  ),
   standard: Nullable(Type.Object({ days: Type.Integer() })),
   pickup: Type.Array(PickupStore),
   hourGap: HourGap,
 });
 export const Districts = Type.Object(
   {
-    items: Type.Array(Type.Object({ province: Type.String(), city: Type.String(), district: Type.String() })),
+    items: Type.Array(
+      Type.Object({
+        province: Type.String(),
+        provinceEn: Type.String(),
+        city: Type.String(),
+        cityEn: Type.String(),
+        district: Type.String(),
+        districtEn: Type.String(),
+      }),
+    ),
+    provinces: Type.Array(Type.Object({ name: Type.String(), nameEn: Type.String() }), {
+      description: 'every province, with its English name',
+    }),
   },
   whole('a fixed reference list: the districts one-hour delivery knows'),
 );

@@ -1,3 +1,5 @@
+import { type Province, provinces } from '../../../platform/provinces.js';
+
 /**
  * Centroids of the districts of the cities Flywheel's stores serve: a delivery address given
  * only as province/city/district is routed from its district's centre. Coordinates are the
@@ -131,9 +133,103 @@ export function districtCentroid(
   return at ? { lat: at[0], lng: at[1] } : null;
 }
 
-/** Every district the table knows, for the storefront's address picker. */
-export function knownDistricts(): Array<{ province: string; city: string; district: string }> {
+/** The cities' and districts' names in English (Hanyu Pinyin, as the cities' own English sites write them). */
+const english: Record<string, string> = {
+  北京: 'Beijing',
+  东城区: 'Dongcheng District',
+  西城区: 'Xicheng District',
+  朝阳区: 'Chaoyang District',
+  海淀区: 'Haidian District',
+  丰台区: 'Fengtai District',
+  石景山区: 'Shijingshan District',
+  门头沟区: 'Mentougou District',
+  房山区: 'Fangshan District',
+  通州区: 'Tongzhou District',
+  顺义区: 'Shunyi District',
+  昌平区: 'Changping District',
+  大兴区: 'Daxing District',
+  怀柔区: 'Huairou District',
+  平谷区: 'Pinggu District',
+  密云区: 'Miyun District',
+  延庆区: 'Yanqing District',
+  天津: 'Tianjin',
+  和平区: 'Heping District',
+  河东区: 'Hedong District',
+  河西区: 'Hexi District',
+  南开区: 'Nankai District',
+  河北区: 'Hebei District',
+  红桥区: 'Hongqiao District',
+  东丽区: 'Dongli District',
+  西青区: 'Xiqing District',
+  津南区: 'Jinnan District',
+  北辰区: 'Beichen District',
+  滨海新区: 'Binhai New Area',
+  武清区: 'Wuqing District',
+  石家庄: 'Shijiazhuang',
+  长安区: "Chang'an District",
+  桥西区: 'Qiaoxi District',
+  新华区: 'Xinhua District',
+  裕华区: 'Yuhua District',
+  井陉矿区: 'Jingxing Mining District',
+  藁城区: 'Gaocheng District',
+  鹿泉区: 'Luquan District',
+  栾城区: 'Luancheng District',
+  广州: 'Guangzhou',
+  越秀区: 'Yuexiu District',
+  荔湾区: 'Liwan District',
+  海珠区: 'Haizhu District',
+  天河区: 'Tianhe District',
+  白云区: 'Baiyun District',
+  黄埔区: 'Huangpu District',
+  番禺区: 'Panyu District',
+  花都区: 'Huadu District',
+  南沙区: 'Nansha District',
+  从化区: 'Conghua District',
+  增城区: 'Zengcheng District',
+  深圳: 'Shenzhen',
+  福田区: 'Futian District',
+  罗湖区: 'Luohu District',
+  南山区: 'Nanshan District',
+  宝安区: "Bao'an District",
+  龙岗区: 'Longgang District',
+  盐田区: 'Yantian District',
+  龙华区: 'Longhua District',
+  坪山区: 'Pingshan District',
+  光明区: 'Guangming District',
+  西安: "Xi'an",
+  新城区: 'Xincheng District',
+  碑林区: 'Beilin District',
+  莲湖区: 'Lianhu District',
+  雁塔区: 'Yanta District',
+  未央区: 'Weiyang District',
+  灞桥区: 'Baqiao District',
+  临潼区: 'Lintong District',
+  阎良区: 'Yanliang District',
+  高陵区: 'Gaoling District',
+  鄠邑区: 'Huyi District',
+  杭州: 'Hangzhou',
+  上城区: 'Shangcheng District',
+  拱墅区: 'Gongshu District',
+  西湖区: 'Xihu District',
+  滨江区: 'Binjiang District',
+  萧山区: 'Xiaoshan District',
+  余杭区: 'Yuhang District',
+  临平区: 'Linping District',
+  钱塘区: 'Qiantang District',
+  富阳区: 'Fuyang District',
+  临安区: "Lin'an District",
+};
+
+/** Every district the table knows, with its English names, for the address pickers. */
+export function knownDistricts() {
   return Object.entries(table).flatMap(([city, c]) =>
-    Object.keys(c.districts).map((district) => ({ province: c.province, city, district })),
+    Object.keys(c.districts).map((district) => ({
+      province: c.province,
+      provinceEn: provinces[c.province as Province],
+      city,
+      cityEn: english[city] ?? city,
+      district,
+      districtEn: english[district] ?? district,
+    })),
   );
 }

@@ -12,6 +12,7 @@ function store(id: string, over: Partial<Candidate> = {}): Candidate {
   return {
     id,
     name: id,
+    nameEn: null,
     kind: 'store',
     province: '北京',
     lat: home.lat,

@@ -36,6 +36,7 @@ export function readyAt(hours: OpeningHours, prepMinutes: number, at: Date): Dat
 export type Candidate = {
   id: string;
   name: string;
+  nameEn: string | null;
   kind: 'store' | 'warehouse';
   province: string;
   lat: number;
@@ -94,6 +95,7 @@ export type Rejection = (typeof rejectionReasons)[number];
 export type Assessment = {
   locationId: string;
   name: string;
+  nameEn: string | null;
   kind: 'store' | 'warehouse';
   distanceM: number;
   /** Minutes to the door when this location serves the order (stores). */
@@ -126,7 +128,13 @@ export type Decision = {
   groups: Group[];
   candidates: Assessment[];
   /** Stores holding every line, nearest first, with when each can have the order ready. */
-  pickup: Array<{ locationId: string; name: string; distanceM: number; readyAt: string }>;
+  pickup: Array<{
+    locationId: string;
+    name: string;
+    nameEn: string | null;
+    distanceM: number;
+    readyAt: string;
+  }>;
   /** Why no store can deliver within the hour, and when one can again; null when one can. */
   hourGap: HourGap | null;
   rulesApplied: string[];
@@ -193,6 +201,7 @@ function assessStore(
     candidate: c,
     locationId: c.id,
     name: c.name,
+    nameEn: c.nameEn,
     kind: c.kind,
     distanceM: d,
     etaMinutes: eta,
@@ -271,6 +280,7 @@ export function route(
     .map((a) => ({
       locationId: a.locationId,
       name: a.name,
+      nameEn: a.nameEn,
       distanceM: a.distanceM,
       readyAt: readyAt(a.candidate.openingHours, a.candidate.prepMinutes, input.now).toISOString(),
     }));
@@ -385,6 +395,7 @@ function assessWarehouse(
     candidate: c,
     locationId: c.id,
     name: c.name,
+    nameEn: c.nameEn,
     kind: 'warehouse',
     distanceM: distanceM(c, address),
     // Kept in minutes so every candidate sorts on one scale.

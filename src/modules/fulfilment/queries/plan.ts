@@ -91,6 +91,7 @@ export async function planRoute(db: Executor, input: PlanInput): Promise<Plan> {
   const candidates: Candidate[] = locations.map((l) => ({
     id: l.id,
     name: l.name,
+    nameEn: l.nameEn,
     kind: l.kind,
     province: l.province,
     lat: l.lat,

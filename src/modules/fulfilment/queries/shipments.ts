@@ -3,7 +3,10 @@ import type { Assessment, Group } from '../domain/routing.js';
 import type { ShipmentStatus } from '../domain/shipment.js';
 import type { FulfilmentTables } from '../repo.js';
 
-type ShipmentRow = FulfilmentTables['fulfilment_shipment'] & { location_name: string };
+type ShipmentRow = FulfilmentTables['fulfilment_shipment'] & {
+  location_name: string;
+  location_name_en: string | null;
+};
 
 export function shipmentView(r: ShipmentRow) {
   return {
@@ -11,6 +14,7 @@ export function shipmentView(r: ShipmentRow) {
     orderId: r.order_id,
     locationId: r.location_id,
     locationName: r.location_name,
+    locationNameEn: r.location_name_en,
     mode: r.mode,
     status: r.status,
     lines: JSON.parse(r.lines) as Array<{ skuId: string; quantity: number }>,
@@ -31,7 +35,10 @@ export async function shipmentsOf(db: Executor, orderIds: string[]) {
     .selectFrom('fulfilment_shipment')
     .innerJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_shipment.location_id')
     .selectAll('fulfilment_shipment')
-    .select('inventory_location_view.name as location_name')
+    .select([
+      'inventory_location_view.name as location_name',
+      'inventory_location_view.name_en as location_name_en',
+    ])
     .where('fulfilment_shipment.order_id', 'in', orderIds)
     .orderBy('fulfilment_shipment.id')
     .execute();

@@ -14,6 +14,12 @@ const open: ShipmentStatus[] = ['routed', 'picking', 'ready', 'out_for_delivery'
  * A store's task queue: its paid shipments not yet done, the nearest promise first, each with
  * its pick list. Others (done, cancelled) on asking.
  */
+/** The names a shipment's location goes by, in Chinese and in English. */
+const locationNames = [
+  'inventory_location_view.name as location_name',
+  'inventory_location_view.name_en as location_name_en',
+] as const;
+
 export async function listTasks(
   db: Executor,
   p: MemberPrincipal,
@@ -23,7 +29,7 @@ export async function listTasks(
     .selectFrom('fulfilment_shipment')
     .innerJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_shipment.location_id')
     .selectAll('fulfilment_shipment')
-    .select('inventory_location_view.name as location_name')
+    .select(locationNames)
     .where(visibleShipment(db, p));
   query = q.status
     ? query.where('fulfilment_shipment.status', '=', q.status)
@@ -57,7 +63,7 @@ export async function getShipment(db: Executor, p: MemberPrincipal, id: string) 
     .selectFrom('fulfilment_shipment')
     .innerJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_shipment.location_id')
     .selectAll('fulfilment_shipment')
-    .select('inventory_location_view.name as location_name')
+    .select(locationNames)
     .where('fulfilment_shipment.id', '=', id)
     .where(visibleShipment(db, p))
     .executeTakeFirstOrThrow(notFound('shipment', id));
@@ -87,6 +93,7 @@ export async function promisePerformance(db: Executor, p: MemberPrincipal, now: 
     .select((eb) => [
       'fulfilment_shipment.location_id',
       'inventory_location_view.name',
+      'inventory_location_view.name_en',
       eb.fn.countAll<number>().as('done'),
       eb.fn
         .sum<number>(
@@ -98,7 +105,11 @@ export async function promisePerformance(db: Executor, p: MemberPrincipal, now: 
     .where('fulfilment_shipment.mode', 'in', ['hour', 'pickup'])
     .where('fulfilment_shipment.status', 'in', ['delivered', 'picked_up'])
     .where('fulfilment_shipment.delivered_at', '>=', since)
-    .groupBy(['fulfilment_shipment.location_id', 'inventory_location_view.name'])
+    .groupBy([
+      'fulfilment_shipment.location_id',
+      'inventory_location_view.name',
+      'inventory_location_view.name_en',
+    ])
     .orderBy('inventory_location_view.name')
     .execute();
   return {
@@ -106,6 +117,7 @@ export async function promisePerformance(db: Executor, p: MemberPrincipal, now: 
     items: rows.map((r) => ({
       locationId: r.location_id,
       name: r.name,
+      nameEn: r.name_en,
       done: Number(r.done),
       kept: Number(r.kept),
       rate: Number(r.done) ? Number(r.kept) / Number(r.done) : null,

@@ -16,6 +16,7 @@ export type LocationInput = {
   /** A store location: the partner store it is; its address, coordinates and area come from it. */
   storeOrgId?: string;
   name?: string;
+  nameEn?: string;
   province?: string;
   city?: string;
   district?: string;
@@ -33,6 +34,12 @@ const required = (field: string) =>
     errors: [{ field, message: 'is required for a warehouse' }],
   });
 
+/** A store's name in English, from its profile's attributes. */
+function storeNameEn(attributes: string | null): string | null {
+  const nameEn = attributes ? (JSON.parse(attributes) as { nameEn?: unknown }).nameEn : undefined;
+  return typeof nameEn === 'string' ? nameEn : null;
+}
+
 /** Registers where the brand holds stock: one of its warehouses, or a partner store. */
 export async function createLocation(
   ctx: WriteCtx,
@@ -44,6 +51,7 @@ export async function createLocation(
     store_org_id: string | null;
     retailer_id: string | null;
     name: string;
+    name_en: string | null;
     province: string;
     city: string;
     district: string | null;
@@ -69,6 +77,7 @@ export async function createLocation(
       store_org_id: store.id,
       retailer_id: store.parent_id,
       name: input.name ?? store.name,
+      name_en: input.nameEn ?? storeNameEn(store.attributes),
       province: store.province,
       city: store.city,
       district: store.district,
@@ -89,6 +98,7 @@ export async function createLocation(
       store_org_id: null,
       retailer_id: null,
       name: input.name!,
+      name_en: input.nameEn ?? null,
       province: input.province!,
       city: input.city!,
       district: input.district ?? null,
@@ -141,6 +151,7 @@ export async function createLocation(
 export const storeRunFields = ['openingHours', 'deliveryRadiusM', 'prepMinutes', 'pickCapacity'] as const;
 type LocationChange = {
   name?: string;
+  nameEn?: string;
   openingHours?: OpeningHours;
   deliveryRadiusM?: number;
   prepMinutes?: number;
@@ -183,6 +194,7 @@ export async function updateLocation(
   const changes = Object.fromEntries(
     Object.entries({
       name: input.name,
+      name_en: input.nameEn,
       opening_hours: input.openingHours ? JSON.stringify(input.openingHours) : undefined,
       delivery_radius_m: input.deliveryRadiusM,
       prep_minutes: input.prepMinutes,
@@ -191,7 +203,7 @@ export async function updateLocation(
     }).filter(([, v]) => v !== undefined),
   );
   const updated = { ...current, ...changes, updated_at: iso(ctx.now) };
-  const { name, status, ...run } = changes;
+  const { name, name_en, status, ...run } = changes;
   await s
     .updateTable('inventory_location')
     .set({ ...changes, updated_at: updated.updated_at })

@@ -71,6 +71,7 @@ export type StockedLocation = {
   org_id: string;
   kind: 'warehouse' | 'store';
   name: string;
+  nameEn: string | null;
   store_org_id: string | null;
   retailer_id: string | null;
   province: string;
@@ -151,6 +152,7 @@ const activeLocations = referenceCache<{ warehouses: LocationFacts[]; stores: Ma
         org_id: l.org_id,
         kind: l.kind,
         name: l.name,
+        nameEn: l.name_en,
         store_org_id: l.store_org_id,
         retailer_id: l.retailer_id,
         province: l.province,

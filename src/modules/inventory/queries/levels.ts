@@ -30,6 +30,7 @@ export async function listLevels(
       sql<string>`inventory_level.location_id || ':' || inventory_level.sku_id`.as('id'),
       'inventory_level.location_id',
       'inventory_location.name as location_name',
+      'inventory_location.name_en as location_name_en',
       'inventory_location.kind as location_kind',
       'inventory_level.sku_id',
       'catalog_sku_view.code',
@@ -62,6 +63,7 @@ export async function listLevels(
     items: page.items.map((r) => ({
       locationId: r.location_id,
       locationName: r.location_name,
+      locationNameEn: r.location_name_en,
       locationKind: r.location_kind,
       skuId: r.sku_id,
       code: r.code,
@@ -93,6 +95,7 @@ export async function listMovements(
     .selectAll('inventory_movement')
     .select([
       'inventory_location.name as location_name',
+      'inventory_location.name_en as location_name_en',
       'catalog_sku_view.code',
       'identity_user_view.name as actor_name',
     ])
@@ -105,6 +108,7 @@ export async function listMovements(
       id: m.id,
       locationId: m.location_id,
       locationName: m.location_name,
+      locationNameEn: m.location_name_en,
       skuId: m.sku_id,
       code: m.code,
       kind: m.kind,

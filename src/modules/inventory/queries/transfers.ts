@@ -12,7 +12,12 @@ function transfers(db: Executor, p: MemberPrincipal) {
     .innerJoin('inventory_location as src', 'src.id', 'inventory_transfer.from_location_id')
     .innerJoin('inventory_location as dst', 'dst.id', 'inventory_transfer.to_location_id')
     .selectAll('inventory_transfer')
-    .select(['src.name as from_name', 'dst.name as to_name']);
+    .select([
+      'src.name as from_name',
+      'src.name_en as from_name_en',
+      'dst.name as to_name',
+      'dst.name_en as to_name_en',
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof transfers>['executeTakeFirstOrThrow']>>;
@@ -32,8 +37,10 @@ function transferView(
     brandId: r.org_id,
     fromLocationId: r.from_location_id,
     fromName: r.from_name,
+    fromNameEn: r.from_name_en,
     toLocationId: r.to_location_id,
     toName: r.to_name,
+    toNameEn: r.to_name_en,
     status: r.status,
     reason: r.reason,
     note: r.note,

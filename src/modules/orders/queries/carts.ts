@@ -123,13 +123,22 @@ export type Quote = {
   etaMinutes: number | null;
   standardDays: number | null;
   from: string[];
+  fromEn: Array<string | null>;
   pickup: Decision['pickup'];
   hourGap: Decision['hourGap'];
 };
 
+/** The locations a plan ships from, by name in Chinese and in English (null where it has none). */
+export function shippedFrom(plan: Plan) {
+  const at = plan.decision.groups.map((g) => plan.locations.get(g.locationId));
+  return {
+    from: at.map((l, i) => l?.name ?? plan.decision.groups[i].locationId),
+    fromEn: at.map((l) => l?.nameEn ?? null),
+  };
+}
+
 export function quoteOf(mode: DeliveryMode | null, plan: Plan, pickupLocationId: string | null): Quote {
   const d = plan.decision;
-  const names = d.groups.map((g) => plan.locations.get(g.locationId)?.name ?? g.locationId);
   const etas = d.groups.flatMap((g) => (g.etaMinutes === null ? [] : [g.etaMinutes]));
   const available =
     mode === 'hour'
@@ -145,7 +154,7 @@ export function quoteOf(mode: DeliveryMode | null, plan: Plan, pickupLocationId:
     kind: d.kind,
     etaMinutes: etas.length ? Math.max(...etas) : null,
     standardDays: d.groups[0]?.standardDays ?? null,
-    from: names,
+    ...shippedFrom(plan),
     pickup: d.pickup.slice(0, 10),
     hourGap: d.hourGap,
   };

@@ -2,6 +2,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { notFound } from '../../../platform/errors.js';
 import { channelById, channelOffers } from '../../catalog/index.js';
 import { type AddressInput, locate, planRoute } from '../../fulfilment/index.js';
+import { shippedFrom } from './carts.js';
 
 /**
  * What a product page promises for an address: delivery within the hour from a store (and
@@ -41,7 +42,7 @@ export async function deliveryEstimate(
     hour: hour
       ? {
           etaMinutes: Math.max(...d.groups.map((g) => g.etaMinutes ?? 0)),
-          from: d.groups.map((g) => fast.locations.get(g.locationId)?.name ?? g.locationId),
+          ...shippedFrom(fast),
         }
       : null,
     standard:

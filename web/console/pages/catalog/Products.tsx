@@ -17,7 +17,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, allPages, api, problemText } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
-import { formatTime } from '../../../shared/format';
+import { formatTime, localName } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 import { ImportCatalog } from './ImportCatalog';
@@ -293,7 +293,7 @@ export function Products() {
   const [importing, setImporting] = useState(false);
   const [selected, setSelected] = useState<Product | null>(null);
   const canWrite = me.org?.kind === 'brand' && me.role !== 'viewer';
-  const name = (p: Product) => (i18n.language === 'en' && p.nameEn ? p.nameEn : p.name);
+  const name = (p: Product) => localName(p, i18n.language);
 
   return (
     <Card

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatTime, orgName } from '../../../shared/format';
+import { usePlaceName } from '../../../shared/places';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 
@@ -33,6 +34,7 @@ function filled(v: Record<string, unknown>) {
 
 export function Orgs() {
   const { t, i18n } = useTranslation();
+  const place = usePlaceName();
   const me = useMe();
   const [params] = useSearchParams();
   const [kindFilter, setKindFilter] = useState<string | undefined>(undefined);
@@ -122,7 +124,7 @@ export function Orgs() {
               ]),
           {
             title: t('common.city'),
-            render: (_, o) => [o.city, o.district].filter(Boolean).join(' ') || '—',
+            render: (_, o) => [place(o.city), place(o.district)].filter(Boolean).join(' ') || '—',
           },
           { title: t('common.area'), dataIndex: 'floorAreaM2', render: (a) => a ?? '—' },
           {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allPages, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
-import { formatTime } from '../../../shared/format';
+import { formatTime, localName } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 import { useSkuOptions } from '../catalog/use-sku-options';
@@ -12,6 +12,7 @@ import type { Location } from './Locations';
 type Level = {
   locationId: string;
   locationName: string;
+  locationNameEn: string | null;
   skuId: string;
   code: string;
   options: Record<string, string>;
@@ -82,7 +83,7 @@ function CellHistory({ cell }: { cell: Level }) {
 
 /** The inventory grid: on hand, reserved, available and in transit per SKU and location. */
 export function Inventory() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const [locations, setLocations] = useState<Location[]>([]);
   const [locationId, setLocationId] = useState<string | undefined>();
@@ -138,7 +139,10 @@ export function Inventory() {
         pagination={false}
         onRow={(l) => ({ onClick: () => setCell(l), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('stock.location'), dataIndex: 'locationName' },
+          {
+            title: t('stock.location'),
+            render: (_, l) => localName({ name: l.locationName, nameEn: l.locationNameEn }, i18n.language),
+          },
           {
             title: t('channels.sku'),
             render: (_, l) => (
@@ -169,7 +173,11 @@ export function Inventory() {
       <Drawer
         width={880}
         open={!!cell}
-        title={cell ? `${cell.productName} · ${cell.code} @ ${cell.locationName}` : ''}
+        title={
+          cell
+            ? `${cell.productName} · ${cell.code} @ ${localName({ name: cell.locationName, nameEn: cell.locationNameEn }, i18n.language)}`
+            : ''
+        }
         onClose={() => setCell(null)}
         destroyOnHidden
         extra={

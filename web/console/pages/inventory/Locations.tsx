@@ -22,12 +22,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { allPages, api, type Page } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
+import { localName } from '../../../shared/format';
+import { usePlaceName } from '../../../shared/places';
 import { useMe } from '../../Layout';
 
 export type Location = {
   id: string;
   kind: 'warehouse' | 'store';
   name: string;
+  nameEn: string | null;
   province: string;
   city: string;
   district: string | null;
@@ -472,7 +475,8 @@ function ZonePanel({ zoneId, canWrite }: { zoneId: string; canWrite: boolean }) 
 
 /** Warehouses and stores holding the brand's stock; each store's full line and brand zone. */
 export function Locations() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const place = usePlaceName();
   const me = useMe();
   const [locations, setLocations] = useState<Location[]>([]);
   const [selected, setSelected] = useState<Location | null>(null);
@@ -579,14 +583,17 @@ export function Locations() {
         pagination={{ pageSize: 25, hideOnSinglePage: true }}
         onRow={(l) => ({ onClick: () => setSelected(l), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('common.name'), dataIndex: 'name' },
+          { title: t('common.name'), render: (_, l) => localName(l, i18n.language) },
           {
             title: t('stock.kindLabel'),
             dataIndex: 'kind',
             render: (k) => <Tag color={k === 'store' ? 'purple' : 'blue'}>{t(`stock.${k}`)}</Tag>,
           },
-          { title: t('stock.province'), dataIndex: 'province' },
-          { title: t('common.city'), render: (_, l) => [l.city, l.district].filter(Boolean).join(' ') },
+          { title: t('stock.province'), render: (_, l) => place(l.province) },
+          {
+            title: t('common.city'),
+            render: (_, l) => [place(l.city), place(l.district)].filter(Boolean).join(' '),
+          },
           { title: t('common.area'), dataIndex: 'areaM2', render: (v) => v ?? '—' },
           { title: t('stock.hours'), render: (_, l) => `${l.openingHours.open}–${l.openingHours.close}` },
           {
@@ -600,7 +607,7 @@ export function Locations() {
       <Drawer
         width={980}
         open={!!selected}
-        title={selected?.name}
+        title={localName(selected ?? undefined, i18n.language)}
         onClose={() => setSelected(null)}
         destroyOnHidden
       >
@@ -647,10 +654,12 @@ export function Locations() {
                       }}
                     />
                     <Descriptions size="small" bordered column={2}>
-                      <Descriptions.Item label={t('stock.province')}>{selected.province}</Descriptions.Item>
+                      <Descriptions.Item label={t('stock.province')}>
+                        {place(selected.province)}
+                      </Descriptions.Item>
                       <Descriptions.Item
                         label={t('common.city')}
-                      >{`${selected.city} ${selected.district ?? ''}`}</Descriptions.Item>
+                      >{`${place(selected.city)} ${place(selected.district)}`}</Descriptions.Item>
                       <Descriptions.Item label={t('stock.address')} span={2}>
                         {selected.address ?? '—'}
                       </Descriptions.Item>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { allPages, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
-import { formatTime } from '../../../shared/format';
+import { formatTime, localName } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 import { useSkuOptions } from '../catalog/use-sku-options';
@@ -13,7 +13,9 @@ import { useSkuOptions } from '../catalog/use-sku-options';
 type Transfer = {
   id: string;
   fromName: string;
+  fromNameEn: string | null;
   toName: string;
+  toNameEn: string | null;
   status: 'requested' | 'shipped' | 'received' | 'cancelled';
   reason: string;
   note: string | null;
@@ -35,6 +37,9 @@ const statusColor = {
   cancelled: 'default',
 } as const;
 
+const fromOf = (x: Transfer, lang: string) => localName({ name: x.fromName, nameEn: x.fromNameEn }, lang);
+const toOf = (x: Transfer, lang: string) => localName({ name: x.toName, nameEn: x.toNameEn }, lang);
+
 function TransferDetail({
   transfer,
   canShip,
@@ -53,8 +58,8 @@ function TransferDetail({
   return (
     <>
       <Descriptions size="small" bordered column={2}>
-        <Descriptions.Item label={t('stock.from')}>{transfer.fromName}</Descriptions.Item>
-        <Descriptions.Item label={t('stock.to')}>{transfer.toName}</Descriptions.Item>
+        <Descriptions.Item label={t('stock.from')}>{fromOf(transfer, i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t('stock.to')}>{toOf(transfer, i18n.language)}</Descriptions.Item>
         <Descriptions.Item label={t('common.status')}>
           <Tag color={statusColor[transfer.status]}>{t(`stock.transferStatus.${transfer.status}`)}</Tag>
         </Descriptions.Item>
@@ -186,8 +191,8 @@ export function Transfers() {
         onRow={(tr) => ({ onClick: () => setSelected(tr), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('common.created'), dataIndex: 'createdAt', render: (v) => formatTime(v, i18n.language) },
-          { title: t('stock.from'), dataIndex: 'fromName' },
-          { title: t('stock.to'), dataIndex: 'toName' },
+          { title: t('stock.from'), render: (_, x) => fromOf(x, i18n.language) },
+          { title: t('stock.to'), render: (_, x) => toOf(x, i18n.language) },
           { title: t('stock.reason'), dataIndex: 'reason', render: (r) => t(`stock.transferReason.${r}`) },
           { title: t('stock.lines'), render: (_, tr) => tr.lines.length, align: 'right' },
           {
@@ -285,7 +290,7 @@ export function Transfers() {
       <Drawer
         width={760}
         open={!!selected}
-        title={selected ? `${selected.fromName} → ${selected.toName}` : ''}
+        title={selected ? `${fromOf(selected, i18n.language)} → ${toOf(selected, i18n.language)}` : ''}
         onClose={() => setSelected(null)}
         destroyOnHidden
       >

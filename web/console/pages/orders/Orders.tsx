@@ -21,7 +21,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allPages, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
-import { formatFen, formatTime } from '../../../shared/format';
+import { formatFen, formatTime, localName } from '../../../shared/format';
 import type { OrderView } from '../../../shared/orders';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
@@ -30,6 +30,7 @@ import { PlacedFrom } from './PlacedFrom';
 type Candidate = {
   locationId: string;
   name: string;
+  nameEn: string | null;
   kind: 'store' | 'warehouse';
   distanceM: number;
   etaMinutes: number | null;
@@ -66,7 +67,7 @@ const farM = 50_000;
 
 /** Why the order went where it went: every candidate with its distance, estimate and verdict. */
 export function RoutingExplanation({ routing }: { routing: NonNullable<Order['routing']> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Stores far beyond any one-hour radius say little: folded, unless one was chosen.
   const [unfolded, setUnfolded] = useState(false);
   const far = routing.candidates.filter((c) => c.kind === 'store' && !c.chosen && c.distanceM > farM);
@@ -96,10 +97,10 @@ export function RoutingExplanation({ routing }: { routing: NonNullable<Order['ro
           {
             title: t('common.name'),
             dataIndex: 'name',
-            render: (v, c) => (
+            render: (_, c) => (
               <Space>
                 {c.chosen && <Tag color="green">{t('order.chosen')}</Tag>}
-                <span>{v}</span>
+                <span>{localName(c, i18n.language)}</span>
               </Space>
             ),
           },
@@ -203,7 +204,10 @@ function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order)
           pagination={false}
           dataSource={order.shipments}
           columns={[
-            { title: t('common.name'), dataIndex: 'locationName' },
+            {
+              title: t('common.name'),
+              render: (_, s) => localName({ name: s.locationName, nameEn: s.locationNameEn }, i18n.language),
+            },
             { title: t('order.delivery'), dataIndex: 'mode', render: (m) => t(`order.mode.${m}`) },
             {
               title: t('common.status'),

@@ -17,7 +17,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, problemText } from '../../../shared/api';
-import { formatFen } from '../../../shared/format';
+import { formatFen, localName } from '../../../shared/format';
 import { usePhone } from '../../Layout';
 
 type Item = {
@@ -50,8 +50,7 @@ export function Pos() {
   useEffect(() => {
     void load(brandId);
   }, [load, brandId]);
-  const label = (i: Item) =>
-    `${i18n.language === 'en' && i.nameEn ? i.nameEn : i.name} · ${Object.values(i.options).join(' · ')}`;
+  const label = (i: Item) => `${localName(i, i18n.language)} · ${Object.values(i.options).join(' · ')}`;
   const lines = Object.entries(basket).filter(([, q]) => q > 0);
   const total = lines.reduce(
     (sum, [skuId, q]) => sum + (catalog.items.find((i) => i.skuId === skuId)?.sellingPrice ?? 0) * q,

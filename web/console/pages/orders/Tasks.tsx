@@ -17,7 +17,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, problemText } from '../../../shared/api';
-import { formatTime } from '../../../shared/format';
+import { formatTime, localName } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { usePhone } from '../../Layout';
 
@@ -25,6 +25,7 @@ type Task = {
   id: string;
   orderId: string;
   locationName: string;
+  locationNameEn: string | null;
   mode: 'hour' | 'standard' | 'pickup' | 'counter';
   status: string;
   promiseAt: string | null;
@@ -120,7 +121,7 @@ export function Tasks() {
                     description={
                       <Space direction="vertical" size={0}>
                         <Typography.Text type="secondary">
-                          {task.locationName}
+                          {localName({ name: task.locationName, nameEn: task.locationNameEn }, i18n.language)}
                           {task.address &&
                             ` → ${[task.address.district, task.address.line, task.address.name].filter(Boolean).join(' ')}`}
                           {task.promiseAt && ` · ${formatTime(task.promiseAt, i18n.language)}`}

@@ -20,6 +20,7 @@ import { provinceNames as provinces } from '../../../../src/platform/provinces';
 import { api, type Page } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatTime, orgName } from '../../../shared/format';
+import { usePlaceName } from '../../../shared/places';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 
@@ -78,6 +79,7 @@ const movesFor: Record<string, Record<string, string[]>> = {
 
 function Terms({ a }: { a: Agreement }) {
   const { t } = useTranslation();
+  const place = usePlaceName();
   const c = a.commitments;
   return (
     <Descriptions column={2} size="small" bordered>
@@ -98,7 +100,7 @@ function Terms({ a }: { a: Agreement }) {
         {a.productLines ? a.productLines.map((l) => <Tag key={l}>{l}</Tag>) : t('agreements.allLines')}
       </Descriptions.Item>
       <Descriptions.Item label={t('agreements.provinces')} span={2}>
-        {a.provinces ? a.provinces.map((p) => <Tag key={p}>{p}</Tag>) : t('agreements.allProvinces')}
+        {a.provinces ? a.provinces.map((p) => <Tag key={p}>{place(p)}</Tag>) : t('agreements.allProvinces')}
       </Descriptions.Item>
       <Descriptions.Item label={t('agreements.commitments')} span={2}>
         <Space wrap>
@@ -131,6 +133,7 @@ function AgreementDetail({
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const place = usePlaceName();
   const [a, setA] = useState<Agreement | null>(null);
   const [addendum, setAddendum] = useState(false);
   const load = () => void api<Agreement>('GET', `/api/agreements/${id}`).then(setA);
@@ -215,7 +218,11 @@ function AgreementDetail({
           </Form.Item>
         </Space>
         <Form.Item name="provinces" label={t('agreements.provinces')}>
-          <Select mode="multiple" options={provinces.map((p) => ({ value: p, label: p }))} />
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={provinces.map((p) => ({ value: p, label: place(p) }))}
+          />
         </Form.Item>
         <CommitmentFields />
         <SettlementFields />
@@ -282,6 +289,7 @@ function CommitmentFields() {
 /** Brand-retailer agreements: the brand drafts and proposes, the retailer accepts; addenda and history. */
 export function Agreements() {
   const { t, i18n } = useTranslation();
+  const place = usePlaceName();
   const me = useMe();
   const list = useList<Agreement>('/api/agreements?limit=100');
   const [selected, setSelected] = useState<string | null>(null);
@@ -396,7 +404,11 @@ export function Agreements() {
           <Select mode="tags" />
         </Form.Item>
         <Form.Item name="provinces" label={t('agreements.provinces')} extra={t('agreements.allProvinces')}>
-          <Select mode="multiple" options={provinces.map((p) => ({ value: p, label: p }))} />
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={provinces.map((p) => ({ value: p, label: place(p) }))}
+          />
         </Form.Item>
         <CommitmentFields />
         <SettlementFields />
