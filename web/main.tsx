@@ -1,10 +1,7 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { type ComponentType, lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AntdRoot } from './shared/antd-lazy';
 import './shared/i18n';
 
 /**
@@ -36,43 +33,47 @@ const Webhooks = page(() => import('./console/pages/webhooks/Webhooks'), 'Webhoo
 const Shop = page(() => import('./shop/Shop'), 'Shop');
 
 function Root() {
-  const { i18n } = useTranslation();
   return (
-    <ConfigProvider
-      button={{ autoInsertSpace: false }}
-      locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#e4572e' } }}
-    >
-      <AntApp>
-        <BrowserRouter>
-          <Suspense fallback={null}>
-            <Routes>
-              <Route path="/login" element={<Login />} />
-              <Route path="/shop/*" element={<Shop />} />
-              <Route element={<ConsoleLayout />}>
-                <Route path="/" element={<Home />} />
-                <Route path="/products" element={<Products />} />
-                <Route path="/channels" element={<Channels />} />
-                <Route path="/agreements" element={<Agreements />} />
-                <Route path="/locations" element={<Locations />} />
-                <Route path="/inventory" element={<Inventory />} />
-                <Route path="/transfers" element={<Transfers />} />
-                <Route path="/orders" element={<Orders />} />
-                <Route path="/tasks" element={<Tasks />} />
-                <Route path="/ledger" element={<Ledger />} />
-                <Route path="/pos" element={<Pos />} />
-                <Route path="/orgs" element={<Orgs />} />
-                <Route path="/members" element={<Members />} />
-                <Route path="/api-keys" element={<ApiKeys />} />
-                <Route path="/webhooks" element={<Webhooks />} />
-                <Route path="/audit" element={<Audit />} />
-              </Route>
-              <Route path="*" element={<Navigate to="/" />} />
-            </Routes>
-          </Suspense>
-        </BrowserRouter>
-      </AntApp>
-    </ConfigProvider>
+    <BrowserRouter>
+      <Suspense fallback={null}>
+        <Routes>
+          <Route
+            path="/login"
+            element={
+              <AntdRoot>
+                <Login />
+              </AntdRoot>
+            }
+          />
+          <Route path="/shop/*" element={<Shop />} />
+          <Route
+            element={
+              <AntdRoot>
+                <ConsoleLayout />
+              </AntdRoot>
+            }
+          >
+            <Route path="/" element={<Home />} />
+            <Route path="/products" element={<Products />} />
+            <Route path="/channels" element={<Channels />} />
+            <Route path="/agreements" element={<Agreements />} />
+            <Route path="/locations" element={<Locations />} />
+            <Route path="/inventory" element={<Inventory />} />
+            <Route path="/transfers" element={<Transfers />} />
+            <Route path="/orders" element={<Orders />} />
+            <Route path="/tasks" element={<Tasks />} />
+            <Route path="/ledger" element={<Ledger />} />
+            <Route path="/pos" element={<Pos />} />
+            <Route path="/orgs" element={<Orgs />} />
+            <Route path="/members" element={<Members />} />
+            <Route path="/api-keys" element={<ApiKeys />} />
+            <Route path="/webhooks" element={<Webhooks />} />
+            <Route path="/audit" element={<Audit />} />
+          </Route>
+          <Route path="*" element={<Navigate to="/" />} />
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
   );
 }
 

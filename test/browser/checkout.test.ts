@@ -146,10 +146,12 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
     await ops.goto(`${world.base}/orders`);
     await ops.click(`td:has-text("${orderId.slice(-10)}")`);
     const explanation = ops.locator('[data-testid=routing-explanation]');
-    await explanation.waitFor();
+    // Named in English, the store and the district too (place names arrive with the page's first use).
+    await explanation.locator('text=Chaoyang District').waitFor();
     const text = await explanation.textContent();
     expect(text).toContain('One-hour delivery');
-    expect(text).toMatch(/Chosen\s*京东之家·北京三里屯店/);
+    expect(text).toMatch(/Chosen\s*JD Home Beijing Sanlitun/);
+    expect(text).toContain('Address: Chaoyang District (its coordinates)');
     expect(text).toContain('Out of delivery radius');
     // The stores of other cities are folded behind one line, and open on demand.
     const rows = explanation.locator('.ant-table-tbody tr');

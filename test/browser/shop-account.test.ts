@@ -6,6 +6,7 @@ import {
   beijingAfternoon,
   haveChromium,
   layoutFaults,
+  phone,
   requireChromium,
   startBrowserWorld,
 } from '../support/browser.js';
@@ -13,8 +14,6 @@ import { givenShopper, password } from '../support/builders.js';
 import { TestClient } from '../support/client.js';
 
 requireChromium();
-
-const phone = { width: 390, height: 844 };
 
 /** Picks province, city and district in the cascader `picker`, a column at a time. */
 async function pickDistrict(page: Page, picker: string, [province, city, district]: string[]) {

@@ -4,14 +4,13 @@ import {
   type BrowserWorld,
   beijingAfternoon,
   haveChromium,
+  phone,
   requireChromium,
   startBrowserWorld,
 } from '../support/browser.js';
 import { TestClient } from '../support/client.js';
 
 requireChromium();
-
-const phone = { width: 390, height: 844 };
 
 /**
  * The cart belongs to the account (issue 11, item 2): a guest's "add to cart" survives signing

@@ -6,6 +6,7 @@ import {
   beijingAfternoon,
   haveChromium,
   layoutFaults,
+  phone,
   requireChromium,
   startBrowserWorld,
 } from '../support/browser.js';
@@ -13,8 +14,6 @@ import { homeAddress, payInSandbox } from '../support/checkout.js';
 import { TestClient } from '../support/client.js';
 
 requireChromium();
-
-const phone = { width: 390, height: 844 };
 
 /**
  * Store staff hold a phone (DESIGN §1 A): the queue, picking, the hand-over to the courier, the

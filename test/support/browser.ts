@@ -9,6 +9,8 @@ import { freePort } from './server-process.js';
 export const chromiumPath = '/usr/bin/chromium';
 export const haveChromium = existsSync(chromiumPath);
 export const artifacts = 'test-artifacts/browser';
+/** A phone held upright (an iPhone 12–14's CSS size): the storefront's and store staff's screen. */
+export const phone = { width: 390, height: 844 };
 
 /**
  * Says loudly when browser tests cannot run here; under CI=true that is a failure, as a skipped

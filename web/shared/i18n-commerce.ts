@@ -3,6 +3,8 @@ export const commerceEn = {
   store: {
     home: 'Shop',
     searchPlaceholder: 'Search products',
+    shop: 'Shop',
+    noProducts: 'No products found',
     more: 'More products',
     deliverTo: 'Deliver to',
     chooseAddress: 'Choose where to deliver',
@@ -91,6 +93,7 @@ export const commerceEn = {
     customer: 'Customer',
     export: 'Export CSV',
     counterCustomer: 'At the counter',
+    addressSource: { coordinates: 'its coordinates', district: "the district's centre" },
     status: {
       pending_payment: 'Awaiting payment',
       paid: 'Paid',
@@ -273,6 +276,8 @@ export const commerceZh: typeof commerceEn = {
   store: {
     home: '商城',
     searchPlaceholder: '搜索商品',
+    shop: '店铺',
+    noProducts: '没有找到商品',
     more: '更多商品',
     deliverTo: '送至',
     chooseAddress: '选择收货地区',
@@ -361,6 +366,7 @@ export const commerceZh: typeof commerceEn = {
     customer: '顾客',
     export: '导出 CSV',
     counterCustomer: '门店柜台',
+    addressSource: { coordinates: '按坐标', district: '按区中心' },
     status: {
       pending_payment: '待支付',
       paid: '已支付',

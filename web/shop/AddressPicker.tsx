@@ -32,13 +32,17 @@ export function DistrictPicker({
   value,
   onChange,
   compact,
+  defaultOpen = false,
   testId = 'district-picker',
 }: {
   value?: Place;
   onChange?: (p: Place) => void;
   compact?: boolean;
+  /** Open on arrival: the header's chooser, loaded when the shopper tapped the address. */
+  defaultOpen?: boolean;
   testId?: string;
 }) {
+  const [open, setOpen] = useState(defaultOpen);
   const { t, i18n } = useTranslation();
   const name = usePlaceName();
   const [items, setItems] = useState<District[]>([]);
@@ -53,6 +57,8 @@ export function DistrictPicker({
       options={options}
       value={value ? [value.province, value.city, value.district] : undefined}
       allowClear={false}
+      open={open}
+      onOpenChange={setOpen}
       size={compact ? 'small' : 'middle'}
       variant={compact ? 'borderless' : 'outlined'}
       prefix={<EnvironmentOutlined />}
@@ -72,12 +78,13 @@ export function DistrictPicker({
 }
 
 /** Where the shopper is shopping for: the district the promises are quoted to. */
-export function AddressPicker({ compact }: { compact?: boolean }) {
+export function AddressPicker({ compact, defaultOpen }: { compact?: boolean; defaultOpen?: boolean }) {
   const { address, setAddress } = useShop();
   return (
     <DistrictPicker
       testId="address-picker"
       compact={compact}
+      defaultOpen={defaultOpen}
       value={address}
       // A new district: the old street and coordinates no longer apply.
       onChange={(p) => setAddress({ ...p, name: address.name, phone: address.phone })}

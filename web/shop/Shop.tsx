@@ -1,19 +1,52 @@
-import { HomeOutlined, ProfileOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
+import { AntdRoot } from '../shared/antd-lazy';
 import { setLanguage } from '../shared/i18n';
-import { AddressPicker } from './AddressPicker';
+import { usePlaceName } from '../shared/places';
+import { Icon } from './icons';
 import { ShopHome } from './ShopHome';
-import { ShopProvider } from './state';
+import { ShopProvider, useShop } from './state';
 
-// The shop's front page comes first; a product, the cart and the orders load when opened.
+// The shop's front page comes first, drawn without the component library; a product, the cart,
+// the orders and the account load (with Ant Design) when opened.
 const ProductPage = lazy(() => import('./ProductPage').then((m) => ({ default: m.ProductPage })));
 const CartPage = lazy(() => import('./CartPage').then((m) => ({ default: m.CartPage })));
 const OrderPage = lazy(() => import('./OrderPage').then((m) => ({ default: m.OrderPage })));
 const OrdersPage = lazy(() => import('./OrderPage').then((m) => ({ default: m.OrdersPage })));
 const MePage = lazy(() => import('./MePage').then((m) => ({ default: m.MePage })));
+const AddressPicker = lazy(() => import('./AddressPicker').then((m) => ({ default: m.AddressPicker })));
+
+/**
+ * Where the shop delivers to, in the header: the district as words until tapped, then the
+ * district chooser (which loads then, with the component library).
+ */
+function HeaderAddress() {
+  const { t, i18n } = useTranslation();
+  const { address } = useShop();
+  const place = usePlaceName();
+  const [choosing, setChoosing] = useState(false);
+  const label = `${t('store.deliverTo')} ${[place(address.city), place(address.district)].join(i18n.language === 'en' ? ', ' : '')}`;
+  const asText = (
+    <button
+      type="button"
+      className="fw-button fw-ellipsis"
+      data-testid="address-button"
+      onClick={() => setChoosing(true)}
+      style={{ border: 0, maxWidth: 190, minHeight: 24, padding: '0 8px', fontSize: 13, color: '#333' }}
+    >
+      <Icon name="pin" size={14} /> {label}
+    </button>
+  );
+  if (!choosing) return asText;
+  return (
+    <Suspense fallback={asText}>
+      <AntdRoot>
+        <AddressPicker compact defaultOpen />
+      </AntdRoot>
+    </Suspense>
+  );
+}
 
 function Frame() {
   const { t, i18n } = useTranslation();
@@ -39,27 +72,45 @@ function Frame() {
           display: 'flex',
           justifyContent: 'space-between',
           alignItems: 'center',
+          gap: 8,
         }}
       >
-        <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
-          {t('shop.title')}
-        </Typography.Text>
-        <div style={{ background: '#fff', borderRadius: 6 }}>
-          <AddressPicker compact />
+        <strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>{t('shop.title')}</strong>
+        <div style={{ background: '#fff', borderRadius: 6, minWidth: 0 }}>
+          <HeaderAddress />
         </div>
-        <Button size="small" ghost onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+        <button
+          type="button"
+          className="fw-button fw-ghost"
+          style={{ whiteSpace: 'nowrap' }}
+          onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+        >
           {t('app.language')}
-        </Button>
+        </button>
       </div>
       <div style={{ flex: 1, padding: 12 }}>
         <Suspense fallback={null}>
           <Routes>
             <Route index element={<ShopHome />} />
-            <Route path="products/:id" element={<ProductPage />} />
-            <Route path="cart" element={<CartPage />} />
-            <Route path="orders" element={<OrdersPage />} />
-            <Route path="orders/:id" element={<OrderPage />} />
-            <Route path="me" element={<MePage />} />
+            {(
+              [
+                ['products/:id', ProductPage],
+                ['cart', CartPage],
+                ['orders', OrdersPage],
+                ['orders/:id', OrderPage],
+                ['me', MePage],
+              ] as const
+            ).map(([path, Page]) => (
+              <Route
+                key={path}
+                path={path}
+                element={
+                  <AntdRoot>
+                    <Page />
+                  </AntdRoot>
+                }
+              />
+            ))}
           </Routes>
         </Suspense>
       </div>
@@ -76,10 +127,10 @@ function Frame() {
       >
         {(
           [
-            ['/shop', <HomeOutlined key="h" />, 'shop.home'],
-            ['/shop/cart', <ShoppingCartOutlined key="c" />, 'shop.cart'],
-            ['/shop/orders', <ProfileOutlined key="o" />, 'shop.orders'],
-            ['/shop/me', <UserOutlined key="u" />, 'shop.me'],
+            ['/shop', 'home', 'shop.home'],
+            ['/shop/cart', 'cart', 'shop.cart'],
+            ['/shop/orders', 'orders', 'shop.orders'],
+            ['/shop/me', 'me', 'shop.me'],
           ] as const
         ).map(([to, icon, label]) => (
           <NavLink
@@ -92,7 +143,7 @@ function Frame() {
               color: isActive ? '#e4572e' : '#555',
             })}
           >
-            {icon}
+            <Icon name={icon} />
             <div>{t(label)}</div>
           </NavLink>
         ))}

@@ -1,4 +1,3 @@
-import { Button, Card, Empty, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -57,62 +56,97 @@ export function ShopHome() {
   const { t, i18n } = useTranslation();
   const { shops, shopId, setShopId } = useShop();
   const [q, setQ] = useState('');
+  const [typed, setTyped] = useState('');
   // A page of products at a time, 20 to a page; the shopper asks for more at the bottom.
   const list = useList<ShopProduct>(
     shopId ? `/api/shop/shops/${shopId}/products?limit=20${q ? `&q=${encodeURIComponent(q)}` : ''}` : null,
   );
   const products = list.loading && list.items.length === 0 ? null : list.items;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12}>
-      <Space.Compact style={{ width: '100%' }}>
-        <Select
-          value={shopId ?? undefined}
-          style={{ width: 150 }}
-          onChange={setShopId}
-          options={shops.map((s) => ({
-            value: s.id,
-            label: i18n.language === 'en' && s.brandNameEn ? s.brandNameEn : s.brandName,
-          }))}
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <form
+        style={{ display: 'flex', gap: 6 }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(typed.trim());
+        }}
+      >
+        <select
+          className="fw-input"
+          aria-label={t('store.shop')}
+          data-testid="shop-choice"
+          value={shopId ?? ''}
+          onChange={(e) => setShopId(e.target.value)}
+          style={{ width: 120 }}
+        >
+          {shops.map((s) => (
+            <option key={s.id} value={s.id}>
+              {i18n.language === 'en' && s.brandNameEn ? s.brandNameEn : s.brandName}
+            </option>
+          ))}
+        </select>
+        <input
+          className="fw-input"
+          type="search"
+          data-testid="product-search"
+          placeholder={t('store.searchPlaceholder')}
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            // Cleared: the whole shop again.
+            if (!e.target.value) setQ('');
+          }}
+          style={{ flex: 1 }}
         />
-        <Input.Search placeholder={t('store.searchPlaceholder')} allowClear onSearch={setQ} />
-      </Space.Compact>
-      {products?.length === 0 && <Empty />}
+        <button type="submit" className="fw-button" aria-label={t('common.search')}>
+          {t('common.search')}
+        </button>
+      </form>
+      {products?.length === 0 && (
+        <div
+          style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', padding: 32 }}
+          data-testid="no-products"
+        >
+          {t('store.noProducts')}
+        </div>
+      )}
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 10 }}>
         {(products ?? []).map((p) => (
           <Link
             key={p.id}
             to={`/shop/products/${p.id}?${new URLSearchParams(q ? { from: 'search', q } : { from: 'shop' })}`}
             data-testid="product-tile"
+            className="fw-card"
+            style={{ color: 'inherit', textDecoration: 'none' }}
           >
-            <Card
-              size="small"
-              cover={<ProductArt name={localName(p, i18n.language)} />}
-              styles={{ body: { padding: 10 } }}
-            >
-              <Typography.Text strong ellipsis style={{ display: 'block' }}>
-                {localName(p, i18n.language)}
-              </Typography.Text>
-              <Space size={4} wrap>
-                <Typography.Text style={{ color: '#e4572e' }}>
-                  {t('store.from', { price: formatFen(p.fromPrice) })}
-                </Typography.Text>
+            <ProductArt name={localName(p, i18n.language)} />
+            <div style={{ padding: 10 }}>
+              <strong className="fw-ellipsis">{localName(p, i18n.language)}</strong>
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, alignItems: 'center' }}>
+                <span style={{ color: '#e4572e' }}>{t('store.from', { price: formatFen(p.fromPrice) })}</span>
                 {!p.sellable && (
-                  <Tag>
+                  <span className="fw-tag">
                     {p.skus.some((s) => s.refusal === 'before_launch')
                       ? t('store.notYet')
                       : t('store.soldOut')}
-                  </Tag>
+                  </span>
                 )}
-              </Space>
-            </Card>
+              </div>
+            </div>
           </Link>
         ))}
       </div>
       {list.hasMore && (
-        <Button block loading={list.loading} onClick={list.more} data-testid="more-products">
+        <button
+          type="button"
+          className="fw-button"
+          disabled={list.loading}
+          onClick={list.more}
+          data-testid="more-products"
+        >
           {t('store.more')}
-        </Button>
+        </button>
       )}
-    </Space>
+    </div>
   );
 }

@@ -23,6 +23,7 @@ import { allPages, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatFen, formatTime, localName } from '../../../shared/format';
 import type { OrderView } from '../../../shared/orders';
+import { usePlaceName } from '../../../shared/places';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 import { PlacedFrom } from './PlacedFrom';
@@ -68,6 +69,7 @@ const farM = 50_000;
 /** Why the order went where it went: every candidate with its distance, estimate and verdict. */
 export function RoutingExplanation({ routing }: { routing: NonNullable<Order['routing']> }) {
   const { t, i18n } = useTranslation();
+  const place = usePlaceName();
   // Stores far beyond any one-hour radius say little: folded, unless one was chosen.
   const [unfolded, setUnfolded] = useState(false);
   const far = routing.candidates.filter((c) => c.kind === 'store' && !c.chosen && c.distanceM > farM);
@@ -78,12 +80,16 @@ export function RoutingExplanation({ routing }: { routing: NonNullable<Order['ro
         <Tag color="volcano">{t(`order.routingKind.${routing.kind}`)}</Tag>
         {routing.address.district && (
           <Typography.Text type="secondary">
-            {t('order.address')}: {routing.address.district} ({routing.address.source})
+            {t('order.address')}: {place(routing.address.district)} (
+            {t(`order.addressSource.${routing.address.source}`)})
           </Typography.Text>
         )}
         {routing.rules.applied.length > 0 && (
           <Typography.Text type="secondary">
-            {t('order.rulesApplied')}: {routing.rules.applied.join(', ')}
+            {t('order.rulesApplied')}:{' '}
+            {routing.rules.applied
+              .map((k) => t(`rules.kinds.${k.split(':')[0]}`, { defaultValue: k }))
+              .join(', ')}
           </Typography.Text>
         )}
       </Space>
