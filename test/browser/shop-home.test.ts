@@ -73,6 +73,16 @@ describe.skipIf(!haveChromium)("the storefront's front page, on a phone", () => 
         `.ant-cascader-menu:nth-child(3) .ant-cascader-menu-item[title="${zh ? '海淀区' : 'Haidian District'}"]`,
       );
       await page.waitForSelector(`[data-testid=address-picker]:has-text("${zh ? '海淀区' : 'Haidian'}")`);
+      // A product's picture is drawn in the colour chosen (OPPO Find X3 Pro: white, then black).
+      await page.selectOption('[data-testid=shop-choice]', { label: 'OPPO' });
+      await page.locator('[data-testid=product-tile]', { hasText: 'Find X3 Pro' }).first().click();
+      await page.waitForURL('**/shop/products/**');
+      const art = page.locator('.ant-card [data-testid=product-art]');
+      await art.waitFor();
+      const before = await art.getAttribute('data-colour');
+      await page.locator('.ant-segmented').first().locator('.ant-segmented-item').nth(1).click();
+      await expect.poll(() => art.getAttribute('data-colour')).not.toBe(before);
+      await page.screenshot({ path: `${artifacts}/shop-product-art-${lang}.png` });
       expect(errors).toEqual([]);
       await page.context().close();
     });

@@ -7,7 +7,8 @@ import type { Decision } from '../../src/modules/fulfilment/domain/routing';
 import { ApiError, api, problemText } from '../shared/api';
 import { formatFen, type HourGap, hourGapText, localName, localNames, soonText } from '../shared/format';
 import { AddressPicker } from './AddressPicker';
-import { ProductArt, type ShopProduct } from './ShopHome';
+import { colourOf, ProductArt } from './ProductArt';
+import type { ShopProduct } from './ShopHome';
 import { rememberSource } from './source';
 import { useShop } from './state';
 
@@ -90,7 +91,15 @@ export function ProductPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Card
-        cover={<ProductArt name={localName(product, i18n.language)} size={200} />}
+        cover={
+          <ProductArt
+            name={localName(product, i18n.language)}
+            category={product.category}
+            colour={colourOf(product.optionNames, sku?.options ?? product.skus[0]?.options ?? {})}
+            image={product.images[0]}
+            size={200}
+          />
+        }
         styles={{ body: { padding: 14 } }}
       >
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="product-name">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatFen, localName } from '../shared/format';
 import { useList } from '../shared/use-list';
+import { colourOf, ProductArt } from './ProductArt';
 import { useShop } from './state';
 
 export type ShopProduct = {
@@ -26,31 +27,6 @@ export type ShopProduct = {
     refusal: string | null;
   }>;
 };
-
-/** A tile for a product without a picture: the product's initials on its brand colour. */
-export function ProductArt({ name, size = 120 }: { name: string; size?: number }) {
-  const hue = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
-  return (
-    <div
-      style={{
-        height: size,
-        background: `linear-gradient(135deg, hsl(${hue} 60% 88%), hsl(${(hue + 40) % 360} 60% 75%))`,
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        fontSize: size / 4,
-        fontWeight: 600,
-        color: `hsl(${hue} 40% 30%)`,
-      }}
-    >
-      {name
-        .replace(/[^A-Za-z0-9\u4e00-\u9fa5 ]/g, '')
-        .split(' ')
-        .slice(0, 2)
-        .join(' ')}
-    </div>
-  );
-}
 
 export function ShopHome() {
   const { t, i18n } = useTranslation();
@@ -119,7 +95,12 @@ export function ShopHome() {
             className="fw-card"
             style={{ color: 'inherit', textDecoration: 'none' }}
           >
-            <ProductArt name={localName(p, i18n.language)} />
+            <ProductArt
+              name={localName(p, i18n.language)}
+              category={p.category}
+              colour={p.skus[0] && colourOf(p.optionNames, p.skus[0].options)}
+              image={p.images[0]}
+            />
             <div style={{ padding: 10 }}>
               <strong className="fw-ellipsis">{localName(p, i18n.language)}</strong>
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, alignItems: 'center' }}>
