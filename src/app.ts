@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
+import { apiTags, validBodies } from './api-examples.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createFulfilmentModule, shipmentMoved } from './modules/fulfilment/index.js';
 import { createGrowthModule, placedFrom } from './modules/growth/index.js';
@@ -125,6 +126,7 @@ export async function createFlywheel(config: Config, opts: CreateOptions = {}): 
     redisPrefix: config.redisPrefix,
     trustProxy: config.trustProxy,
     version,
+    docs: { tags: apiTags, examples: validBodies },
   });
   wireHooks(rt);
   rt.sinks.push(hooks.sink((action, fn) => systemWrite(rt, action, fn)));

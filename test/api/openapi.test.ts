@@ -1,4 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
 
@@ -52,9 +54,32 @@ describe('OpenAPI', () => {
     expect(unpaged).toEqual([]);
   });
 
-  it('serves the docs page', async () => {
+  it('describes every tag, and shows an example that the schema accepts for every JSON body', async () => {
+    const doc = (await fw.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const described = new Map<string, string>(doc.tags.map((t: any) => [t.name, t.description]));
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    // ajv-formats is CommonJS: its function is the default export's default.
+    (formats as unknown as { default: (a: Ajv) => void }).default(ajv);
+    const faults: string[] = [];
+    for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths))
+      for (const [method, op] of Object.entries<any>(ops)) {
+        for (const tag of op.tags ?? [])
+          if (!described.get(tag)) faults.push(`${method} ${path}: tag ${tag}`);
+        const media = op.requestBody?.content?.['application/json'];
+        if (!media?.schema) continue;
+        const { schema, example } = media;
+        if (example === undefined) faults.push(`${method} ${path}: no example`);
+        else if (!ajv.validate(schema, example)) faults.push(`${method} ${path}: ${ajv.errorsText()}`);
+      }
+    expect(faults).toEqual([]);
+  });
+
+  it('serves the docs page under Flywheel’s name and mark', async () => {
     const res = await fw.app.inject({ method: 'GET', url: '/docs/' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('swagger');
+    expect(res.body).toContain('<title>Flywheel API</title>');
+    const css = await fw.app.inject({ method: 'GET', url: '/docs/static/theme/flywheel.css' });
+    expect(css.body).toContain('#e4572e');
   });
 });

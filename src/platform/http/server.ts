@@ -13,6 +13,7 @@ import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { type Principal, roleAtLeast } from '../principal.js';
 import type { Access } from './access.js';
+import { flywheelMark } from './brand.js';
 import { guardInput } from './input-guard.js';
 import { problemOf, sendProblem, toDomainError } from './problem.js';
 import { Problem } from './schemas.js';
@@ -56,6 +57,11 @@ export type HttpOptions = {
   redisPrefix: string;
   trustProxy: number;
   version: string;
+  /** What the API docs say besides the routes: each tag's description, and a request body per route. */
+  docs?: {
+    tags: Array<{ name: string; description: string }>;
+    examples: Record<string, () => unknown>;
+  };
 };
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -116,6 +122,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
+      tags: opts.docs?.tags,
       info: {
         title: 'Flywheel API',
         version: opts.version,
@@ -139,6 +146,14 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
       },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) ?? `def-${i}` },
+    // Each route's request body carries its example (the one the bad-input and role-walk suites send).
+    transform: ({ schema, url, route }) => {
+      const method = [route.method].flat()[0];
+      const make = opts.docs?.examples[`${method} ${url}`];
+      const body = (schema as { body?: Record<string, unknown> } | undefined)?.body;
+      if (!make || !body || body.content) return { schema, url };
+      return { schema: { ...schema, body: { ...body, examples: [make()] } }, url } as never;
+    },
   });
 
   // Every /api route must say who may call it, and documents it together with its error shape.
@@ -218,7 +233,25 @@ export async function createHttpServer(opts: HttpOptions): Promise<App> {
     }
   });
 
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  const mark = flywheelMark;
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    logo: { type: 'image/svg+xml', content: mark, href: '/', target: '_self' },
+    theme: {
+      title: 'Flywheel API',
+      favicon: [
+        { filename: 'flywheel.svg', rel: 'icon', sizes: 'any', type: 'image/svg+xml', content: mark },
+      ],
+      css: [
+        {
+          filename: 'flywheel.css',
+          content:
+            '.swagger-ui .topbar { background: #e4572e; } .swagger-ui .topbar a img { height: 32px; } .swagger-ui .info .title { color: #e4572e; }',
+        },
+      ],
+    },
+    uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: false },
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = opts.webDir ? resolve(opts.webDir) : null;
