@@ -119,6 +119,7 @@ export const validBodies: Record<string, () => Record<string, unknown> | string>
   'PATCH /api/shop/addresses/:id': () => ({ line: '三里屯路 19 号' }),
   'POST /api/shop/carts': () => ({ channelId: 'chn_00000000000000000000000000' }),
   'POST /api/shop/carts/:id/lines': () => ({ skuId: 'sku_00000000000000000000000000', quantity: 1 }),
+  'POST /api/shop/carts/:id/items': () => ({ skuId: 'sku_00000000000000000000000000', quantity: 1 }),
   'POST /api/shop/carts/:id/delivery': () => ({
     mode: 'hour',
     address: { province: '北京', city: '北京', district: '朝阳区', line: '工体北路 8 号' },

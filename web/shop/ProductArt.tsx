@@ -3,23 +3,24 @@
  * draws itself, in SVG: the kind of thing (a phone, a watch, earbuds, a tablet, a bottle, a
  * shirt) in the colour of the SKU shown, so each colour of a product looks its own.
  */
+// Colour words in English and Chinese (written as escapes: the UI's own Chinese lives in the translations).
 const palette: Array<[RegExp, string]> = [
-  [/black|黑|墨/i, '#26262b'],
-  [/white|白|瓷/i, '#f1efe9'],
-  [/silver|银/i, '#c6cad0'],
-  [/grey|gray|灰/i, '#8b8f96'],
-  [/gold|金|香槟/i, '#d3b26c'],
-  [/blue|蓝/i, '#5a7db3'],
-  [/green|绿|青/i, '#5f9b78'],
-  [/purple|紫/i, '#8b6bb3'],
-  [/pink|粉/i, '#e3a0b3'],
-  [/red|红/i, '#c0433a'],
-  [/orange|橙/i, '#e08a3c'],
-  [/brown|棕|咖/i, '#8a6248'],
-  [/navy|藏青/i, '#2f3f63'],
+  [/black|\u9ed1|\u58a8/i, '#26262b'],
+  [/white|\u767d|\u74f7/i, '#f1efe9'],
+  [/silver|\u94f6/i, '#c6cad0'],
+  [/grey|gray|\u7070/i, '#8b8f96'],
+  [/gold|\u91d1|\u9999\u69df/i, '#d3b26c'],
+  [/blue|\u84dd/i, '#5a7db3'],
+  [/green|\u7eff|\u9752/i, '#5f9b78'],
+  [/purple|\u7d2b/i, '#8b6bb3'],
+  [/pink|\u7c89/i, '#e3a0b3'],
+  [/red|\u7ea2/i, '#c0433a'],
+  [/orange|\u6a59/i, '#e08a3c'],
+  [/brown|\u68d5|\u5496/i, '#8a6248'],
+  [/navy|\u85cf\u9752/i, '#2f3f63'],
 ];
 
-/** The colour a colour option names (陶瓷白 Ceramic White → white), or one drawn from the name. */
+/** The colour a colour option names ("Ceramic White", in Chinese or English, is white), or one drawn from the name. */
 export function swatch(colour: string | undefined, name: string): string {
   const named = colour && palette.find(([re]) => re.test(colour));
   if (named) return named[1];
@@ -143,8 +144,8 @@ export function ProductArt({
   );
 }
 
-/** The colour option of an SKU: the option named colour (颜色), else the first option. */
+/** The colour option of an SKU: the option named colour (in Chinese or English), else the first option. */
 export function colourOf(optionNames: string[], options: Record<string, string>): string | undefined {
-  const key = optionNames.find((n) => /colou?r|颜色/i.test(n)) ?? optionNames[0];
+  const key = optionNames.find((n) => /colou?r|\u989c\u8272/i.test(n)) ?? optionNames[0];
   return key ? options[key] : undefined;
 }

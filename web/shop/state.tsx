@@ -150,13 +150,8 @@ export function ShopProvider({ children }: { children: ReactNode }) {
   const addToCart = useCallback(
     async (line: GuestLine, returnTo: string) => {
       if (me) {
-        const cart = await cartId();
-        const held = await api<{ lines: GuestLine[] }>('GET', `/api/shop/carts/${cart}`);
-        const already = held.lines.find((l) => l.skuId === line.skuId)?.quantity ?? 0;
-        await api('POST', `/api/shop/carts/${cart}/lines`, {
-          skuId: line.skuId,
-          quantity: Math.min(10, already + line.quantity),
-        });
+        // Added to what the cart holds in one request: two taps, or two devices, both count.
+        await api('POST', `/api/shop/carts/${await cartId()}/items`, line);
         return 'added' as const;
       }
       const lines = read<GuestLine[]>(guestKey, []);

@@ -6,7 +6,7 @@ import { handleWrite, memberOf, type Runtime, shopperOf } from '../../platform/m
 import { provinces } from '../../platform/provinces.js';
 import { knownDistricts } from '../fulfilment/index.js';
 import { callProvider, takePaymentCode } from '../payments/index.js';
-import { createCart, setCartLine, setDelivery } from './commands/carts.js';
+import { addCartItem, createCart, setCartLine, setDelivery } from './commands/carts.js';
 import { placeOrder } from './commands/place.js';
 import { sellAtCounter } from './commands/pos.js';
 import { listReconciliations, runReconciliation } from './commands/reconcile.js';
@@ -29,6 +29,7 @@ import { posCatalog } from './queries/pos.js';
 import {
   CancelBody,
   Cart,
+  CartItemBody,
   CartLineBody,
   CartSummary,
   CreateCartBody,
@@ -114,6 +115,24 @@ export function ordersRoutes(app: App, rt: Runtime, ext: OrderExtensions): void 
       config: shopper,
     },
     async (req) => getCart(db, ext, shopperOf(req), req.params.id, clock.now()),
+  );
+  app.post(
+    '/api/shop/carts/:id/items',
+    {
+      schema: {
+        tags,
+        summary:
+          'Add some of an item to the cart ("add to cart"): added to what it holds, never lost to a second tap',
+        params: IdParams,
+        body: CartItemBody,
+        response: { 200: Cart },
+      },
+      config: shopper,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'orders.cart.add' }, (ctx) =>
+        addCartItem(ctx, ext, shopperOf(req), req.params.id, req.body),
+      ),
   );
   app.post(
     '/api/shop/carts/:id/lines',

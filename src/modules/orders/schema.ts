@@ -27,6 +27,10 @@ export const CartLineBody = Obj({
   skuId: Id('sku'),
   quantity: Type.Integer({ minimum: 0, maximum: 999, description: 'how many; 0 takes the item out' }),
 });
+export const CartItemBody = Obj({
+  skuId: Id('sku'),
+  quantity: Type.Integer({ minimum: 1, maximum: 999, description: 'how many to add to what the cart holds' }),
+});
 export const DeliveryBody = Obj({
   mode: Type.Enum(deliveryModes),
   address: Address,

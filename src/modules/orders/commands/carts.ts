@@ -4,7 +4,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { ShopperPrincipal } from '../../../platform/principal.js';
 import type { WriteCtx } from '../../../platform/write.js';
-import { channelById, channelOffers } from '../../catalog/index.js';
+import { type ChannelRow, channelById, channelOffers } from '../../catalog/index.js';
 import { type AddressInput, locate } from '../../fulfilment/index.js';
 import { isActiveStoreOf } from '../../inventory/index.js';
 import { type DeliveryMode, quantityLimits } from '../domain/pricing.js';
@@ -58,45 +58,114 @@ async function openCart(ctx: WriteCtx, p: ShopperPrincipal, id: string): Promise
   return cart;
 }
 
+type LineChange = { skuId: string; quantity: number };
+
 /** Sets how many of an SKU the cart holds; 0 takes it out. An SKU the shop cannot sell now is refused. */
-export async function setCartLine(
+export function setCartLine(
   ctx: WriteCtx,
   ext: OrderExtensions,
   p: ShopperPrincipal,
   cartId: string,
-  input: { skuId: string; quantity: number },
+  input: LineChange,
+) {
+  return changeLine(ctx, ext, p, cartId, input, async (cart, now) => {
+    if (input.quantity === 0)
+      await ctx.trx
+        .deleteFrom('orders_cart_line')
+        .where('cart_id', '=', cart.id)
+        .where('sku_id', '=', input.skuId)
+        .execute();
+    else
+      await ctx.trx
+        .insertInto('orders_cart_line')
+        .values({ cart_id: cart.id, sku_id: input.skuId, quantity: input.quantity, added_at: now })
+        .onConflict((oc) => oc.columns(['cart_id', 'sku_id']).doUpdateSet({ quantity: input.quantity }))
+        .execute();
+  });
+}
+
+/**
+ * Adds some of an item to what the cart holds ("add to cart" tapped twice is two): one statement
+ * adds to the line, so two taps at once on two devices both count; past the most of one item the
+ * addition is refused whole.
+ */
+export function addCartItem(
+  ctx: WriteCtx,
+  ext: OrderExtensions,
+  p: ShopperPrincipal,
+  cartId: string,
+  input: LineChange,
+) {
+  return changeLine(ctx, ext, p, cartId, input, async (cart, now) => {
+    const line = await ctx.trx
+      .insertInto('orders_cart_line')
+      .values({ cart_id: cart.id, sku_id: input.skuId, quantity: input.quantity, added_at: now })
+      .onConflict((oc) =>
+        oc.columns(['cart_id', 'sku_id']).doUpdateSet((eb) => ({
+          quantity: eb(eb.ref('orders_cart_line.quantity'), '+', eb.ref('excluded.quantity')),
+        })),
+      )
+      .returning('quantity')
+      .executeTakeFirstOrThrow();
+    if (Number(line.quantity) > quantityLimits.perSku)
+      throw new DomainError('orders.cart_invalid', `at most ${quantityLimits.perSku} of one item`, {
+        errors: [
+          {
+            field: 'quantity',
+            message: `the cart would hold ${line.quantity}; at most ${quantityLimits.perSku}`,
+          },
+        ],
+      });
+  });
+}
+
+/** A change to one line of the shopper's open cart, of an item the shop sells; the cart quoted after it. */
+async function changeLine(
+  ctx: WriteCtx,
+  ext: OrderExtensions,
+  p: ShopperPrincipal,
+  cartId: string,
+  input: LineChange,
+  write: (cart: CartRow, now: string) => Promise<void>,
 ) {
   const cart = await openCart(ctx, p, cartId);
   const channel = await channelById(ctx.trx, cart.channel_id);
-  if (input.quantity > 0) {
-    const [offer] = channel ? await channelOffers(ctx.trx, channel, [input.skuId], ctx.now) : [];
-    if (!offer)
-      throw new DomainError('orders.cart_invalid', 'this shop has no such item', {
-        errors: [{ field: 'skuId', message: 'not an item of this shop' }],
-      });
-    if (offer.refusal)
-      throw new DomainError('orders.not_sellable', `the shop cannot sell this item now: ${offer.refusal}`, {
-        errors: [{ field: 'skuId', message: offer.refusal }],
-      });
-    if (input.quantity > quantityLimits.perSku)
-      throw new DomainError('orders.cart_invalid', `at most ${quantityLimits.perSku} of one item`, {
-        errors: [{ field: 'quantity', message: `at most ${quantityLimits.perSku}` }],
-      });
-  }
+  if (input.quantity > 0) await assertSellable(ctx, channel, input.skuId, input.quantity);
   const now = iso(ctx.now);
-  if (input.quantity === 0) {
-    await ctx.trx
-      .deleteFrom('orders_cart_line')
-      .where('cart_id', '=', cart.id)
-      .where('sku_id', '=', input.skuId)
-      .execute();
-  } else {
-    await ctx.trx
-      .insertInto('orders_cart_line')
-      .values({ cart_id: cart.id, sku_id: input.skuId, quantity: input.quantity, added_at: now })
-      .onConflict((oc) => oc.columns(['cart_id', 'sku_id']).doUpdateSet({ quantity: input.quantity }))
-      .execute();
-  }
+  await write(cart, now);
+  return touched(ctx, ext, cart, channel, now);
+}
+
+/** Refuses an item the shop does not sell now, or more of it than one cart may hold. */
+async function assertSellable(
+  ctx: WriteCtx,
+  channel: ChannelRow | undefined,
+  skuId: string,
+  quantity: number,
+) {
+  const [offer] = channel ? await channelOffers(ctx.trx, channel, [skuId], ctx.now) : [];
+  if (!offer)
+    throw new DomainError('orders.cart_invalid', 'this shop has no such item', {
+      errors: [{ field: 'skuId', message: 'not an item of this shop' }],
+    });
+  if (offer.refusal)
+    throw new DomainError('orders.not_sellable', `the shop cannot sell this item now: ${offer.refusal}`, {
+      errors: [{ field: 'skuId', message: offer.refusal }],
+    });
+  if (quantity > quantityLimits.perSku)
+    throw new DomainError('orders.cart_invalid', `at most ${quantityLimits.perSku} of one item`, {
+      errors: [{ field: 'quantity', message: `at most ${quantityLimits.perSku}` }],
+    });
+}
+
+/** The cart after a change to its lines: dated, held to the most items, quoted again. */
+async function touched(
+  ctx: WriteCtx,
+  ext: OrderExtensions,
+  cart: CartRow,
+  channel: ChannelRow | undefined,
+  now: string,
+) {
   const updated = { ...cart, updated_at: now };
   await ctx.trx.updateTable('orders_cart').set({ updated_at: now }).where('id', '=', cart.id).execute();
   const c = await cartContents(ctx.trx, ext, updated, ctx.now, channel);
