@@ -61,7 +61,8 @@ describe.skipIf(!haveChromium)('full line on the shelf, from the report to the s
       await store.waitForSelector('.ant-drawer-open', { state: 'detached' });
     }
     await store.click('text=Locations & zones');
-    await store.click('td:has-text("北京三里屯店")');
+    // In English the stores go by their English names.
+    await store.click('td:has-text("JD Home Beijing Sanlitun")');
     await store.waitForSelector('.ant-drawer .ant-statistic');
     const outOfStock = await store.locator('.ant-drawer .ant-statistic').nth(3).textContent();
     expect(outOfStock).toContain('0');
@@ -73,7 +74,7 @@ describe.skipIf(!haveChromium)('full line on the shelf, from the report to the s
     await again.click('text=Inventory');
     await again.fill('.ant-input-search input', 'X5');
     await again.press('.ant-input-search input', 'Enter');
-    await again.click('tr:has(td:has-text("北京三里屯店")) >> nth=0');
+    await again.click('tr:has(td:has-text("JD Home Beijing Sanlitun")) >> nth=0');
     await again.waitForSelector('.ant-drawer .ant-tag:has-text("Transferred in")');
     await again.screenshot({ path: `${artifacts}/brand-cell-history-en.png`, fullPage: true });
     await again.context().close();
@@ -112,7 +113,7 @@ describe.skipIf(!haveChromium)('full line on the shelf, from the report to the s
     await page.click('.ant-modal button:has-text("Create")');
     await page.waitForSelector('td:has-text("Chengdu DC")');
 
-    await page.click('td:has-text("北京中关村店")');
+    await page.click('td:has-text("JD Home Beijing Zhongguancun")');
     await page.click('.ant-drawer .ant-tabs-tab:has-text("Replenishment")');
     await page.waitForSelector('.ant-drawer .ant-tag:has-text("Cover of 14 days")');
     await page.click('.ant-drawer .ant-tabs-tab:has-text("Brand zone")');
