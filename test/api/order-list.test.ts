@@ -62,6 +62,9 @@ describe("the merchant's order list and export, the shopper's order stages", () 
     expect(await ids(`q=${encodeURIComponent('李雷')}`)).toEqual([lilei]);
     expect(await ids('q=1370000')).toEqual([hanmeimei]);
     expect(await ids(`q=${yesterday.slice(-8).toUpperCase()}`)).toEqual([yesterday]);
+    // The address's values are searched, never its field names.
+    expect(await ids('q=line')).toEqual([]);
+    expect(await ids(`q=${encodeURIComponent('工体北路')}`)).toHaveLength(3);
     // A wildcard typed into the box is a character, not a pattern.
     expect(await ids(`q=${encodeURIComponent('%')}`)).toEqual([]);
     expect(await ids('from=2026-11-26&to=2026-11-26')).toEqual([hanmeimei, lilei]);

@@ -5,6 +5,8 @@ import {
   artifacts,
   type BrowserWorld,
   haveChromium,
+  layoutFaults,
+  phone,
   requireChromium,
   startBrowserWorld,
 } from '../support/browser.js';
@@ -63,6 +65,29 @@ describe.skipIf(!haveChromium)("the brand's order list: search, days, channel, c
       await page.fill('.ant-picker-range input >> nth=1', '2020-01-02');
       await page.press('.ant-picker-range input >> nth=1', 'Enter');
       await page.waitForSelector('.ant-table-tbody .ant-empty');
+
+      // An order opened on a phone reads in one column, nothing crushed letter by letter.
+      await page.setViewportSize(phone);
+      await page.fill('[data-testid=order-search] input', '');
+      await page.press('[data-testid=order-search] input', 'Enter');
+      await page
+        .locator('.ant-picker-range .ant-picker-clear')
+        .click({ force: true })
+        .catch(() => {});
+      await page.goto(`${world.base}/orders`);
+      await rows.first().click();
+      await page.waitForSelector('.ant-drawer [data-testid=routing-explanation]');
+      // Once the drawer has slid in.
+      await page.waitForFunction(() => {
+        const box = (globalThis as any).document
+          .querySelector('.ant-drawer-content-wrapper')
+          ?.getBoundingClientRect();
+        return box && Math.round(box.left) === 0;
+      });
+      expect((await layoutFaults(page)).broken).toEqual([]);
+      await page.screenshot({ path: `${artifacts}/orders-drawer-phone-${lang}.png`, fullPage: true });
+      await page.goto(`${world.base}/orders`);
+      await page.setViewportSize({ width: 1360, height: 860 });
 
       // A routing rule goes only when confirmed.
       await page.click(`.ant-tabs-tab:has-text("${zh ? '路由规则' : 'Routing rules'}")`);

@@ -83,6 +83,12 @@ describe.skipIf(!haveChromium)("the storefront's front page, on a phone", () => 
       await page.locator('.ant-segmented').first().locator('.ant-segmented-item').nth(1).click();
       await expect.poll(() => art.getAttribute('data-colour')).not.toBe(before);
       await page.screenshot({ path: `${artifacts}/shop-product-art-${lang}.png` });
+
+      // A guest's orders: asked to sign in, no empty list, no error every few seconds.
+      await page.goto(`${world.base}/shop/orders`);
+      await page.waitForSelector('[data-testid=sign-in-to-see]');
+      await page.goto(`${world.base}/shop/orders/ord_00000000000000000000000000`);
+      await page.waitForSelector('[data-testid=sign-in-to-see]');
       expect(errors).toEqual([]);
       await page.context().close();
     });

@@ -48,6 +48,7 @@ export const commerceEn = {
     total: 'Total',
     placeOrder: 'Place order and pay',
     signInFirst: 'Sign in to check out',
+    signInForOrders: 'Sign in to see your orders.',
     signInToKeep: 'Sign in, and the item waits in your cart.',
     guestCart_one: '{{count}} item waits in your cart.',
     guestCart_other: '{{count}} items wait in your cart.',
@@ -94,6 +95,13 @@ export const commerceEn = {
     export: 'Export CSV',
     counterCustomer: 'At the counter',
     addressSource: { coordinates: 'its coordinates', district: "the district's centre" },
+    paymentStatus: {
+      created: 'Awaiting payment',
+      paid: 'Paid',
+      closed: 'Closed',
+      refunded: 'Refunded',
+      partially_refunded: 'Partly refunded',
+    },
     status: {
       pending_payment: 'Awaiting payment',
       paid: 'Paid',
@@ -321,6 +329,7 @@ export const commerceZh: typeof commerceEn = {
     total: '合计',
     placeOrder: '提交订单并支付',
     signInFirst: '请先登录再结算',
+    signInForOrders: '登录后查看您的订单。',
     signInToKeep: '登录后,商品会保留在您的购物车中。',
     guestCart_one: '购物车中有 {{count}} 件商品。',
     guestCart_other: '购物车中有 {{count}} 件商品。',
@@ -367,6 +376,13 @@ export const commerceZh: typeof commerceEn = {
     export: '导出 CSV',
     counterCustomer: '门店柜台',
     addressSource: { coordinates: '按坐标', district: '按区中心' },
+    paymentStatus: {
+      created: '待支付',
+      paid: '已支付',
+      closed: '已关闭',
+      refunded: '已退款',
+      partially_refunded: '部分退款',
+    },
     status: {
       pending_payment: '待支付',
       paid: '已支付',

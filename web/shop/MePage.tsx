@@ -177,15 +177,23 @@ function AddressBook() {
   const [editing, setEditing] = useState<SavedAddress | 'new' | null>(null);
   const save = async ({ place, name, phone, line, isDefault }: AddressForm) => {
     const body = { name, phone, line, ...place };
+    const before = editing === 'new' ? null : editing;
     const saved =
       editing === 'new'
-        ? await api<SavedAddress>('POST', '/api/shop/addresses', body)
+        ? await api<SavedAddress>('POST', '/api/shop/addresses', { ...body, isDefault: !!isDefault })
         : await api<SavedAddress>('PATCH', `/api/shop/addresses/${(editing as SavedAddress).id}`, {
             ...body,
             isDefault: isDefault || undefined,
           });
     await reloadAddresses();
-    if (saved.isDefault && !address.line) setAddress(toAddress(saved));
+    // The cart delivering to the address as it was now delivers to it as it is.
+    const wasChosen =
+      before &&
+      before.district === address.district &&
+      before.line === address.line &&
+      before.name === address.name &&
+      before.phone === address.phone;
+    if (wasChosen || (saved.isDefault && !address.line)) setAddress(toAddress(saved));
     message.success(t('shop.addressSaved'));
   };
   const act = async (call: () => Promise<unknown>) => {

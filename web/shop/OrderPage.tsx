@@ -18,7 +18,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, problemText } from '../shared/api';
 import { formatFen, formatTime, localName } from '../shared/format';
 import type { OrderView } from '../shared/orders';
-import { clock, stages, useNow } from './state';
+import { clock, stages, useNow, useShop } from './state';
 
 export type ShopOrder = OrderView;
 
@@ -64,12 +64,15 @@ export function OrderPage() {
       }),
     [id],
   );
+  const { me } = useShop();
   useEffect(() => {
+    if (!me) return;
     void load();
     // Follow the store and the courier: the page refreshes itself until the order is done.
     const timer = setInterval(() => void load(), 3000);
     return () => clearInterval(timer);
-  }, [load]);
+  }, [load, me]);
+  if (me === null) return <SignInToSee />;
   if (!order) return <Skeleton active />;
   const done = order.status === 'delivered' || order.status === 'completed' || order.status === 'cancelled';
   const promise =
@@ -232,17 +235,32 @@ export function OrderPage() {
   );
 }
 
+/** Orders are the account's: a guest is asked to sign in, not shown an empty list. */
+function SignInToSee() {
+  const { t } = useTranslation();
+  return (
+    <Card data-testid="sign-in-to-see">
+      <Space direction="vertical">
+        <Typography.Text>{t('store.signInForOrders')}</Typography.Text>
+        <Link to="/shop/me">{t('shop.signIn')}</Link>
+      </Space>
+    </Card>
+  );
+}
+
 export function OrdersPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const stage = params.get('stage') ?? 'all';
   const [orders, setOrders] = useState<ShopOrder[] | null>(null);
+  const { me } = useShop();
   useEffect(() => {
+    if (!me) return;
     setOrders(null);
     void api<{ items: ShopOrder[] }>('GET', `/api/shop/orders${stage === 'all' ? '' : `?stage=${stage}`}`)
       .then((r) => setOrders(r.items))
       .catch(() => setOrders([]));
-  }, [stage]);
+  }, [stage, me]);
   const tabs = (
     <Tabs
       size="small"
@@ -251,6 +269,7 @@ export function OrdersPage() {
       items={['all', ...stages].map((s) => ({ key: s, label: t(`shop.stages.${s}`) }))}
     />
   );
+  if (me === null) return <SignInToSee />;
   if (!orders)
     return (
       <>

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import { chinaDay, chinaDayRange } from '../../../platform/clock.js';
-import type { Executor } from '../../../platform/db/database.js';
+import { type Executor, isPostgres } from '../../../platform/db/database.js';
 import { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
@@ -149,10 +149,15 @@ function filteredOrders(db: Executor, p: MemberPrincipal, f: OrderFilters) {
   if (f.to) query = query.where('placed_at', '<', chinaDayRange(f.to).to);
   if (f.q) {
     const pattern = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // The address's values, never its field names: "name" or "line" finds no order by itself.
+    const field = (key: string) =>
+      isPostgres(db)
+        ? sql`(${sql.ref('orders_order.address')}::json ->> ${key})`
+        : sql`json_extract(${sql.ref('orders_order.address')}, ${`$.${key}`})`;
     query = query.where((eb) =>
       eb.or([
         sql<boolean>`${eb.ref('orders_order.id')} like ${pattern.toLowerCase()} escape '\\'`,
-        sql<boolean>`${eb.ref('orders_order.address')} like ${pattern} escape '\\'`,
+        ...['name', 'phone', 'line'].map((key) => sql<boolean>`${field(key)} like ${pattern} escape '\\'`),
       ]),
     );
   }

@@ -25,7 +25,7 @@ import { formatFen, formatTime, localName } from '../../../shared/format';
 import type { OrderView } from '../../../shared/orders';
 import { usePlaceName } from '../../../shared/places';
 import { useList } from '../../../shared/use-list';
-import { useMe } from '../../Layout';
+import { useMe, usePhone } from '../../Layout';
 import { PlacedFrom } from './PlacedFrom';
 
 type Candidate = {
@@ -147,6 +147,7 @@ export function RoutingExplanation({ routing }: { routing: NonNullable<Order['ro
 
 function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order) => void }) {
   const { t, i18n } = useTranslation();
+  const place = usePlaceName();
   const me = useMe();
   const seesSource = ['brand', 'platform'].includes(me.org?.kind ?? '');
   const canCancel =
@@ -154,21 +155,24 @@ function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order)
     ['pending_payment', 'paid', 'routed', 'picking', 'ready'].includes(order.status);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
-      <Descriptions size="small" bordered column={2}>
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
         <Descriptions.Item label={t('common.status')}>
           <Tag color={orderColor[order.status]}>{t(`order.status.${order.status}`)}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('order.delivery')}>{t(`order.mode.${order.delivery}`)}</Descriptions.Item>
         <Descriptions.Item label={t('order.total')}>{formatFen(order.total)}</Descriptions.Item>
         <Descriptions.Item label={t('order.payment')}>
-          {order.payment.status} {order.payment.refunded > 0 && `(-${formatFen(order.payment.refunded)})`}
+          {t(`order.paymentStatus.${order.payment.status}`)}{' '}
+          {order.payment.refunded > 0 && `(-${formatFen(order.payment.refunded)})`}
         </Descriptions.Item>
         <Descriptions.Item label={t('order.placedAt')}>
           {formatTime(order.placedAt, i18n.language)}
         </Descriptions.Item>
         <Descriptions.Item label={t('order.address')}>
           {order.address
-            ? [order.address.city, order.address.district, order.address.line].filter(Boolean).join(' ')
+            ? [place(order.address.city), place(order.address.district), order.address.line]
+                .filter(Boolean)
+                .join(' ')
             : '—'}
         </Descriptions.Item>
         {seesSource && (
@@ -347,6 +351,7 @@ function Rules() {
 export function Orders() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  const phone = usePhone();
   const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [days, setDays] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -473,7 +478,7 @@ export function Orders() {
         table
       )}
       <Drawer
-        width={860}
+        width={phone ? '100%' : 860}
         open={open !== null}
         onClose={() => setOpen(null)}
         title={open && `${t('menu.orders')} ${open.id}`}
