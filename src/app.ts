@@ -16,7 +16,7 @@ import {
   OrderExtensions,
   payOrder,
 } from './modules/orders/index.js';
-import { createPartnershipModule } from './modules/partnership/index.js';
+import { createPartnershipModule, settledAs } from './modules/partnership/index.js';
 import { createPaymentsModule } from './modules/payments/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -55,6 +55,8 @@ export const version: string = (() => {
 export function allModules(orderExtensions = new OrderExtensions()): FlywheelModule[] {
   // growth: where each order was placed from.
   orderExtensions.addPlacementContributor(placedFrom);
+  // partnership: how each store's part of an order settles with its retailer.
+  orderExtensions.addPlacementContributor(settledAs);
   return [
     createIdentityModule(),
     createWebhooksModule(),

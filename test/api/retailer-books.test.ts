@@ -136,6 +136,75 @@ describe("the retailer's books", () => {
     expect(await allEntriesSum()).toBe(0);
   });
 
+  it('settles a hand-over as the order was placed, whatever is signed before it (DESIGN §6.5)', async () => {
+    const shop = await givenShop(fw, { settlement: { model: 'commission', rateBp: 800 } });
+    const staff = await givenMember(fw, shop.stores.sanlitun.orgId, 'staff');
+    const before = await paidOrder(shop, 'pickup');
+    // Signed after the order was placed, before its pick-up: it settles orders placed from now on.
+    const agreement = (await shop.brand.get('/api/agreements')).json().items[0];
+    const signed = await shop.brand.post(`/api/agreements/${agreement.id}/addenda`, {
+      addendumTitle: 'Rate review',
+      signedOn: '2026-11-26',
+      settlement: { model: 'commission', rateBp: 1_500 },
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const after = await paidOrder(shop, 'pickup');
+    for (const o of [before, after]) {
+      const [s] = o.shipments;
+      await move(staff, s.id, 'picking');
+      await move(staff, s.id, 'ready');
+      expect((await staff.post('/api/fulfilment/pickups', { code: s.pickupCode })).statusCode).toBe(200);
+    }
+    const shares = (await shop.retailer.get('/api/ledger/entries')).json().items.map((e: any) => ({
+      refId: e.refId,
+      amount: e.amount,
+    }));
+    // 8% of ¥2,999.00 as placed, then 15%.
+    expect(shares).toEqual(
+      expect.arrayContaining([
+        { refId: before.shipments[0].id, amount: -23_992 },
+        { refId: after.shipments[0].id, amount: -44_985 },
+      ]),
+    );
+    expect(await balances(shop.retailer)).toEqual({ retailer_payable: -(23_992 + 44_985) });
+    expect(await allEntriesSum()).toBe(0);
+  });
+
+  it('finds a hand-over whose share was never booked, or booked at other terms than placed', async () => {
+    const shop = await givenShop(fw, { settlement: { model: 'commission', rateBp: 800 } });
+    const staff = await givenMember(fw, shop.stores.sanlitun.orgId, 'staff');
+    const o = await paidOrder(shop, 'pickup');
+    const [s] = o.shipments;
+    await move(staff, s.id, 'picking');
+    await move(staff, s.id, 'ready');
+    await staff.post('/api/fulfilment/pickups', { code: s.pickupCode });
+    const tx = await fw.rt.db
+      .selectFrom('ledger_transaction')
+      .select(['id', 'memo'])
+      .where('ref_id', '=', s.id)
+      .executeTakeFirstOrThrow();
+    await fw.rt.db
+      .updateTable('ledger_transaction')
+      .set({ memo: JSON.stringify({ model: 'commission', rateBp: 1_600, value: 2 * shop.price }) })
+      .where('id', '=', tx.id)
+      .execute();
+    // The amount follows from that memo (16% of half as much), but not from the terms placed.
+    expect((await reconcile(fw.rt.db)).findings).toEqual([
+      `shipment ${s.id}: retailer share 23992 booked for goods of ${shop.price}`,
+      `shipment ${s.id}: booked at commission 1600 bp, placed at commission 800 bp`,
+    ]);
+    // Moved to another reference, the booking is missing for this hand-over.
+    await fw.rt.db
+      .updateTable('ledger_transaction')
+      .set({ ref_id: 'shp_elsewhere', memo: tx.memo })
+      .where('id', '=', tx.id)
+      .execute();
+    expect((await reconcile(fw.rt.db)).findings).toEqual([
+      `shipment ${s.id}: handed over but its retailer share is not booked`,
+    ]);
+    await fw.rt.db.updateTable('ledger_transaction').set({ ref_id: s.id }).where('id', '=', tx.id).execute();
+  });
+
   it('books nothing where no settlement is agreed, and the reconciliation finds a share booked wrong', async () => {
     const shop = await givenShop(fw);
     const staff = await givenMember(fw, shop.stores.sanlitun.orgId, 'staff');

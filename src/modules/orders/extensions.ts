@@ -38,6 +38,8 @@ export type PlacedOrder = {
   total: number;
   lines: ReadonlyArray<{ skuId: string; quantity: number; unitPrice: number; lineTotal: number }>;
   adjustments: readonly Adjustment[];
+  /** The locations that send it, each with the retailer that runs it when it is a store. */
+  sentFrom: ReadonlyArray<{ locationId: string; retailerId: string | null }>;
   /** Placed by the shopper in a shop, or rung up by store staff at the counter. */
   via: 'storefront' | 'counter';
 };

@@ -18,7 +18,14 @@ export {
 
 import { partnershipEvents } from './events.js';
 
-export { agreementTerms, coverCommitment, settlementBetween } from './queries.js';
+export { settledAs } from './commands/sale-terms.js';
+export {
+  agreementTerms,
+  coverCommitment,
+  type SaleTerms,
+  saleTerms,
+  settlementBetween,
+} from './queries.js';
 export type { PartnershipTables } from './repo.js';
 
 /** Brand-retailer agreements: level, term, product lines, provinces, supply commitments, history. */

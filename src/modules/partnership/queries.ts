@@ -5,7 +5,13 @@ import { TenantScope } from '../../platform/db/tenant.js';
 import { notFound } from '../../platform/errors.js';
 import { paginate } from '../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../platform/principal.js';
-import { type AgreementStatus, type AgreementTerms, inForce, type Settlement } from './domain/agreement.js';
+import {
+  type AgreementStatus,
+  type AgreementTerms,
+  inForce,
+  type Settlement,
+  settlementInForce,
+} from './domain/agreement.js';
 import { agreementView, termsOf } from './views.js';
 
 /**
@@ -117,8 +123,8 @@ export async function coverCommitment(
 }
 
 /**
- * How a retailer's store sales of a brand's stock settle at `at`: the settlement of the agreement
- * in force between them (the latest signed when several are), or null when none is.
+ * How a retailer's store sales of a brand's stock settle at `at`, from the cached terms: the
+ * settlement of the agreement in force between them, or null when none is.
  */
 export async function settlementBetween(
   db: Executor,
@@ -126,17 +132,33 @@ export async function settlementBetween(
   retailerId: string,
   at: Date,
 ): Promise<Settlement | null> {
+  return settlementInForce(await agreementTerms(db, brandId), retailerId, at)?.settlement ?? null;
+}
+
+/** How a store's part of an order settles with its retailer, as placement snapshotted it. */
+export type SaleTerms = {
+  orderId: string;
+  locationId: string;
+  retailerId: string;
+  agreementId: string;
+  settlement: Settlement;
+};
+
+/** The settlement each store's part of these orders was placed under. */
+export async function saleTerms(db: Executor, orderIds: string[]): Promise<SaleTerms[]> {
+  if (orderIds.length === 0) return [];
   const rows = await db
-    .selectFrom('partnership_agreement')
+    .selectFrom('partnership_sale_terms')
     .selectAll()
-    .where('org_id', '=', brandId)
-    .where('retailer_id', '=', retailerId)
-    .where('status', '=', 'active')
+    .where('order_id', 'in', orderIds)
     .execute();
-  const live = rows
-    .filter((r) => inForce(termsOf(r), at))
-    .sort((a, b) => (b.signed_on ?? '').localeCompare(a.signed_on ?? '') || b.id.localeCompare(a.id));
-  return live.length ? (JSON.parse(live[0].settlement) as Settlement) : null;
+  return rows.map((r) => ({
+    orderId: r.order_id,
+    locationId: r.location_id,
+    retailerId: r.retailer_id,
+    agreementId: r.agreement_id,
+    settlement: JSON.parse(r.settlement) as Settlement,
+  }));
 }
 
 /** Home figure: agreements in force the organisation is a party to. */

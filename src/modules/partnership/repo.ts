@@ -42,6 +42,22 @@ export type PartnershipTables = {
     actor_org_id: string | null;
     created_at: string;
   };
+  /**
+   * How a store's part of an order settles with its retailer, copied at placement from the
+   * agreement then in force (DESIGN §6.5): what its hand-over books, whatever is signed later.
+   */
+  partnership_sale_terms: {
+    order_id: string;
+    /** The store location that sends this part. */
+    location_id: string;
+    /** The brand. */
+    org_id: string;
+    retailer_id: string;
+    agreement_id: string;
+    /** JSON `Settlement`. */
+    settlement: string;
+    created_at: string;
+  };
 };
 
 declare module '../../platform/db/database.js' {
@@ -107,6 +123,22 @@ export const partnershipMigrations: Migrations = {
       await db.schema
         .alterTable('partnership_agreement')
         .addColumn('settlement', 'text', (c) => c.notNull().defaultTo(JSON.stringify(noSettlement)))
+        .execute();
+    },
+  },
+  // Orders placed before it settle by the agreement in force at their hand-over.
+  '20261204_0000_partnership_sale_terms': {
+    async up(db) {
+      await db.schema
+        .createTable('partnership_sale_terms')
+        .addColumn('order_id', 'text', (c) => c.notNull())
+        .addColumn('location_id', 'text', (c) => c.notNull())
+        .addColumn('org_id', 'text', (c) => c.notNull())
+        .addColumn('retailer_id', 'text', (c) => c.notNull())
+        .addColumn('agreement_id', 'text', (c) => c.notNull().references('partnership_agreement.id'))
+        .addColumn('settlement', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('partnership_sale_terms_pk', ['order_id', 'location_id'])
         .execute();
     },
   },

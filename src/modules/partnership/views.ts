@@ -6,6 +6,7 @@ export type AgreementRow = Selectable<PartnershipTables['partnership_agreement']
 
 export function termsOf(row: AgreementRow): AgreementTerms {
   return {
+    id: row.id,
     brandId: row.org_id,
     retailerId: row.retailer_id,
     status: row.status,
@@ -13,6 +14,8 @@ export function termsOf(row: AgreementRow): AgreementTerms {
     endsOn: row.ends_on,
     productLines: row.product_lines ? (JSON.parse(row.product_lines) as string[]) : null,
     provinces: row.provinces ? (JSON.parse(row.provinces) as string[]) : null,
+    signedOn: row.signed_on,
+    settlement: JSON.parse(row.settlement) as Settlement,
   };
 }
 
@@ -31,7 +34,7 @@ export function agreementView(row: AgreementRow & { brand_name: string; retailer
     productLines: terms.productLines,
     provinces: terms.provinces,
     commitments: JSON.parse(row.commitments) as Record<string, number | boolean>,
-    settlement: JSON.parse(row.settlement) as Settlement,
+    settlement: terms.settlement,
     status: row.status,
     displayStatus: displayStatus(terms, now),
     inForce: inForce(terms, now),

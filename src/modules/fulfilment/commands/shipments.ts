@@ -10,7 +10,7 @@ import { type ShipmentMode, type ShipmentStatus, settled } from '../domain/shipm
 import type { Located } from '../queries/plan.js';
 
 export type NewShipment = {
-  location: Pick<StockedLocation, 'id' | 'store_org_id'>;
+  location: Pick<StockedLocation, 'id' | 'store_org_id' | 'retailer_id'>;
   mode: ShipmentMode;
   lines: Array<{ skuId: string; quantity: number }>;
   reservationIds: string[];

@@ -137,6 +137,7 @@ export async function placeOrder(
     total: c.priced.total,
     lines: c.priced.lines,
     adjustments: c.priced.adjustments,
+    sentFrom: shipments.map((s) => ({ locationId: s.location.id, retailerId: s.location.retailer_id })),
     via: 'storefront',
   };
   await completePlacement(ctx, ext, placed, input, { routing: plan.decision.kind });

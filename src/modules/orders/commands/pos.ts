@@ -161,6 +161,7 @@ export async function sellAtCounter(
       total: priced.total,
       lines: priced.lines,
       adjustments: [],
+      sentFrom: [{ locationId: location.id, retailerId: location.retailer_id }],
       via: 'counter',
     },
     {},

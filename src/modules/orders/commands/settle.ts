@@ -19,7 +19,7 @@ import {
   restockReservation,
 } from '../../inventory/index.js';
 import { postTransaction, retailerShareEntries } from '../../ledger/index.js';
-import { retailerShare, settlementBetween } from '../../partnership/index.js';
+import { retailerShare, saleTerms, settlementBetween } from '../../partnership/index.js';
 import { closePayment, findPayment, type PaymentRow, refundPayment } from '../../payments/index.js';
 import { type Canceller, statusFromShipments } from '../domain/order.js';
 import { handedOverValue } from '../domain/pricing.js';
@@ -212,7 +212,7 @@ async function handedOverValueOf(db: Executor, orderId: string, locationId: stri
 
 /**
  * A store handed a brand's goods over (delivered, collected, or sold across the counter): the
- * retailer's share of their value, as the agreement in force settles it, is booked from the
+ * retailer's share of their value, as the order was settled at placement, is booked from the
  * brand's side to the retailer's, once per shipment. A warehouse's shipment books nothing.
  */
 export async function bookRetailerShare(ctx: WriteCtx, moved: EventInput<ShipmentMovedEvent>): Promise<void> {
@@ -225,7 +225,11 @@ export async function bookRetailerShare(ctx: WriteCtx, moved: EventInput<Shipmen
     .where('fulfilment_shipment_view.id', '=', moved.aggregateId)
     .executeTakeFirst();
   if (!shipment?.retailer_id) return;
-  const settlement = await settlementBetween(ctx.trx, shipment.brand_id, shipment.retailer_id, ctx.now);
+  const placed = (await saleTerms(ctx.trx, [orderId])).find((t) => t.locationId === locationId);
+  // An order placed before placement copied the terms settles by those in force now.
+  const settlement = placed
+    ? placed.settlement
+    : await settlementBetween(ctx.trx, shipment.brand_id, shipment.retailer_id, ctx.now);
   if (!settlement) return;
   const value = await handedOverValueOf(ctx.trx, orderId, locationId);
   const share = retailerShare(settlement, value);

@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 import { stockFindings } from '../../inventory/index.js';
 import { unbalancedTransactions } from '../../ledger/index.js';
-import { retailerShare, type Settlement } from '../../partnership/index.js';
+import { retailerShare, type Settlement, saleTerms } from '../../partnership/index.js';
 import { handedOverValue } from '../domain/pricing.js';
 
 export type Reconciliation = {
@@ -160,8 +160,8 @@ export async function reconcile(db: Executor, range?: { from: string; to: string
 
 /**
  * The retailers' and the platform's side of some orders: each retailer share booked for a store's
- * hand-over is checked against the settlement it names and the goods' value, and is booked only
- * for goods handed over.
+ * hand-over is checked against the goods' value and the settlement placement copied, is booked
+ * only for goods handed over, and every hand-over that owes a share has booked it.
  */
 async function retailerShares(db: Executor, orderIds: string[], findings: string[]) {
   let retailer = 0;
@@ -192,6 +192,9 @@ async function retailerShares(db: Executor, orderIds: string[], findings: string
         locationId,
       );
     const status = new Map(shipments.map((s) => [s.id, s]));
+    const terms = new Map((await saleTerms(db, chunk)).map((t) => [`${t.orderId} ${t.locationId}`, t]));
+    const termsOf = (s: { order_id: string; location_id: string }) =>
+      terms.get(`${s.order_id} ${s.location_id}`);
     const booked = await db
       .selectFrom('ledger_transaction_view')
       .innerJoin('ledger_entry_view', 'ledger_entry_view.transaction_id', 'ledger_transaction_view.id')
@@ -214,6 +217,22 @@ async function retailerShares(db: Executor, orderIds: string[], findings: string
       const value = goodsOf(s.order_id, s.location_id);
       if (basis.value !== value || retailerShare(basis, value) !== amount)
         findings.push(`shipment ${s.id}: retailer share ${amount} booked for goods of ${value}`);
+      const placed = termsOf(s)?.settlement;
+      if (placed && (placed.model !== basis.model || placed.rateBp !== basis.rateBp))
+        findings.push(
+          `shipment ${s.id}: booked at ${basis.model} ${basis.rateBp} bp, placed at ${placed.model} ${placed.rateBp} bp`,
+        );
+    }
+    const bookedFor = new Set(booked.map((b) => b.ref_id));
+    for (const s of shipments) {
+      const placed = termsOf(s)?.settlement;
+      if (
+        placed &&
+        (s.status === 'delivered' || s.status === 'picked_up') &&
+        !bookedFor.has(s.id) &&
+        retailerShare(placed, goodsOf(s.order_id, s.location_id)) > 0
+      )
+        findings.push(`shipment ${s.id}: handed over but its retailer share is not booked`);
     }
     const fees = await db
       .selectFrom('ledger_transaction_view')

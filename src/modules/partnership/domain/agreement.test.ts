@@ -6,9 +6,11 @@ import {
   displayStatus,
   inForce,
   moveRefusal,
+  settlementInForce,
 } from './agreement.js';
 
 const nka: AgreementTerms = {
+  id: 'agr_nka',
   brandId: 'org_oppo',
   retailerId: 'org_jd',
   status: 'active',
@@ -16,6 +18,8 @@ const nka: AgreementTerms = {
   endsOn: '2029-02-28',
   productLines: ['Find X', 'Reno'],
   provinces: ['北京', '广东'],
+  signedOn: '2026-02-20',
+  settlement: { model: 'commission', rateBp: 800 },
 };
 const store = { retailerId: 'org_jd', province: '北京' };
 
@@ -58,5 +62,24 @@ describe('agreements', () => {
     expect(moveRefusal('accept', 'draft', 'retailer')).toBe('partnership.illegal_transition');
     expect(moveRefusal('terminate', 'suspended', 'retailer')).toBeNull();
     expect(moveRefusal('resume', 'terminated', 'brand')).toBe('partnership.illegal_transition');
+  });
+
+  it('settle by the agreement in force with the retailer, the latest signed when several are', () => {
+    const at = new Date('2026-11-25T00:00:00Z');
+    const regional: AgreementTerms = {
+      ...nka,
+      id: 'agr_regional',
+      signedOn: '2026-06-01',
+      settlement: { model: 'wholesale', rateBp: 9_000 },
+    };
+    expect(settlementInForce([nka, regional], 'org_jd', at)).toEqual({
+      agreementId: 'agr_regional',
+      settlement: { model: 'wholesale', rateBp: 9_000 },
+    });
+    expect(settlementInForce([nka, { ...regional, status: 'suspended' }], 'org_jd', at)?.agreementId).toBe(
+      'agr_nka',
+    );
+    expect(settlementInForce([nka], 'org_other', at)).toBeNull();
+    expect(settlementInForce([nka], 'org_jd', new Date('2030-01-01T00:00:00Z'))).toBeNull();
   });
 });

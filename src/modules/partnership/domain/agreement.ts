@@ -54,6 +54,7 @@ export function moveRefusal(
 export { chinaDay };
 
 export type AgreementTerms = {
+  id: string;
   brandId: string;
   retailerId: string;
   status: AgreementStatus;
@@ -64,6 +65,8 @@ export type AgreementTerms = {
   productLines: string[] | null;
   /** Provinces covered; `null` is the whole country. */
   provinces: string[] | null;
+  signedOn: string | null;
+  settlement: Settlement;
 };
 
 /** In force: accepted, not suspended or ended, and `at` within its term. */
@@ -104,6 +107,21 @@ export function coverageGap(
   return inProvince.some((a) => a.productLines === null || a.productLines.includes(productLine))
     ? null
     : 'product_line';
+}
+
+/**
+ * How a retailer's store sales of the brand's stock settle at `at`: the settlement of the
+ * agreement in force between them (the latest signed when several are), or null when none is.
+ */
+export function settlementInForce(
+  agreements: readonly AgreementTerms[],
+  retailerId: string,
+  at: Date,
+): { agreementId: string; settlement: Settlement } | null {
+  const [latest] = agreements
+    .filter((a) => a.retailerId === retailerId && inForce(a, at))
+    .sort((a, b) => (b.signedOn ?? '').localeCompare(a.signedOn ?? '') || b.id.localeCompare(a.id));
+  return latest ? { agreementId: latest.id, settlement: latest.settlement } : null;
 }
 
 /** Lines a retailer may list under agreements in force anywhere (assortment of its store channel). */
