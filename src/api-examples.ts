@@ -136,6 +136,7 @@ export const validBodies: Record<string, () => Record<string, unknown> | string>
   'POST /api/fulfilment/shipments/:id/moves': () => ({ to: 'picking' }),
   'POST /api/fulfilment/pickups': () => ({ code: '123456' }),
   'POST /api/fulfilment/rules': () => ({ kind: 'avoid_split' }),
+  'PATCH /api/fulfilment/rules/:id': () => ({ rank: 1 }),
   'POST /api/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] }),
   'PATCH /api/webhooks/:id': () => ({ description: 'changed' }),
 };

@@ -81,25 +81,36 @@ describe("the merchant's order list and export, the shopper's order stages", () 
   });
 
   it('exports what the list shows as a spreadsheet: yuan to the fen, China time, masked phones', async () => {
+    clock.set('2026-11-26T16:30:00Z');
     const r = await shop.brand.get('/api/orders/export?from=2026-11-26');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('text/csv');
     expect(r.headers['content-disposition']).toContain('flywheel-orders-');
     expect(r.body.startsWith('\ufeff')).toBe(true);
+    // Named by China's day: 00:30 in Beijing is still the day before in UTC.
+    expect(r.headers['content-disposition']).toContain('flywheel-orders-2026-11-27.csv');
     const rows = parse(r.body.slice(1), { columns: true }) as Array<Record<string, string>>;
-    expect(rows.map((x) => x.recipient)).toEqual(['韩梅梅', '李雷']);
+    expect(rows.map((x) => x.Recipient)).toEqual(['韩梅梅', '李雷']);
     expect(rows[1]).toMatchObject({
-      order: placed[1],
-      placed_at: '2026-11-26 14:00',
-      channel: 'OPPO online',
-      status: 'routed',
-      phone: '139****5678',
-      subtotal: '2999.00',
-      total: (Number(rows[1].subtotal) + Number(rows[1].delivery_fee) + Number(rows[1].adjustments)).toFixed(
-        2,
-      ),
+      Order: placed[1],
+      'Placed (China time)': '2026-11-26 14:00',
+      Channel: 'OPPO online',
+      Status: 'Sent to the store',
+      Delivery: '1-hour',
+      Phone: '139****5678',
+      'Subtotal (CNY)': '2999.00',
+      'Total (CNY)': (
+        Number(rows[1]['Subtotal (CNY)']) +
+        Number(rows[1]['Delivery fee (CNY)']) +
+        Number(rows[1]['Discounts (CNY)'])
+      ).toFixed(2),
     });
-    expect(rows[0].paid_at).toBe('');
+    expect(rows[0]['Paid (China time)']).toBe('');
+    // In Chinese, for a merchant's spreadsheet: the same rows in words.
+    const zh = (await shop.brand.get('/api/orders/export?from=2026-11-26&lang=zh-CN')).body.slice(1);
+    const [first] = parse(zh, { columns: true, to: 2 }) as Array<Record<string, string>>;
+    expect(first).toMatchObject({ 订单号: placed[2], 收货人: '韩梅梅', 状态: '待支付' });
+    expect(Object.keys(first)).toContain('实付(元)');
     const stranger = await givenMember(fw, await givenOrg(fw, 'brand'), 'admin');
     const none = parse((await stranger.get('/api/orders/export')).body.slice(1), { columns: true });
     expect(none).toEqual([]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commerceEn, commerceZh } from '../../web/shared/i18n-commerce.js';
 import {
   artifacts,
   type BrowserWorld,
@@ -56,7 +57,14 @@ describe.skipIf(!haveChromium)("the brand's order list: search, days, channel, c
       ]);
       const csv = readFileSync((await download.path())!, 'utf8');
       const exported = parse(csv.replace(/^\ufeff/, ''), { columns: true }) as Array<Record<string, string>>;
-      expect(exported.map((r) => r.order)).toEqual(expected.map((o: { id: string }) => o.id));
+      // In the console's language: its header and statuses are words.
+      expect(exported.map((r) => r[zh ? '订单号' : 'Order'])).toEqual(
+        expected.map((o: { id: string }) => o.id),
+      );
+      const words = (zh ? commerceZh : commerceEn).order;
+      expect(exported[0][zh ? '状态' : 'Status']).toBe(
+        words.status[expected[0].status as keyof typeof words.status],
+      );
       expect(download.suggestedFilename()).toMatch(/^flywheel-orders-\d{4}-\d{2}-\d{2}\.csv$/);
 
       // A day range with no orders in it empties the list.
@@ -89,14 +97,23 @@ describe.skipIf(!haveChromium)("the brand's order list: search, days, channel, c
       await page.goto(`${world.base}/orders`);
       await page.setViewportSize({ width: 1360, height: 860 });
 
-      // A routing rule goes only when confirmed.
+      // Routing rules: moved up a rank, removed only when confirmed.
+      for (const kind of ['avoid_split', 'same_province'])
+        expect([201, 409]).toContain((await brand.post('/api/fulfilment/rules', { kind })).statusCode);
+      const ranked = async () =>
+        (await brand.get('/api/fulfilment/rules')).json().items.map((r: { id: string }) => r.id) as string[];
+      const before = await ranked();
       await page.click(`.ant-tabs-tab:has-text("${zh ? '路由规则' : 'Routing rules'}")`);
-      const before = (await brand.get('/api/fulfilment/rules')).json().items.length;
-      if (before > 0) {
-        await page.locator('[data-testid=remove-rule]').first().click();
-        await page.click(`.ant-popconfirm-buttons button:has-text("${zh ? '取消' : 'Cancel'}")`);
-        expect((await brand.get('/api/fulfilment/rules')).json().items.length).toBe(before);
-      }
+      const ruleRows = page.locator('tr.ant-table-row', { has: page.locator('[data-testid=remove-rule]') });
+      await expect.poll(() => ruleRows.count()).toBe(before.length);
+      await ruleRows.last().locator('[data-testid=rule-up]').click();
+      await expect
+        .poll(ranked)
+        .toEqual([...before.slice(0, -2), before[before.length - 1], before[before.length - 2]]);
+      await page.screenshot({ path: `${artifacts}/orders-rules-${lang}.png`, fullPage: true });
+      await page.locator('[data-testid=remove-rule]').first().click();
+      await page.click(`.ant-popconfirm-buttons button:has-text("${zh ? '取消' : 'Cancel'}")`);
+      expect((await ranked()).length).toBe(before.length);
       await page.context().close();
     });
 });

@@ -51,6 +51,10 @@ describe.skipIf(!haveChromium)('the cart belongs to the account, on a phone', ()
       const line = page.locator('.ant-list-item', { hasText: name });
       await line.waitFor();
       const quantity = await line.locator('input').inputValue();
+      // Standard delivery chosen here is the one the cart holds.
+      await page.click('[data-testid=mode-standard]');
+      await page.locator('.ant-radio-wrapper-checked [data-testid=mode-standard]').waitFor();
+      await page.waitForLoadState('networkidle');
       await page.screenshot({ path: `${artifacts}/shop-cart-after-sign-in-${lang}.png`, fullPage: true });
 
       // Another device, signed in as the same shopper: the same cart.
@@ -60,6 +64,12 @@ describe.skipIf(!haveChromium)('the cart belongs to the account, on a phone', ()
       const same = other.locator('.ant-list-item', { hasText: name });
       await same.waitFor();
       expect(await same.locator('input').inputValue()).toBe(quantity);
+      // Opened again elsewhere, the cart shows the way it was left, not the default.
+      await other.locator('.ant-radio-wrapper-checked [data-testid=mode-standard]').waitFor();
+      const checked = await other.$$eval('.ant-radio-wrapper-checked [data-testid^=mode-]', (els) =>
+        els.map((e) => e.getAttribute('data-testid')),
+      );
+      expect(checked).toEqual(['mode-standard']);
       await other.context().close();
       expect(errors).toEqual([]);
       await page.context().close();

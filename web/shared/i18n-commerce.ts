@@ -272,6 +272,9 @@ export const commerceEn = {
     rank: 'Rank',
     location: 'Location to prefer',
     removeConfirm: 'Remove this rule? Orders placed from now on are routed without it.',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    order: 'Rules are tried from the top: the first that can be kept decides.',
     kinds: {
       prefer_location: 'Prefer a location',
       avoid_split: 'Avoid splitting orders',
@@ -542,6 +545,9 @@ export const commerceZh: typeof commerceEn = {
     rank: '优先级',
     location: '优先的库存地',
     removeConfirm: '删除这条规则?此后下单的路由不再使用它。',
+    moveUp: '上移',
+    moveDown: '下移',
+    order: '规则自上而下依次尝试:第一条能满足的规则决定路由。',
     kinds: { prefer_location: '优先某库存地', avoid_split: '避免拆单', same_province: '不跨省发货' },
   },
 };

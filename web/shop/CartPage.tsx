@@ -127,7 +127,12 @@ export function CartPage() {
     void (async () => {
       const id = await cartId();
       const c = await api<Cart>('GET', `/api/shop/carts/${id}`);
-      if (c.lines.length) await quote(id, c.delivery ?? mode, c.pickupLocationId ?? pickupAt);
+      // The way the cart was left (on this device or another) is the one shown and quoted.
+      const held = c.delivery ?? mode;
+      const at = c.pickupLocationId ?? pickupAt;
+      setMode(held);
+      setPickupAt(at);
+      if (c.lines.length) await quote(id, held, at);
       else setCart(c);
     })();
   }, [me, shopId, cartId, quote]);

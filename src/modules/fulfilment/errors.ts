@@ -7,6 +7,7 @@ export const fulfilmentErrors = defineErrors({
   'fulfilment.changed_meanwhile': 'conflict',
   'fulfilment.not_yours_to_work': 'forbidden',
   'fulfilment.location_unknown': 'unprocessable',
+  'fulfilment.rule_exists': 'conflict',
 });
 
 declare module '../../platform/errors.js' {

@@ -24,6 +24,12 @@ export const fulfilmentEvents = defineEvents('fulfilment', {
     summary: 'A brand added a ranked routing rule.',
     payload: Obj({ kind: Type.String() }),
   },
+  'fulfilment.rule_reranked': {
+    version: 1,
+    aggregate: 'rule',
+    summary: 'A brand moved a routing rule to another rank; the rules between moved by one.',
+    payload: Obj({ from: Type.Integer(), to: Type.Integer() }),
+  },
   'fulfilment.rule_removed': {
     version: 1,
     aggregate: 'rule',

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Migrations } from '../../platform/db/migrations.js';
 import { readView } from '../../platform/db/migrations.js';
 import { referenceTriggers } from '../../platform/db/reference.js';
@@ -220,4 +220,13 @@ export const fulfilmentMigrations: Migrations = {
   },
   // Routing and pricing cache these tables per process (platform/db/reference.ts).
   '20261127_0040_fulfilment_reference': referenceTriggers(['fulfilment_rule']),
+  // A brand has each rule once: the copies added before are dropped, the first kept.
+  '20261204_0100_fulfilment_rule_once': {
+    async up(db) {
+      await sql`delete from fulfilment_rule where id not in (
+        select min(id) from fulfilment_rule group by org_id, kind, coalesce(location_id, ''))`.execute(db);
+      await sql`create unique index fulfilment_rule_once
+        on fulfilment_rule (org_id, kind, coalesce(location_id, ''))`.execute(db);
+    },
+  },
 };

@@ -3,7 +3,7 @@ import { IdParams, Page } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import { handleWrite, memberOf, type Runtime } from '../../platform/module.js';
 import { collectPickup, moveShipment } from './commands/moves.js';
-import { addRule, listRules, removeRule } from './commands/rules.js';
+import { addRule, listRules, removeRule, rerankRule } from './commands/rules.js';
 import { getShipment, listTasks, promisePerformance } from './queries/tasks.js';
 import {
   MoveBody,
@@ -14,6 +14,7 @@ import {
   Rule,
   RuleBody,
   RuleQuery,
+  RuleRankBody,
   Shipment,
   Task,
   TaskQuery,
@@ -129,6 +130,23 @@ export function fulfilmentRoutes(app: App, rt: Runtime): void {
     async (req, reply) =>
       handleWrite(rt, req, reply, { action: 'fulfilment.rule.add', status: 201 }, (ctx) =>
         addRule(ctx, memberOf(req), req.body),
+      ),
+  );
+  app.patch(
+    '/api/fulfilment/rules/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Move a routing rule to another rank; the rules between move by one',
+        params: IdParams,
+        body: RuleRankBody,
+        response: { 200: Rule },
+      },
+      config: ruleWrite,
+    },
+    async (req, reply) =>
+      handleWrite(rt, req, reply, { action: 'fulfilment.rule.rerank' }, (ctx) =>
+        rerankRule(ctx, memberOf(req), req.params.id, req.body.rank),
       ),
   );
   app.delete(

@@ -90,6 +90,9 @@ export const RuleBody = Obj({
   locationId: Type.Optional(Id('loc')),
   rank: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
 });
+export const RuleRankBody = Obj({
+  rank: Type.Integer({ minimum: 1, maximum: 1000, description: '1 is tried first; past the last is last' }),
+});
 export const Rule = Type.Object({
   id: Type.String(),
   brandId: Type.String(),
@@ -97,5 +100,6 @@ export const Rule = Type.Object({
   kind: Type.Enum(ruleKinds),
   locationId: Nullable(Type.String()),
   locationName: Nullable(Type.String()),
+  locationNameEn: Nullable(Type.String()),
   createdAt: Timestamp,
 });

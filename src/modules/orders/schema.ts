@@ -11,6 +11,7 @@ import {
   whole,
 } from '../../platform/http/schemas.js';
 import { hourGapReasons, ShipmentSummary } from '../fulfilment/index.js';
+import { exportLanguages } from './domain/export.js';
 import { orderStatuses, type ShopperStage, shopperStages } from './domain/order.js';
 import { deliveryModes, orderDeliveries } from './domain/pricing.js';
 
@@ -60,7 +61,12 @@ const orderFilters = {
   channelId: Type.Optional(Id('chn')),
 };
 export const OrderQuery = Obj({ ...PageQuery.properties, ...orderFilters });
-export const OrderExportQuery = Obj(orderFilters);
+export const OrderExportQuery = Obj({
+  ...orderFilters,
+  lang: Type.Optional(
+    Type.Enum(exportLanguages, { description: 'the language of its header and words; English by default' }),
+  ),
+});
 export const ShopperOrderQuery = Obj({
   ...PageQuery.properties,
   stage: Type.Optional(Type.Enum(Object.keys(shopperStages) as ShopperStage[])),

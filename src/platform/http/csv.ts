@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { chinaDay } from '../clock.js';
 
 /** The OpenAPI answer of a spreadsheet download. */
 export const csvResponse = {
@@ -8,13 +9,10 @@ export const csvResponse = {
   },
 };
 
-/** Sends a spreadsheet as a download named `flywheel-<what>-<day>.csv`. */
+/** Sends a spreadsheet as a download named `flywheel-<what>-<day>.csv`, the day China's. */
 export function sendCsv(reply: FastifyReply, what: string, now: Date, csv: string) {
   return reply
     .type('text/csv; charset=utf-8')
-    .header(
-      'content-disposition',
-      `attachment; filename="flywheel-${what}-${now.toISOString().slice(0, 10)}.csv"`,
-    )
+    .header('content-disposition', `attachment; filename="flywheel-${what}-${chinaDay(now)}.csv"`)
     .send(csv);
 }

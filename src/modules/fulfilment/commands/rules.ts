@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { iso } from '../../../platform/clock.js';
-import type { Executor } from '../../../platform/db/database.js';
+import { type Executor, isPostgres, isUniqueViolation } from '../../../platform/db/database.js';
 import { TenantScope } from '../../../platform/db/tenant.js';
 import { DomainError, notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
@@ -10,7 +11,7 @@ import type { FulfilmentTables } from '../repo.js';
 
 type RuleRow = FulfilmentTables['fulfilment_rule'];
 
-function ruleView(r: RuleRow & { location_name?: string | null }) {
+function ruleView(r: RuleRow & { location_name?: string | null; location_name_en?: string | null }) {
   return {
     id: r.id,
     brandId: r.org_id,
@@ -18,6 +19,7 @@ function ruleView(r: RuleRow & { location_name?: string | null }) {
     kind: r.kind,
     locationId: r.location_id,
     locationName: r.location_name ?? null,
+    locationNameEn: r.location_name_en ?? null,
     createdAt: r.created_at,
   };
 }
@@ -43,7 +45,10 @@ export async function listRules(
     .selectFrom('fulfilment_rule')
     .leftJoin('inventory_location_view', 'inventory_location_view.id', 'fulfilment_rule.location_id')
     .selectAll('fulfilment_rule')
-    .select('inventory_location_view.name as location_name');
+    .select([
+      'inventory_location_view.name as location_name',
+      'inventory_location_view.name_en as location_name_en',
+    ]);
   if (q.brandId) query = query.where('fulfilment_rule.org_id', '=', q.brandId);
   const page = await paginate(query, 'fulfilment_rule.id', q, 'asc');
   // A page (a brand's rules fit in one) in the order they apply: brand by brand, by rank.
@@ -51,7 +56,10 @@ export async function listRules(
   return { items: ranked.map(ruleView), nextCursor: page.nextCursor };
 }
 
-/** Adds a ranked routing rule (prefer a location, avoid splits, stay in the province). */
+/**
+ * Adds a ranked routing rule (prefer a location, avoid splits, stay in the province): last, or
+ * at `rank` with the rules from there on moving down one. A brand has each rule once.
+ */
 export async function addRule(
   ctx: WriteCtx,
   p: MemberPrincipal,
@@ -72,27 +80,86 @@ export async function addRule(
         errors: [{ field: 'locationId', message: 'not a location of the brand' }],
       });
   }
-  const last = await ctx.trx
-    .selectFrom('fulfilment_rule')
-    .select((eb) => eb.fn.max('rank').as('rank'))
-    .where('org_id', '=', brandId)
-    .executeTakeFirst();
+  const rules = await lockRules(ctx, brandId);
   const row: RuleRow = {
     id: newId('rul'),
     org_id: brandId,
-    rank: input.rank ?? Number(last?.rank ?? 0) + 1,
+    rank: rules.length + 1,
     kind: input.kind,
     location_id: input.kind === 'prefer_location' ? (input.locationId ?? null) : null,
     created_at: iso(ctx.now),
   };
-  await ctx.trx.insertInto('fulfilment_rule').values(row).execute();
+  try {
+    await ctx.trx.insertInto('fulfilment_rule').values(row).execute();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new DomainError('fulfilment.rule_exists', 'the brand has this rule already', {
+      errors: [{ field: row.location_id ? 'locationId' : 'kind', message: 'already a rule' }],
+    });
+  }
   await ctx.emit({
     type: 'fulfilment.rule_added',
     aggregateId: row.id,
     orgId: brandId,
     payload: { kind: row.kind },
   });
+  if (input.rank !== undefined && input.rank < row.rank)
+    return { ...ruleView(row), rank: await placeAt(ctx, [...rules, row], row.id, input.rank) };
   return ruleView(row);
+}
+
+/**
+ * Moves a rule to `rank` (1 is tried first; past the last is last): the rules between move by
+ * one, and the brand's rules are numbered 1, 2, 3 … again.
+ */
+export async function rerankRule(ctx: WriteCtx, p: MemberPrincipal, id: string, rank: number) {
+  const found = await TenantScope.of(ctx.trx, p)
+    .selectFrom('fulfilment_rule')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow(notFound('rule', id));
+  const rules = await lockRules(ctx, found.org_id);
+  const from = rules.findIndex((r) => r.id === id) + 1;
+  const to = await placeAt(ctx, rules, id, rank);
+  await ctx.emit({
+    type: 'fulfilment.rule_reranked',
+    aggregateId: id,
+    orgId: found.org_id,
+    payload: { from, to },
+  });
+  return ruleView({ ...found, rank: to });
+}
+
+/**
+ * A brand's rules in the order they apply, its ranking locked until commit: two edits of it wait
+ * for each other instead of mixing, also when it has no rule yet. On PostgreSQL a transaction
+ * lock on the brand's ranking (one key, so no deadlock between edits); SQLite writes one at a time.
+ */
+async function lockRules(ctx: WriteCtx, brandId: string): Promise<RuleRow[]> {
+  if (isPostgres(ctx.trx))
+    await sql`select pg_advisory_xact_lock(hashtext(${`fulfilment_rule ${brandId}`}))`.execute(ctx.trx);
+  return ctx.trx
+    .selectFrom('fulfilment_rule')
+    .selectAll()
+    .where('org_id', '=', brandId)
+    .orderBy('rank')
+    .orderBy('id')
+    .execute();
+}
+
+/** Puts rule `id` at `rank` among `rules` (in order) and numbers them anew; its rank is returned. */
+async function placeAt(ctx: WriteCtx, rules: RuleRow[], id: string, rank: number): Promise<number> {
+  const order = rules.filter((r) => r.id !== id);
+  const at = Math.min(Math.max(rank, 1), order.length + 1);
+  order.splice(at - 1, 0, rules.find((r) => r.id === id)!);
+  for (const [i, r] of order.entries())
+    if (r.rank !== i + 1)
+      await ctx.trx
+        .updateTable('fulfilment_rule')
+        .set({ rank: i + 1 })
+        .where('id', '=', r.id)
+        .execute();
+  return at;
 }
 
 export async function removeRule(ctx: WriteCtx, p: MemberPrincipal, id: string) {
@@ -102,6 +169,9 @@ export async function removeRule(ctx: WriteCtx, p: MemberPrincipal, id: string) 
     .where('id', '=', id)
     .executeTakeFirstOrThrow(notFound('rule', id));
   await ctx.trx.deleteFrom('fulfilment_rule').where('id', '=', id).execute();
+  // The rules after it move up: a brand's ranks stay 1, 2, 3 …
+  const rest = await lockRules(ctx, row.org_id);
+  if (rest.length > 0) await placeAt(ctx, rest, rest[0].id, 1);
   await ctx.emit({
     type: 'fulfilment.rule_removed',
     aggregateId: id,

@@ -10,6 +10,7 @@ import { channelById } from '../../catalog/index.js';
 import { decisionOf, shipmentsOf } from '../../fulfilment/index.js';
 import { findPayment, paymentView } from '../../payments/index.js';
 import type { OrderRow } from '../commands/lifecycle.js';
+import { type ExportLanguage, exportColumns, exportWords } from '../domain/export.js';
 import { type OrderStatus, type ShopperStage, shopperStages } from '../domain/order.js';
 import type { Adjustment } from '../domain/pricing.js';
 
@@ -179,9 +180,14 @@ export const exportLimit = 10_000;
  * The filtered orders as a CSV spreadsheet (UTF-8 with BOM, for Excel), newest first: money in
  * yuan to the fen, times in China time, the recipient's phone masked as in the list.
  */
-export async function exportOrdersCsv(db: Executor, p: MemberPrincipal, f: OrderFilters): Promise<string> {
+export async function exportOrdersCsv(
+  db: Executor,
+  p: MemberPrincipal,
+  f: OrderFilters & { lang?: ExportLanguage },
+): Promise<string> {
   const rows = await filteredOrders(db, p, f).orderBy('orders_order.id', 'desc').limit(exportLimit).execute();
   const channels = await channelNames(db, rows);
+  const words = exportWords[f.lang ?? 'en'];
   const yuan = (n: number | string) => (Number(n) / 100).toFixed(2);
   const records = rows.map((o) => {
     const customer = customerOf(o);
@@ -189,8 +195,8 @@ export async function exportOrdersCsv(db: Executor, p: MemberPrincipal, f: Order
       o.id,
       chinaTime(o.placed_at),
       channels.get(o.channel_id),
-      o.status,
-      o.delivery,
+      words.status[o.status],
+      words.delivery[o.delivery],
       customer.name,
       customer.phone,
       customer.place,
@@ -201,21 +207,7 @@ export async function exportOrdersCsv(db: Executor, p: MemberPrincipal, f: Order
       o.paid_at ? chinaTime(o.paid_at) : '',
     ];
   });
-  const header = [
-    'order',
-    'placed_at',
-    'channel',
-    'status',
-    'delivery',
-    'recipient',
-    'phone',
-    'address',
-    'subtotal',
-    'adjustments',
-    'delivery_fee',
-    'total',
-    'paid_at',
-  ];
+  const header = exportColumns.map((c) => words.columns[c]);
   // A cell a spreadsheet would run as a formula is written behind a `'` (OWASP, CSV injection).
   return `\ufeff${stringify([header, ...records], { escape_formulas: true })}`;
 }

@@ -1,5 +1,6 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
 import {
+  App,
   Button,
   Card,
   DatePicker,
@@ -19,7 +20,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allPages, api } from '../../../shared/api';
+import { ApiError, allPages, api, problemText } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatFen, formatTime, localName } from '../../../shared/format';
 import type { OrderView } from '../../../shared/orders';
@@ -257,12 +258,19 @@ function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order)
 }
 
 function Rules() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const me = useMe();
   const [rules, setRules] = useState<
-    Array<{ id: string; rank: number; kind: string; locationName: string | null }>
+    Array<{
+      id: string;
+      rank: number;
+      kind: string;
+      locationName: string | null;
+      locationNameEn: string | null;
+    }>
   >([]);
-  const [locations, setLocations] = useState<Array<{ id: string; name: string }>>([]);
+  const [locations, setLocations] = useState<Array<{ id: string; name: string; nameEn: string | null }>>([]);
   const [adding, setAdding] = useState(false);
   const load = useCallback(
     () =>
@@ -273,15 +281,24 @@ function Rules() {
   );
   useEffect(() => {
     void load();
-    void allPages<{ id: string; name: string }>('/api/inventory/locations').then(setLocations);
+    void allPages<(typeof locations)[number]>('/api/inventory/locations').then(setLocations);
   }, [load]);
   const admin = ['admin', 'owner'].includes(me.role ?? '') && me.org?.kind === 'brand';
+  const move = async (id: string, rank: number) => {
+    try {
+      await api('PATCH', `/api/fulfilment/rules/${id}`, { rank });
+    } catch (e) {
+      if (e instanceof ApiError) message.error(problemText(t, e.problem));
+    }
+    await load();
+  };
   return (
     <Card
       size="small"
       title={t('rules.title')}
       extra={admin && <Button onClick={() => setAdding(true)}>{t('rules.add')}</Button>}
     >
+      <Typography.Paragraph type="secondary">{t('rules.order')}</Typography.Paragraph>
       <Table
         rowKey="id"
         size="small"
@@ -290,24 +307,48 @@ function Rules() {
         columns={[
           { title: t('rules.rank'), dataIndex: 'rank' },
           { title: t('common.kind'), dataIndex: 'kind', render: (k) => t(`rules.kinds.${k}`) },
-          { title: t('common.name'), dataIndex: 'locationName', render: (v) => v ?? '—' },
+          {
+            title: t('rules.location'),
+            dataIndex: 'locationName',
+            render: (v, r) => (v ? localName({ name: v, nameEn: r.locationNameEn }, i18n.language) : '—'),
+          },
           {
             title: '',
-            render: (_, r) =>
+            render: (_, r, i) =>
               admin && (
-                <Popconfirm
-                  title={t('rules.removeConfirm')}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={async () => {
-                    await api('DELETE', `/api/fulfilment/rules/${r.id}`);
-                    await load();
-                  }}
-                >
-                  <Button size="small" danger data-testid="remove-rule">
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
+                <Space size={4}>
+                  <Button
+                    size="small"
+                    icon={<ArrowUpOutlined />}
+                    aria-label={t('rules.moveUp')}
+                    title={t('rules.moveUp')}
+                    data-testid="rule-up"
+                    disabled={i === 0}
+                    onClick={() => void move(r.id, i)}
+                  />
+                  <Button
+                    size="small"
+                    icon={<ArrowDownOutlined />}
+                    aria-label={t('rules.moveDown')}
+                    title={t('rules.moveDown')}
+                    data-testid="rule-down"
+                    disabled={i === rules.length - 1}
+                    onClick={() => void move(r.id, i + 2)}
+                  />
+                  <Popconfirm
+                    title={t('rules.removeConfirm')}
+                    okText={t('common.delete')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={async () => {
+                      await api('DELETE', `/api/fulfilment/rules/${r.id}`);
+                      await load();
+                    }}
+                  >
+                    <Button size="small" danger data-testid="remove-rule">
+                      {t('common.delete')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
               ),
           },
         ]}
@@ -336,7 +377,7 @@ function Rules() {
                 <Select
                   showSearch
                   optionFilterProp="label"
-                  options={locations.map((l) => ({ value: l.id, label: l.name }))}
+                  options={locations.map((l) => ({ value: l.id, label: localName(l, i18n.language) }))}
                 />
               </Form.Item>
             )
@@ -412,7 +453,7 @@ export function Orders() {
           />
           <Button
             icon={<DownloadOutlined />}
-            href={`/api/orders/export${filters ? `?${filters}` : ''}`}
+            href={`/api/orders/export?lang=${i18n.language === 'en' ? 'en' : 'zh-CN'}${filters ? `&${filters}` : ''}`}
             data-testid="order-export"
           >
             {t('order.export')}
