@@ -9,7 +9,6 @@ import { shipmentModes, shipmentStatuses } from '../../src/modules/fulfilment/do
 import { ruleKinds } from '../../src/modules/fulfilment/schema.js';
 import { orderSources } from '../../src/modules/growth/domain/sources.js';
 import { accountKinds, transactionKinds } from '../../src/modules/ledger/domain/accounts.js';
-import { exportLanguages, exportWords } from '../../src/modules/orders/domain/export.js';
 import { orderStatuses } from '../../src/modules/orders/domain/order.js';
 import { agreementLevels, agreementStatuses } from '../../src/modules/partnership/domain/agreement.js';
 import { declaredErrorCodes } from '../../src/platform/errors.js';
@@ -109,14 +108,6 @@ describe('translations', () => {
           if (typeof lookup(tree, `${family}.${v}`) !== 'string') missing.push(`${family}.${v} (${lang})`);
     }
     expect(missing).toEqual([]);
-  });
-
-  it("writes an order export in the console's words for its statuses and deliveries", () => {
-    for (const lang of exportLanguages)
-      expect({ status: exportWords[lang].status, delivery: exportWords[lang].delivery }, lang).toEqual({
-        status: lookup(languages[lang], 'order.status'),
-        delivery: lookup(languages[lang], 'order.mode'),
-      });
   });
 
   it('says nothing in Chinese outside the translations, and both languages have the same keys', () => {

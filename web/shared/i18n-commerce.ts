@@ -1,3 +1,5 @@
+import { exportWords } from '../../src/modules/orders/domain/export.js';
+
 /** UI text of checkout, orders, fulfilment and the ledger, in both languages (merged into i18n.ts). */
 export const commerceEn = {
   store: {
@@ -102,18 +104,8 @@ export const commerceEn = {
       refunded: 'Refunded',
       partially_refunded: 'Partly refunded',
     },
-    status: {
-      pending_payment: 'Awaiting payment',
-      paid: 'Paid',
-      routed: 'Sent to the store',
-      picking: 'Picking',
-      ready: 'Ready',
-      out_for_delivery: 'Out for delivery',
-      partially_delivered: 'Partly delivered',
-      delivered: 'Delivered',
-      completed: 'Completed',
-      cancelled: 'Cancelled',
-    },
+    // The words an order export writes too: one source for both.
+    status: exportWords.en.status,
     shipmentStatus: {
       pending: 'Awaiting payment',
       routed: 'To pick',
@@ -124,7 +116,7 @@ export const commerceEn = {
       picked_up: 'Collected',
       cancelled: 'Cancelled',
     },
-    mode: { hour: '1-hour', standard: 'Standard', pickup: 'Pick-up', counter: 'At the counter' },
+    mode: exportWords.en.delivery,
     placedAt: 'Placed',
     farStores_one: '{{count}} more store beyond {{km}} km',
     farStores_other: '{{count}} more stores beyond {{km}} km',
@@ -386,18 +378,7 @@ export const commerceZh: typeof commerceEn = {
       refunded: '已退款',
       partially_refunded: '部分退款',
     },
-    status: {
-      pending_payment: '待支付',
-      paid: '已支付',
-      routed: '已派单',
-      picking: '拣货中',
-      ready: '已打包',
-      out_for_delivery: '配送中',
-      partially_delivered: '部分送达',
-      delivered: '已送达',
-      completed: '已完成',
-      cancelled: '已取消',
-    },
+    status: exportWords['zh-CN'].status,
     shipmentStatus: {
       pending: '待支付',
       routed: '待拣货',
@@ -408,7 +389,7 @@ export const commerceZh: typeof commerceEn = {
       picked_up: '已自提',
       cancelled: '已取消',
     },
-    mode: { hour: '1小时达', standard: '标准配送', pickup: '门店自提', counter: '门店收银' },
+    mode: exportWords['zh-CN'].delivery,
     placedAt: '下单时间',
     farStores_one: '另有 {{count}} 家门店在 {{km}} 公里以外',
     farStores_other: '另有 {{count}} 家门店在 {{km}} 公里以外',

@@ -3,7 +3,8 @@ import type { OrderDelivery } from './pricing.js';
 
 /**
  * The languages an order export is written in: a spreadsheet is read by people, so its header
- * and its statuses are words, as the console says them (the same words as its translations).
+ * and its statuses are words. The console's translations take its statuses and deliveries from
+ * here, so both say the same.
  */
 export const exportLanguages = ['zh-CN', 'en'] as const;
 export type ExportLanguage = (typeof exportLanguages)[number];
