@@ -83,6 +83,14 @@ describe.skipIf(!haveChromium)("the brand's order list: search, days, channel, c
         .click({ force: true })
         .catch(() => {});
       await page.goto(`${world.base}/orders`);
+      // The days are chosen one at a time on a phone: the calendar fits the screen.
+      await page.click('[data-testid=order-days] input >> nth=0');
+      const calendar = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+      await calendar.waitFor();
+      const box = (await calendar.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+      await page.keyboard.press('Escape');
       await rows.first().click();
       await page.waitForSelector('.ant-drawer [data-testid=routing-explanation]');
       // Once the drawer has slid in.

@@ -130,8 +130,16 @@ describe.skipIf(!haveChromium)("the shopper's account page, on a phone", () => {
       // The stage opens the orders at that stage.
       await page.click('[data-stage=toPay]');
       await page.waitForURL('**/shop/orders?stage=toPay');
-      await page.waitForSelector(`.ant-tabs-tab-active:has-text("${zh ? '待付款' : 'To pay'}")`);
+      await page.waitForSelector(`[role=tab][aria-selected=true]:has-text("${zh ? '待付款' : 'To pay'}")`);
       await page.waitForSelector(`a[href="/shop/orders/${order.json().id}"]`);
+      // Every stage is there to tap on a phone, the last one (after-sales) too, none folded away.
+      const refunds = page.locator('[role=tab]', { hasText: zh ? '退款/售后' : 'Refunds' });
+      await refunds.scrollIntoViewIfNeeded();
+      expect(await refunds.isVisible()).toBe(true);
+      await refunds.click();
+      await page.waitForURL('**/shop/orders?stage=refunds');
+      expect(await layoutFaults(page)).toEqual({ overflow: 0, broken: [] });
+      await page.screenshot({ path: `${artifacts}/shop-orders-stages-${lang}.png` });
 
       // The cart delivers to a saved address, chosen from the book.
       const next = (await shopper.post('/api/shop/carts', { channelId })).json().id;

@@ -69,6 +69,15 @@ describe.skipIf(!haveChromium)("the storefront's front page, on a phone", () => 
       // The address: in words, then the chooser, which loads on the tap and opens.
       expect(await page.textContent('[data-testid=address-button]')).toContain(zh ? '朝阳区' : 'Chaoyang');
       await page.click('[data-testid=address-button]');
+      // Its three columns fit the phone, long English names and all.
+      const chooser = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)');
+      await page.locator('.ant-cascader-menu:nth-child(3)').waitFor();
+      // Once it has slid open.
+      await expect.poll(() => chooser.getAttribute('class')).not.toContain('slide-up');
+      await page.screenshot({ path: `${artifacts}/shop-address-chooser-${lang}.png` });
+      const box = (await chooser.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
       await page.click(
         `.ant-cascader-menu:nth-child(3) .ant-cascader-menu-item[title="${zh ? '海淀区' : 'Haidian District'}"]`,
       );

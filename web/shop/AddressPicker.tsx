@@ -62,6 +62,7 @@ export function DistrictPicker({
       size={compact ? 'small' : 'middle'}
       variant={compact ? 'borderless' : 'outlined'}
       prefix={<EnvironmentOutlined />}
+      classNames={{ popup: { root: 'fw-cascader' } }}
       placeholder={t('store.chooseAddress')}
       displayRender={(labels) =>
         compact

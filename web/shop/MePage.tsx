@@ -151,9 +151,12 @@ function Account() {
               data-stage={s}
               style={{ textAlign: 'center', color: '#333', flex: 1, fontSize: 12 }}
             >
-              <Badge count={s === 'done' ? 0 : (counts?.[s] ?? 0)} size="small" color="#e4572e">
-                <span style={{ fontSize: 22 }}>{stageIcons[s]}</span>
-              </Badge>
+              {/* A flex box, so that an icon with a count sits level with those without. */}
+              <div style={{ height: 30, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+                <Badge count={s === 'done' ? 0 : (counts?.[s] ?? 0)} size="small" color="#e4572e">
+                  <span style={{ fontSize: 22, display: 'block', lineHeight: 1 }}>{stageIcons[s]}</span>
+                </Badge>
+              </div>
               <div>{t(`shop.stages.${s}`)}</div>
             </Link>
           ))}

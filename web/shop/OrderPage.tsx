@@ -1,17 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  List,
-  Skeleton,
-  Space,
-  Steps,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, List, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -261,13 +248,22 @@ export function OrdersPage() {
       .then((r) => setOrders(r.items))
       .catch(() => setOrders([]));
   }, [stage, me]);
+  // Every stage in view on a phone, scrolled sideways when they do not fit (tabs fold some away).
   const tabs = (
-    <Tabs
-      size="small"
-      activeKey={stage}
-      onChange={(k) => setParams(k === 'all' ? {} : { stage: k })}
-      items={['all', ...stages].map((s) => ({ key: s, label: t(`shop.stages.${s}`) }))}
-    />
+    <div role="tablist" className="fw-chips" data-testid="stage-tabs">
+      {['all', ...stages].map((s) => (
+        <button
+          key={s}
+          type="button"
+          role="tab"
+          aria-selected={s === stage}
+          className={s === stage ? 'fw-chip fw-chip-on' : 'fw-chip'}
+          onClick={() => setParams(s === 'all' ? {} : { stage: s })}
+        >
+          {t(`shop.stages.${s}`)}
+        </button>
+      ))}
+    </div>
   );
   if (me === null) return <SignInToSee />;
   if (!orders)

@@ -426,12 +426,27 @@ export function Orders() {
             style={{ width: 220 }}
             onSearch={setQ}
           />
-          <DatePicker.RangePicker
-            data-testid="order-days"
-            allowEmpty={[true, true]}
-            value={days}
-            onChange={(v) => setDays(v)}
-          />
+          {phone ? (
+            // A range picker shows two months side by side: wider than a phone. One day each.
+            <Space.Compact data-testid="order-days">
+              {([0, 1] as const).map((end) => (
+                <DatePicker
+                  key={end}
+                  placeholder={t(end === 0 ? 'order.fromDay' : 'order.toDay')}
+                  style={{ width: 130 }}
+                  value={days?.[end] ?? null}
+                  onChange={(v) => setDays((d) => (end === 0 ? [v, d?.[1] ?? null] : [d?.[0] ?? null, v]))}
+                />
+              ))}
+            </Space.Compact>
+          ) : (
+            <DatePicker.RangePicker
+              data-testid="order-days"
+              allowEmpty={[true, true]}
+              value={days}
+              onChange={(v) => setDays(v)}
+            />
+          )}
           {listsChannels && (
             <Select
               allowClear
