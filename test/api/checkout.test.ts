@@ -94,12 +94,12 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     expect(page.body).toContain('¥5,998.00');
     const paidOnPage = await fw.app.inject({
       method: 'POST',
-      url: `${new URL(o.payment.payUrl).pathname}/pay?return=/shop/orders/${o.id}`,
+      url: `${new URL(o.payment.payUrl).pathname}/pay?return=${encodeURIComponent(`/shop/orders/${o.id}?paying=1`)}`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: '',
     });
     expect(paidOnPage.statusCode).toBe(303);
-    expect(paidOnPage.headers.location).toBe(`/shop/orders/${o.id}`);
+    expect(paidOnPage.headers.location).toBe(`/shop/orders/${o.id}?paying=1`);
     expect(await deliverAllNotices(fw)).toBe(2);
 
     const paid = (await shopper.get(`/api/shop/orders/${o.id}`)).json();

@@ -80,10 +80,24 @@ describe.skipIf(!haveChromium)('one-hour delivery in Chromium', () => {
     ).toBeLessThanOrEqual(360);
     await shop.screenshot({ path: `${artifacts}/sandbox-pay.png` });
     await shop.setViewportSize({ width: 390, height: 844 });
+    // Every status the order page shows from its first paint, to see it never says "unpaid".
+    await shop.addInitScript(() => {
+      const g = globalThis as any;
+      g.statusesShown = [];
+      new g.MutationObserver(() => {
+        const text = g.document.querySelector('[data-testid=order-status]')?.textContent;
+        if (text && g.statusesShown.at(-1) !== text) g.statusesShown.push(text);
+      }).observe(g.document, { subtree: true, childList: true, characterData: true });
+    });
     await shop.click('button:has-text("确认支付")');
     await shop.waitForURL('**/shop/orders/ord_*');
-    const orderId = shop.url().split('/').pop()!;
+    const orderId = new URL(shop.url()).pathname.split('/').pop()!;
     await shop.waitForSelector('[data-testid=order-status]:has-text("已派单")', { timeout: 15_000 });
+    // Back from paying, the page waits for the provider's word: confirming, then paid.
+    const shown = (await shop.evaluate(() => (globalThis as any).statusesShown)) as string[];
+    expect(shown).not.toContain('待支付');
+    expect(shown.at(-1)).toBe('已派单');
+    expect(new URL(shop.url()).search).toBe('');
     // Sent to the store: paid is done, the store's picking is the step under way.
     await shop.waitForSelector('[data-testid=order-steps] .ant-steps-item-process:has-text("门店拣货")');
     await shop.waitForSelector('[data-testid=countdown]');

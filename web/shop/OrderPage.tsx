@@ -41,6 +41,22 @@ export function OrderPage() {
   const { id } = useParams();
   const now = useNow();
   const [order, setOrder] = useState<ShopOrder | null>(null);
+  // Back from the pay page: the provider tells the shop in a moment, so the page says it is
+  // confirming (and asks every second) instead of showing "awaiting payment", for 20 s at most.
+  const [params, setParams] = useSearchParams();
+  const [confirming, setConfirming] = useState(params.get('paying') === '1');
+  useEffect(() => {
+    if (!confirming) return;
+    const stop = setTimeout(() => setConfirming(false), 20_000);
+    return () => clearTimeout(stop);
+  }, [confirming]);
+  useEffect(() => {
+    if (confirming && order && order.status !== 'pending_payment') {
+      setConfirming(false);
+      setParams({}, { replace: true });
+    }
+  }, [confirming, order, setParams]);
+  const waiting = confirming && order?.status === 'pending_payment';
   // How far this device's clock is from the server's: the countdown runs on the server's time.
   const [skew, setSkew] = useState(0);
   const load = useCallback(
@@ -56,9 +72,9 @@ export function OrderPage() {
     if (!me) return;
     void load();
     // Follow the store and the courier: the page refreshes itself until the order is done.
-    const timer = setInterval(() => void load(), 3000);
+    const timer = setInterval(() => void load(), waiting ? 1000 : 3000);
     return () => clearInterval(timer);
-  }, [load, me]);
+  }, [load, me, waiting]);
   if (me === null) return <SignInToSee />;
   if (!order) return <Skeleton active />;
   const done = order.status === 'delivered' || order.status === 'completed' || order.status === 'cancelled';
@@ -114,7 +130,7 @@ export function OrderPage() {
               }
               data-testid="order-status"
             >
-              {t(`order.status.${order.status}`)}
+              {waiting ? t('store.confirmingPayment') : t(`order.status.${order.status}`)}
             </Tag>
           </Space>
           {order.status !== 'cancelled' && (
@@ -145,7 +161,15 @@ export function OrderPage() {
           {order.status === 'cancelled' && (
             <Alert type="info" message={t('store.cancelled', { reason: cancelReason(order.cancelReason) })} />
           )}
-          {order.status === 'pending_payment' && (
+          {waiting && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="confirming-payment"
+              message={t('store.confirmingNote')}
+            />
+          )}
+          {order.status === 'pending_payment' && !waiting && (
             <Space direction="vertical" style={{ width: '100%' }}>
               <Typography.Text type="secondary">
                 {t('store.payBy', { time: formatTime(order.payBy, i18n.language) })}

@@ -107,7 +107,8 @@ export async function placeOrder(
       .map((l) => l.offer!.name)
       .join(', ')
       .slice(0, 120),
-    returnUrl: `/shop/orders/${orderId}`,
+    // Back from paying: the order page waits for the provider's word rather than say "unpaid".
+    returnUrl: `/shop/orders/${orderId}?paying=1`,
   });
   const order = await saveOrder(
     ctx,
