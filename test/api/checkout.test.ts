@@ -128,6 +128,28 @@ describe('checkout: carts, placement, sandbox payments, the ledger', () => {
     expect(seen.routing.candidates.find((c: any) => c.kind === 'warehouse')).toBeTruthy();
   });
 
+  it("keeps the product's names on the order as they were at placement, English too (DESIGN §6.5)", async () => {
+    const [row] = await fw.rt.db
+      .selectFrom('catalog_sku')
+      .select('product_id')
+      .where('id', '=', shop.skus[0])
+      .execute();
+    const productId = row.product_id;
+    const named = await shop.brand.patch(`/api/catalog/products/${productId}`, {
+      name: '寻找 X',
+      nameEn: 'Find X',
+    });
+    expect(named.statusCode, named.body).toBe(200);
+    const { order } = await checkout(shopper, {
+      channelId: shop.channelId,
+      lines: [{ skuId: shop.skus[0], quantity: 1 }],
+    });
+    expect(order.statusCode).toBe(201);
+    await shop.brand.patch(`/api/catalog/products/${productId}`, { name: '新名字', nameEn: 'New name' });
+    const kept = (await shopper.get(`/api/shop/orders/${order.json().id}`)).json();
+    expect(kept.lines.map((l: any) => [l.name, l.nameEn])).toEqual([['寻找 X', 'Find X']]);
+  });
+
   it('takes a payment once whatever the provider repeats, and refuses forged, stale and wrong-amount notices', async () => {
     const { order } = await checkout(shopper, {
       channelId: shop.channelId,

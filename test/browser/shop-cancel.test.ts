@@ -38,14 +38,19 @@ describe.skipIf(!haveChromium)('a shopper cancels a paid order on the phone', ()
         const shops = await call('GET', '/api/shop/shops');
         const shop = shops.items.find((s: any) => s.brandName === 'OPPO');
         const products = await call('GET', `/api/shop/shops/${shop.id}/products?limit=50`);
-        const sku = products.items.flatMap((p: any) => p.skus).find((s: any) => s.sellable);
+        const product = products.items.find((p: any) => p.nameEn && p.skus.some((s: any) => s.sellable));
+        const sku = product.skus.find((s: any) => s.sellable);
         const cart = await call('POST', '/api/shop/carts', { channelId: shop.id });
         await call('POST', `/api/shop/carts/${cart.id}/lines`, { skuId: sku.skuId, quantity: 1 });
         await call('POST', `/api/shop/carts/${cart.id}/delivery`, { mode: 'standard', address });
         return call('POST', '/api/shop/orders', { cartId: cart.id });
-      }, homeAddress)) as { id: string; total: number; payment: { id: string } };
+      }, homeAddress)) as { id: string; total: number; payment: { id: string }; lines: any[] };
+      expect(placed.lines[0].nameEn).toBeTruthy();
       await payInSandbox(world.fw, placed.payment.id);
       await page.goto(`${world.base}/shop/orders/${placed.id}`);
+      // The line in the shopper's language.
+      const line = placed.lines[0];
+      await page.waitForSelector(`text=${zh ? line.name : line.nameEn}`);
       await page.click(`button:has-text("${zh ? '取消订单' : 'Cancel order'}")`);
       const ask = page.locator('.ant-modal-confirm');
       await ask.waitFor();

@@ -20,6 +20,7 @@ export type OrderView = {
     skuId: string;
     code: string;
     name: string;
+    nameEn?: string | null;
     options: Record<string, string>;
     quantity: number;
     unitPrice: number;

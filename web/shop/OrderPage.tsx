@@ -220,7 +220,7 @@ export function OrderPage() {
           renderItem={(l) => (
             <List.Item>
               <span>
-                {l.name} · {Object.values(l.options).join(' · ')} × {l.quantity}
+                {localName(l, i18n.language)} · {Object.values(l.options).join(' · ')} × {l.quantity}
               </span>
               <span style={{ marginLeft: 12, whiteSpace: 'nowrap' }}>{formatFen(l.lineTotal)}</span>
             </List.Item>

@@ -59,6 +59,8 @@ export type OrdersTables = {
     product_id: string;
     code: string;
     name: string;
+    /** The product's English name when it had one at placement. */
+    name_en: string | null;
     options: string;
     quantity: number;
     list_price: number;
@@ -92,6 +94,12 @@ declare module '../../platform/db/database.js' {
 }
 
 export const ordersMigrations: Migrations = {
+  // Lines placed before it have no English name: they show the Chinese one.
+  '20261204_0200_orders_line_name_en': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('orders_line').addColumn('name_en', 'text').execute();
+    },
+  },
   '20261202_0200_orders_reconciliation_per_day': {
     async up(db: Kysely<any>) {
       // One row a day: the newest run of a day is kept, and later runs update it.

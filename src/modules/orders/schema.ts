@@ -180,6 +180,7 @@ export const Order = Type.Object({
       productId: Type.String(),
       code: Type.String(),
       name: Type.String(),
+      nameEn: Nullable(Type.String()),
       options: Type.Record(Type.String(), Type.String()),
       quantity: Type.Integer(),
       listPrice: Type.Integer(),

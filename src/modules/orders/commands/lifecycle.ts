@@ -145,6 +145,7 @@ export async function saveOrder(
         product_id: o.productId,
         code: o.code,
         name: o.name,
+        name_en: o.nameEn,
         options: JSON.stringify(o.options),
         quantity: l.quantity,
         list_price: l.listPrice,

@@ -74,6 +74,7 @@ export async function orderDetail(db: Executor, o: OrderRow, opts: { withRouting
       productId: l.product_id,
       code: l.code,
       name: l.name,
+      nameEn: l.name_en,
       options: JSON.parse(l.options) as Record<string, string>,
       quantity: Number(l.quantity),
       listPrice: Number(l.list_price),

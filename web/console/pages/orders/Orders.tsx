@@ -200,7 +200,7 @@ function OrderDetail({ order, onChanged }: { order: Order; onChanged: (o: Order)
           columns={[
             {
               title: t('common.name'),
-              render: (_, l) => `${l.name} · ${Object.values(l.options).join(' · ')}`,
+              render: (_, l) => `${localName(l, i18n.language)} · ${Object.values(l.options).join(' · ')}`,
             },
             { title: 'SKU', dataIndex: 'code' },
             { title: t('store.quantity'), dataIndex: 'quantity' },
