@@ -42,9 +42,13 @@ describe('partnership: brand-retailer agreements', () => {
     expect(created.statusCode).toBe(201);
     const a = created.json();
     expect(a).toMatchObject({ status: 'draft', inForce: false, productLines: null, retailerName: 'JD Home' });
-    expect(
-      (await brand.patch(`/api/agreements/${a.id}`, { productLines: ['Find X', 'Reno'] })).statusCode,
-    ).toBe(200);
+    expect(a.titleEn).toBeNull();
+    const edited = await brand.patch(`/api/agreements/${a.id}`, {
+      productLines: ['Find X', 'Reno'],
+      titleEn: 'JD Home × OPPO NKA (English)',
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().titleEn).toBe('JD Home × OPPO NKA (English)');
 
     expect((await move(retailer, a.id, 'accept')).json().code).toBe('partnership.illegal_transition');
     expect((await move(brand, a.id, 'propose')).json().status).toBe('proposed');

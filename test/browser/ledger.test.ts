@@ -71,7 +71,16 @@ describe.skipIf(!haveChromium)('the operator reads the books and reconciles a da
       expect(await share.locator('[data-testid=entry-amount]').textContent()).toMatch(/^¥[1-9]/);
       await page.screenshot({ path: `${artifacts}/retailer-ledger-${lang}.png`, fullPage: true });
       await page.click(`[data-testid=menu] :text("${en ? 'Agreements' : '合作协议'}")`);
-      await page.locator('.ant-table-tbody tr').first().click();
+      // The agreement and its parties by their names in the page's language.
+      const row = page.locator('.ant-table-tbody tr').first();
+      await row.waitFor();
+      expect(await row.textContent()).toContain(
+        en
+          ? 'JD Home × OPPO national key-account partnership agreement'
+          : '京东之家 × OPPO 全国重点客户战略合作协议',
+      );
+      expect(await row.textContent()).toContain(en ? 'OPPO × JD Home' : 'OPPO × 京东之家');
+      await row.click();
       expect(await page.locator('[data-testid=settlement]').textContent()).toBe(
         en
           ? 'The retailer earns 8% of what its stores sell and deliver'

@@ -297,6 +297,7 @@ const en = {
     history: 'History',
     addendum: 'Record addendum',
     addendumTitle: 'Addendum title',
+    titleEn: 'Title in English',
     inForce: 'In force',
     status: {
       draft: 'Draft',
@@ -824,6 +825,7 @@ const zh: typeof en = {
     history: '历史',
     addendum: '登记补充协议',
     addendumTitle: '补充协议名称',
+    titleEn: '英文名称',
     inForce: '生效中',
     status: {
       draft: '草稿',

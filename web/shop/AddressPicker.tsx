@@ -63,6 +63,11 @@ export function DistrictPicker({
       variant={compact ? 'borderless' : 'outlined'}
       prefix={<EnvironmentOutlined />}
       classNames={{ popup: { root: 'fw-cascader' } }}
+      // Below the field, slid sideways as far as it takes to stay on the screen (a phone's).
+      placement="bottomLeft"
+      builtinPlacements={{
+        bottomLeft: { points: ['tl', 'bl'], offset: [0, 4], overflow: { adjustY: true, shiftX: true } },
+      }}
       placeholder={t('store.chooseAddress')}
       displayRender={(labels) =>
         compact

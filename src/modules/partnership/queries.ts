@@ -25,7 +25,12 @@ function withNames(db: Executor, p: MemberPrincipal) {
     .innerJoin('identity_org_view as brand', 'brand.id', 'partnership_agreement.org_id')
     .innerJoin('identity_org_view as retailer', 'retailer.id', 'partnership_agreement.retailer_id')
     .selectAll('partnership_agreement')
-    .select(['brand.name as brand_name', 'retailer.name as retailer_name']);
+    .select([
+      'brand.name as brand_name',
+      'brand.attributes as brand_attributes',
+      'retailer.name as retailer_name',
+      'retailer.attributes as retailer_attributes',
+    ]);
 }
 
 export async function listAgreements(

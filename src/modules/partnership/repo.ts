@@ -11,6 +11,8 @@ export type PartnershipTables = {
     retailer_id: string;
     level: AgreementLevel;
     title: string;
+    /** The title in English, when the parties gave one. */
+    title_en: string | null;
     starts_on: string;
     ends_on: string;
     /** JSON array of product lines, or null for the brand's whole range. */
@@ -124,6 +126,11 @@ export const partnershipMigrations: Migrations = {
         .alterTable('partnership_agreement')
         .addColumn('settlement', 'text', (c) => c.notNull().defaultTo(JSON.stringify(noSettlement)))
         .execute();
+    },
+  },
+  '20261204_0010_partnership_title_en': {
+    async up(db) {
+      await db.schema.alterTable('partnership_agreement').addColumn('title_en', 'text').execute();
     },
   },
   // Orders placed before it settle by the agreement in force at their hand-over.

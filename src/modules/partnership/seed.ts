@@ -62,6 +62,7 @@ export async function seedPartnership(rt: Runtime, world: DemoWorld): Promise<vo
       retailerId,
       level: 'nka',
       title: '京东之家 × OPPO 全国重点客户战略合作协议',
+      titleEn: 'JD Home × OPPO national key-account partnership agreement',
       startsOn: on.startsOn,
       endsOn: on.endsOn,
       provinces: ['北京', '天津', '河北', '广东', '陕西', '浙江'],

@@ -19,16 +19,32 @@ export function termsOf(row: AgreementRow): AgreementTerms {
   };
 }
 
-export function agreementView(row: AgreementRow & { brand_name: string; retailer_name: string }, now: Date) {
+type Named = {
+  brand_name: string;
+  brand_attributes: string | null;
+  retailer_name: string;
+  retailer_attributes: string | null;
+};
+
+/** An organisation's English name, kept in its attributes (`{ nameEn }`). */
+function englishName(attributes: string | null): string | null {
+  const en = attributes ? (JSON.parse(attributes) as { nameEn?: unknown }).nameEn : undefined;
+  return typeof en === 'string' ? en : null;
+}
+
+export function agreementView(row: AgreementRow & Named, now: Date) {
   const terms = termsOf(row);
   return {
     id: row.id,
     brandId: row.org_id,
     brandName: row.brand_name,
+    brandNameEn: englishName(row.brand_attributes),
     retailerId: row.retailer_id,
     retailerName: row.retailer_name,
+    retailerNameEn: englishName(row.retailer_attributes),
     level: row.level,
     title: row.title,
+    titleEn: row.title_en,
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     productLines: terms.productLines,

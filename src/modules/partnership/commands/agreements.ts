@@ -26,6 +26,7 @@ export type AgreementInput = {
   retailerId: string;
   level: AgreementLevel;
   title: string;
+  titleEn?: string;
   startsOn: string;
   endsOn: string;
   productLines?: string[];
@@ -35,6 +36,7 @@ export type AgreementInput = {
 };
 export type TermChanges = {
   title?: string;
+  titleEn?: string | null;
   level?: AgreementLevel;
   startsOn?: string;
   endsOn?: string;
@@ -62,6 +64,7 @@ function checkTerm(startsOn: string, endsOn: string): void {
 function applyTerms(row: AgreementRow, t: TermChanges) {
   const next = {
     title: t.title ?? row.title,
+    title_en: t.titleEn === undefined ? row.title_en : t.titleEn,
     level: t.level ?? row.level,
     starts_on: t.startsOn ?? row.starts_on,
     ends_on: t.endsOn ?? row.ends_on,
@@ -140,6 +143,7 @@ export async function createAgreement(ctx: WriteCtx, brand: MemberPrincipal, inp
     retailer_id: input.retailerId,
     level: input.level,
     title: input.title,
+    title_en: input.titleEn ?? null,
     starts_on: input.startsOn,
     ends_on: input.endsOn,
     product_lines: input.productLines ? JSON.stringify(input.productLines) : null,

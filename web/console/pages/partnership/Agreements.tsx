@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { provinceNames as provinces } from '../../../../src/platform/provinces';
 import { api, type Page } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
-import { formatTime, orgName } from '../../../shared/format';
+import { formatTime, localName, orgName } from '../../../shared/format';
 import { usePlaceName } from '../../../shared/places';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
@@ -33,9 +33,12 @@ type Commitments = {
 type Agreement = {
   id: string;
   brandName: string;
+  brandNameEn: string | null;
   retailerName: string;
+  retailerNameEn: string | null;
   level: 'nka' | 'ka' | 'regional';
   title: string;
+  titleEn: string | null;
   startsOn: string;
   endsOn: string;
   productLines: string[] | null;
@@ -56,6 +59,11 @@ type Agreement = {
     createdAt: string;
   }>;
 };
+
+/** The agreement's title and parties in the UI's language, when they have an English name. */
+const titleOf = (a: Agreement, lang: string) => localName({ name: a.title, nameEn: a.titleEn }, lang);
+const partiesOf = (a: Agreement, lang: string) =>
+  `${localName({ name: a.brandName, nameEn: a.brandNameEn }, lang)} × ${localName({ name: a.retailerName, nameEn: a.retailerNameEn }, lang)}`;
 
 const statusColor: Record<string, string> = {
   draft: 'default',
@@ -327,8 +335,8 @@ export function Agreements() {
         pagination={false}
         onRow={(a) => ({ onClick: () => setSelected(a.id), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('agreements.title'), dataIndex: 'title' },
-          { title: t('agreements.parties'), render: (_, a) => `${a.brandName} × ${a.retailerName}` },
+          { title: t('agreements.title'), render: (_, a) => titleOf(a, i18n.language) },
+          { title: t('agreements.parties'), render: (_, a) => partiesOf(a, i18n.language) },
           {
             title: t('agreements.levelLabel'),
             dataIndex: 'level',
@@ -349,7 +357,10 @@ export function Agreements() {
       <Drawer
         width={820}
         open={!!selected}
-        title={list.items.find((a) => a.id === selected)?.title}
+        title={(() => {
+          const a = list.items.find((x) => x.id === selected);
+          return a && titleOf(a, i18n.language);
+        })()}
         onClose={() => setSelected(null)}
         destroyOnHidden
       >
@@ -365,6 +376,7 @@ export function Agreements() {
             retailerId: v.retailerId,
             level: v.level,
             title: v.title,
+            ...(v.titleEn?.trim() ? { titleEn: v.titleEn.trim() } : {}),
             startsOn: v.startsOn.format('YYYY-MM-DD'),
             endsOn: v.endsOn.format('YYYY-MM-DD'),
             ...(v.productLines?.length ? { productLines: v.productLines } : {}),
@@ -381,6 +393,9 @@ export function Agreements() {
           <Select options={retailers.map((r) => ({ value: r.id, label: orgName(r, i18n.language) }))} />
         </Form.Item>
         <Form.Item name="title" label={t('agreements.title')} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="titleEn" label={t('agreements.titleEn')}>
           <Input maxLength={200} />
         </Form.Item>
         <Space wrap>
