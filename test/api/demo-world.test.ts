@@ -64,6 +64,28 @@ describe('the demo world', () => {
     expect(new Set(skus.map((s) => s.gtin)).size).toBe(skus.length);
   });
 
+  it("finds a shop's products by every word of a search, in either language and either case, or their category", async () => {
+    const shopper = new TestClient(fw.app);
+    const oppo = (await shopper.get('/api/shop/shops')).json().items.find((s: any) => s.brandName === 'OPPO');
+    const found = async (q: string) =>
+      (await shopper.get(`/api/shop/shops/${oppo.id}/products?limit=50&q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((p: any) => p.nameEn)
+        .sort();
+    const watches = ['OPPO Watch 2', 'OPPO Watch Free'];
+    // Named by the category, not by the product: a watch is a 手表.
+    expect(await found('手表')).toEqual(watches);
+    expect(await found('watches')).toEqual(watches);
+    // Case aside on both engines, every word must match: the brand and the category.
+    expect(await found('oppo WATCH')).toEqual(watches);
+    expect(await found('OPPO 手表 Free')).toEqual(['OPPO Watch Free']);
+    expect((await found('find')).every((n: string) => n.startsWith('OPPO Find'))).toBe(true);
+    expect((await found('find')).length).toBeGreaterThan(0);
+    // A wildcard is a character like any other.
+    expect(await found('%')).toEqual([]);
+    expect(await found('_')).toEqual([]);
+  });
+
   it('sells OPPO online, in JD Home stores at online flagship prices and live, under the NKA agreement with its addendum', async () => {
     const brand = await signInAs(fw, 'brand@oppo.demo');
     const agreement = (await brand.get('/api/agreements')).json().items[0];

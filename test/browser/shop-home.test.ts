@@ -51,6 +51,12 @@ describe.skipIf(!haveChromium)("the storefront's front page, on a phone", () => 
       await page.press('[data-testid=product-search]', 'Enter');
       await expect.poll(() => page.locator('[data-testid=product-tile]').count()).toBeLessThan(all);
       expect(await page.locator('[data-testid=product-tile]').first().textContent()).toContain('Find');
+      // A category's word in the page's language finds what no name says: the watches.
+      await page.fill('[data-testid=product-search]', zh ? '手表' : 'watches');
+      await page.press('[data-testid=product-search]', 'Enter');
+      await expect
+        .poll(() => page.locator('[data-testid=product-tile]').allTextContents())
+        .toEqual([expect.stringContaining('Watch'), expect.stringContaining('Watch')]);
       await page.fill('[data-testid=product-search]', 'zzzz-nothing');
       await page.press('[data-testid=product-search]', 'Enter');
       await page.waitForSelector('[data-testid=no-products]');

@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { categoryNames } from '../../src/modules/catalog/domain/categories.js';
 import { commerceEn, commerceZh } from './i18n-commerce';
 import { problemsEn, problemsZh } from './i18n-problems';
 
@@ -180,19 +181,8 @@ const en = {
     search: 'Name, SKU code or GTIN',
     productLine: 'Product line',
     category: 'Category',
-    categories: {
-      phone: 'Phones',
-      tablet: 'Tablets',
-      earbuds: 'Earbuds',
-      watch: 'Watches',
-      cosmetics: 'Cosmetics',
-      makeup: 'Make-up',
-      skincare: 'Skincare',
-      menswear: 'Menswear',
-      outerwear: 'Outerwear',
-      shirt: 'Shirts',
-      trousers: 'Trousers',
-    },
+    // The words the storefront's search knows too: one source for both.
+    categories: categoryNames('en'),
     flagship: 'Flagship',
     nameEn: 'English name',
     edit: 'Change product',
@@ -708,19 +698,7 @@ const zh: typeof en = {
     search: '名称、SKU 编码或条码',
     productLine: '产品线',
     category: '类目',
-    categories: {
-      phone: '手机',
-      tablet: '平板',
-      earbuds: '耳机',
-      watch: '手表',
-      cosmetics: '化妆品',
-      makeup: '彩妆',
-      skincare: '护肤',
-      menswear: '男装',
-      outerwear: '外套',
-      shirt: '衬衫',
-      trousers: '裤装',
-    },
+    categories: categoryNames('zh-CN'),
     flagship: '旗舰',
     nameEn: '英文名',
     edit: '编辑商品',

@@ -1,6 +1,8 @@
 import type { Executor } from '../../../platform/db/database.js';
+import { containsWord, searchWords } from '../../../platform/db/search.js';
 import { notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
+import { categoriesNamed } from '../domain/categories.js';
 import { channelById, offersBySku } from './channels.js';
 
 /** The shops a shopper can buy in: every brand's active online channel. */
@@ -73,10 +75,15 @@ export async function shopProducts(
       ),
     );
   if (q.productId) listed = listed.where('catalog_product.id', '=', q.productId);
-  if (q.q) {
-    const like = `%${q.q}%`;
+  // Each word names the product (in either language) or its category: "OPPO 手表" finds OPPO's watches.
+  for (const word of searchWords(q.q ?? '')) {
+    const categories = categoriesNamed(word);
     listed = listed.where((w) =>
-      w.or([w('catalog_product.name', 'like', like), w('catalog_product.name_en', 'like', like)]),
+      w.or([
+        containsWord('catalog_product.name', word),
+        containsWord('catalog_product.name_en', word),
+        ...(categories.length ? [w('catalog_product.category', 'in', categories)] : []),
+      ]),
     );
   }
   // In the order the brand put them in the shop: its first products (the flagships, here) first.
