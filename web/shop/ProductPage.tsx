@@ -1,6 +1,6 @@
 import { CarOutlined, ClockCircleOutlined, ShopOutlined } from '@ant-design/icons';
 import { App, Button, Card, InputNumber, Segmented, Skeleton, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Decision } from '../../src/modules/fulfilment/domain/routing';
@@ -10,7 +10,7 @@ import { AddressPicker } from './AddressPicker';
 import { colourOf, ProductArt } from './ProductArt';
 import type { ShopProduct } from './ShopHome';
 import { rememberSource } from './source';
-import { useShop } from './state';
+import { clock, useNow, useShop } from './state';
 
 type Estimate = {
   sellable: boolean;
@@ -38,18 +38,32 @@ export function ProductPage() {
   // Once per product page: the address it was opened at says how the shopper came.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the product id alone marks a new visit
   useEffect(() => rememberSource(), [id]);
+  // Loaded again when a launch comes: the SKU is on sale from then. Once in ten seconds at most,
+  // should this device's clock run ahead of the server's.
+  const [loads, setLoads] = useState(0);
+  // How far this device's clock is from the server's: a launch's countdown runs on the server's.
+  const [skew, setSkew] = useState(0);
+  const lastLoad = useRef(0);
+  const reload = useCallback(() => {
+    if (Date.now() - lastLoad.current < 10_000) return;
+    lastLoad.current = Date.now();
+    setLoads((n) => n + 1);
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `loads` asks for the product again
   useEffect(() => {
     if (!shopId) return;
-    void api<{ items: ShopProduct[] }>('GET', `/api/shop/shops/${shopId}/products?productId=${id}`).then(
-      (r) => {
-        const p = r.items[0] ?? null;
-        setProduct(p);
-        const first =
-          p?.skus.find((s) => s.skuId === search.get('sku')) ?? p?.skus.find((s) => s.sellable) ?? p?.skus[0];
-        if (first) setChosen(first.options);
-      },
-    );
-  }, [shopId, id, search]);
+    void api<{ items: ShopProduct[]; serverTime: string }>(
+      'GET',
+      `/api/shop/shops/${shopId}/products?productId=${id}`,
+    ).then((r) => {
+      setSkew(new Date(r.serverTime).getTime() - Date.now());
+      const p = r.items[0] ?? null;
+      setProduct(p);
+      const first =
+        p?.skus.find((s) => s.skuId === search.get('sku')) ?? p?.skus.find((s) => s.sellable) ?? p?.skus[0];
+      if (first) setChosen(first.options);
+    });
+  }, [shopId, id, search, loads]);
   const sku = useMemo(
     () => product?.skus.find((s) => Object.entries(chosen).every(([k, v]) => s.options[k] === v)) ?? null,
     [product, chosen],
@@ -157,9 +171,13 @@ export function ProductPage() {
         {!estimate && <Skeleton active paragraph={{ rows: 1 }} />}
         {estimate && !estimate.sellable && (
           <div style={{ marginTop: 6 }}>
-            <Typography.Text type="warning">
-              {estimate.refusal === 'before_launch' ? t('store.notYet') : t('store.soldOut')}
-            </Typography.Text>
+            {sku?.launchAt ? (
+              <LaunchNote at={sku.launchAt} skew={skew} onLaunched={reload} />
+            ) : (
+              <Typography.Text type="warning">
+                {estimate.refusal === 'before_launch' ? t('store.notYet') : t('store.soldOut')}
+              </Typography.Text>
+            )}
           </div>
         )}
         {estimate?.hour && (
@@ -221,6 +239,32 @@ export function ProductPage() {
           {t('store.buyNow')}
         </Button>
       </Space.Compact>
+    </Space>
+  );
+}
+
+/**
+ * When a SKU not launched yet goes on sale, and within its last day a countdown (开售倒计时); at
+ * the hour the page asks for the product again, and it can be bought.
+ */
+function LaunchNote({ at, skew, onLaunched }: { at: string; skew: number; onLaunched: () => void }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow();
+  const left = new Date(at).getTime() - (now + skew);
+  const launched = left <= 0;
+  useEffect(() => {
+    if (launched) onLaunched();
+  }, [launched, onLaunched]);
+  return (
+    <Space direction="vertical" size={0} data-testid="launch-note">
+      <Typography.Text type="warning" strong>
+        {t('store.onSaleFrom', { when: soonText(at, i18n.language, t) })}
+      </Typography.Text>
+      {left > 0 && left < 86_400_000 && (
+        <Typography.Text type="secondary" data-testid="launch-countdown">
+          {t('store.launchIn', { time: clock(left) })}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

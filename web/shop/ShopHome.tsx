@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatFen, localName } from '../shared/format';
+import { formatFen, localName, soonText } from '../shared/format';
 import { useList } from '../shared/use-list';
 import { colourOf, ProductArt } from './ProductArt';
 import { useShop } from './state';
@@ -25,8 +25,20 @@ export type ShopProduct = {
     sellingPrice: number;
     sellable: boolean;
     refusal: string | null;
+    /** When a SKU not launched yet goes on sale here. */
+    launchAt: string | null;
   }>;
 };
+
+/** The soonest a product not on sale yet goes on sale, or null. */
+export function launchOf(p: ShopProduct): string | null {
+  return (
+    p.skus
+      .map((s) => s.launchAt)
+      .filter((at): at is string => at !== null)
+      .sort()[0] ?? null
+  );
+}
 
 export function ShopHome() {
   const { t, i18n } = useTranslation();
@@ -107,8 +119,8 @@ export function ShopHome() {
                 <span style={{ color: '#e4572e' }}>{t('store.from', { price: formatFen(p.fromPrice) })}</span>
                 {!p.sellable && (
                   <span className="fw-tag">
-                    {p.skus.some((s) => s.refusal === 'before_launch')
-                      ? t('store.notYet')
+                    {launchOf(p)
+                      ? t('store.onSaleFrom', { when: soonText(launchOf(p)!, i18n.language, t) })
                       : t('store.soldOut')}
                   </span>
                 )}

@@ -1,5 +1,5 @@
 import { access } from '../../platform/http/access.js';
-import { Id, Nullable, Obj, Page, PageQuery, Str, Type } from '../../platform/http/schemas.js';
+import { Id, Nullable, Obj, Page, PageQuery, Str, Timestamp, Type } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/server.js';
 import type { Runtime } from '../../platform/module.js';
 import { listShops, shopProducts } from './queries/shop.js';
@@ -33,12 +33,14 @@ const ShopProduct = Type.Object({
       sellingPrice: Type.Integer(),
       sellable: Type.Boolean(),
       refusal: Nullable(Type.String()),
+      launchAt: Nullable(Timestamp),
     }),
   ),
 });
 const ShopProducts = Type.Object({
   channelId: Type.String(),
   brandId: Type.String(),
+  serverTime: Timestamp,
   items: Type.Array(ShopProduct),
   nextCursor: Nullable(Type.String()),
 });
@@ -75,6 +77,10 @@ export function shopRoutes(app: App, rt: Runtime): void {
       },
       config: { access: access.public },
     },
-    async (req) => shopProducts(db, req.params.id, clock.now(), req.query),
+    async (req) => {
+      const now = clock.now();
+      // The server's time, for a launch's countdown to run on it rather than on the phone's.
+      return { ...(await shopProducts(db, req.params.id, now, req.query)), serverTime: now.toISOString() };
+    },
   );
 }

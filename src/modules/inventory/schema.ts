@@ -275,6 +275,7 @@ export const Atp = Type.Object(
 export const FullLine = Type.Object({
   locationId: Type.String(),
   locationName: Type.String(),
+  locationNameEn: Nullable(Type.String()),
   zoneId: Nullable(Type.String()),
   inScope: Type.Integer(),
   complete: Type.Integer(),
@@ -349,6 +350,7 @@ const ZoneFields = {
   id: Type.String(),
   locationId: Type.String(),
   locationName: Type.String(),
+  locationNameEn: Nullable(Type.String()),
   areaM2: Type.Integer(),
   fixtureStandard: Type.String(),
   planogram: Type.Array(Type.String()),

@@ -107,6 +107,8 @@ export type Offer = {
   listed: boolean;
   prices: { listPrice: number; sellingPrice: number; floorPrice: number | null } | null;
   refusal: SellRefusal | null;
+  /** When a SKU not launched yet goes on sale on this channel (`before_launch`), else null. */
+  launchAt: string | null;
 };
 
 /**
@@ -127,6 +129,18 @@ export async function channelOffers(
   const lines = await coveredLines(db, channel, now);
   return rows.map((r) => {
     const listed = r.selling_price !== null;
+    const launch = r.starts_at
+      ? { startsAt: r.starts_at, channelIds: JSON.parse(r.channel_ids as string) as string[] }
+      : null;
+    const refusal = sellRefusal({
+      channel: { id: channel.id, status: channel.status },
+      listed,
+      product: { status: r.product_status },
+      sku: { status: r.sku_status, exclusiveChannelId: r.exclusive_channel_id },
+      coveredByAgreement: lines === 'all' || lines.includes(r.product_line),
+      launch,
+      now,
+    });
     return {
       skuId: r.sku_id,
       productId: r.product_id,
@@ -143,17 +157,8 @@ export async function channelOffers(
             floorPrice: r.floor_price === null ? null : Number(r.floor_price),
           }
         : null,
-      refusal: sellRefusal({
-        channel: { id: channel.id, status: channel.status },
-        listed,
-        product: { status: r.product_status },
-        sku: { status: r.sku_status, exclusiveChannelId: r.exclusive_channel_id },
-        coveredByAgreement: lines === 'all' || lines.includes(r.product_line),
-        launch: r.starts_at
-          ? { startsAt: r.starts_at, channelIds: JSON.parse(r.channel_ids as string) }
-          : null,
-        now,
-      }),
+      refusal,
+      launchAt: refusal === 'before_launch' ? launch!.startsAt : null,
     };
   });
 }

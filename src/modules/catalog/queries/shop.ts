@@ -46,6 +46,7 @@ type ShopSku = {
   sellingPrice: number;
   sellable: boolean;
   refusal: string | null;
+  launchAt: string | null;
 };
 
 /**
@@ -153,6 +154,7 @@ export async function shopProducts(
       sellingPrice: Number(r.selling_price),
       sellable: refusal === null,
       refusal,
+      launchAt: offer?.launchAt ?? null,
     });
     products.set(r.product_id, p);
   }

@@ -102,6 +102,7 @@ export async function fullLineReport(db: Executor, store: LocationRow, now: Date
   return {
     locationId: store.id,
     locationName: store.name,
+    locationNameEn: store.name_en,
     zoneId: zone?.id ?? null,
     inScope: lines.length,
     complete: lines.filter((l) => l.gaps.length === 0).length,

@@ -13,7 +13,7 @@ export async function listZones(
     .selectFrom('inventory_zone')
     .innerJoin('inventory_location', 'inventory_location.id', 'inventory_zone.location_id')
     .selectAll('inventory_zone')
-    .select('inventory_location.name as location_name')
+    .select(['inventory_location.name as location_name', 'inventory_location.name_en as location_name_en'])
     .select((eb) =>
       eb
         .selectFrom('inventory_zone_audit')
@@ -34,13 +34,14 @@ export async function listZones(
   };
 }
 
-type ZoneRow = InventoryTables['inventory_zone'] & { location_name: string };
+type ZoneRow = InventoryTables['inventory_zone'] & { location_name: string; location_name_en: string | null };
 
 function zoneView(z: ZoneRow, lastScore: number | null) {
   return {
     id: z.id,
     locationId: z.location_id,
     locationName: z.location_name,
+    locationNameEn: z.location_name_en,
     areaM2: Number(z.area_m2),
     fixtureStandard: z.fixture_standard,
     planogram: JSON.parse(z.planogram) as string[],
@@ -55,7 +56,7 @@ export async function getZone(db: Executor, scope: TenantScope, id: string) {
     .selectFrom('inventory_zone')
     .innerJoin('inventory_location', 'inventory_location.id', 'inventory_zone.location_id')
     .selectAll('inventory_zone')
-    .select('inventory_location.name as location_name')
+    .select(['inventory_location.name as location_name', 'inventory_location.name_en as location_name_en'])
     .where('inventory_zone.id', '=', id)
     .executeTakeFirstOrThrow(notFound('zone', id));
   const audits = await db

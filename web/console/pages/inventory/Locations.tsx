@@ -52,7 +52,7 @@ const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
  * and runs its warehouses whole.
  */
 function EditLocation({ location, onSaved }: { location: Location; onSaved: (l: Location) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const [open, setOpen] = useState(false);
   const kind = me.org?.kind;
@@ -68,7 +68,7 @@ function EditLocation({ location, onSaved }: { location: Location; onSaved: (l: 
       </Button>
       <FormModal<Record<string, any>>
         open={open}
-        title={`${t('stock.editLocation')} · ${location.name}`}
+        title={`${t('stock.editLocation')} · ${localName(location, i18n.language)}`}
         okText={t('common.save')}
         initialValues={{
           name: location.name,
