@@ -84,16 +84,28 @@ export function Home() {
       </Row>
       {orgFigures.length > 1 && (
         <Card title={t('home.chart')} style={{ marginTop: 16 }}>
+          {/* Bars lying down, a row each: a figure's name reads whole on a phone as on a laptop. */}
           <ReactEChartsCore
             echarts={echarts}
-            style={{ height: 300 }}
+            style={{ height: 40 + 36 * orgFigures.length }}
             option={{
               animation: false,
               tooltip: {},
-              xAxis: { type: 'category', data: orgFigures.map((f) => t(`figure.${f.key}`)) },
-              yAxis: { type: 'value', minInterval: 1 },
+              grid: { left: 8, right: 24, top: 8, bottom: 24, containLabel: true },
+              yAxis: {
+                type: 'category',
+                inverse: true,
+                data: orgFigures.map((f) => t(`figure.${f.key}`)),
+                axisLabel: { width: 140, overflow: 'break' },
+              },
+              xAxis: { type: 'value', minInterval: 1 },
               series: [
-                { type: 'bar', data: orgFigures.map((f) => f.value), itemStyle: { color: '#e4572e' } },
+                {
+                  type: 'bar',
+                  data: orgFigures.map((f) => f.value),
+                  itemStyle: { color: '#e4572e' },
+                  label: { show: true, position: 'right' },
+                },
               ],
             }}
           />
