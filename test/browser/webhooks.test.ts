@@ -43,8 +43,13 @@ describe.skipIf(!haveChromium)('webhooks in the console: register, test, watch i
     await world.signIn(page, 'brand@oppo.demo');
     await page.click('text=Webhooks');
     await page.click('button:has-text("Add endpoint")');
+    // The dialog's form is mounted as it opens: the address is typed once it is there and kept.
+    await page.locator('.ant-modal #url').waitFor();
     await page.fill('#url', receiverUrl);
+    await expect.poll(() => page.inputValue('#url')).toBe(receiverUrl);
     await page.click('.ant-modal button:has-text("Create")');
+    // Shown once the endpoint is made (a busy machine takes its time).
+    await page.locator('[data-testid=secret]').waitFor({ timeout: 20_000 });
     const secret = (await page.locator('[data-testid=secret]').textContent())?.trim() ?? '';
     expect(secret).toMatch(/^whsec_/);
     await page.waitForSelector(`td:has-text("${receiverUrl}")`);
