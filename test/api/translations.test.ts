@@ -94,7 +94,11 @@ describe('translations', () => {
       'ledger.kinds': transactionKinds,
       'rules.kinds': ruleKinds,
       // Every audited action, as the modules write it.
-      'audit.actions': [...src.matchAll(/action: '([a-z_.]+)'/g)].map((m) => m[1].replaceAll('.', '_')),
+      'audit.actions': [
+        ...src.matchAll(/action: '([a-z_.]+)'/g),
+        // The system's own writes name their action first (`systemWrite(rt, 'fulfilment.courier.deliver', …)`).
+        ...src.matchAll(/systemWrite\(\s*rt,\s*'([a-z_.]+)'/g),
+      ].map((m) => m[1].replaceAll('.', '_')),
       // The kinds of a refusal that says which it is.
       'problems.reason.catalog_invalid_gtin': Object.keys(gtinProblemText),
       // The categories of the demo world's products.

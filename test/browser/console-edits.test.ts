@@ -47,10 +47,11 @@ describe.skipIf(!haveChromium)('the console changes products, SKUs and locations
       await page.locator('.ant-drawer [data-testid=edit-sku]').first().click();
       await page.fill('.ant-modal #gtin', '6932160000010');
       await page.click(`.ant-modal-footer button:has-text("${save}")`);
-      await page.waitForSelector('.ant-modal .ant-alert-error');
-      expect(await page.locator('.ant-modal .ant-alert-error').textContent()).toContain(
-        zh ? '校验位' : 'check digit',
-      );
+      // Said once, under the field it is about.
+      const said = page.locator('.ant-modal .ant-alert-error, .ant-modal .ant-form-item-explain-error');
+      await said.first().waitFor();
+      expect(await said.allTextContents()).toHaveLength(1);
+      expect(await said.first().textContent()).toContain(zh ? '校验位' : 'check digit');
       await page.fill('.ant-modal #gtin', '');
       await page.fill(
         '.ant-modal #images',

@@ -235,9 +235,26 @@ describe.skipIf(!haveChromium)('console in Chromium: every role, both languages'
     await page.waitForSelector('[data-testid=menu] :text("Members")');
     await page.reload();
     await page.waitForSelector('[data-testid=menu] :text("Members")');
+    // The page's own language follows, restored from the choice as well.
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.lang)).toBe('en');
     await page.click('[data-testid=lang-switch]');
     await page.reload();
     await page.waitForSelector('[data-testid=menu] :text("成员管理")');
+    await page.context().close();
+  });
+
+  it("says a page opened by its address is not part of a role's console, without an error", async () => {
+    const page = await world.page('en', { width: 390, height: 844 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await world.signIn(page, 'store@jdhome.demo');
+    for (const path of ['/ledger', '/products', '/webhooks']) {
+      await page.goto(`${world.base}${path}`);
+      await page.waitForSelector('.ant-result-403:has-text("not part of your organisation")');
+    }
+    await page.click('.ant-result button');
+    await page.waitForURL(`${world.base}/`);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

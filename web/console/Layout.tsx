@@ -18,7 +18,21 @@ import {
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { App, Button, Drawer, Form, Grid, Input, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  Layout,
+  Menu,
+  Result,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -233,7 +247,20 @@ export function ConsoleLayout() {
             {!phone && <Space>{actions}</Space>}
           </Layout.Header>
           <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
-            <Outlet />
+            {/* A page another role's menu has (opened by its address) says so, instead of failing. */}
+            {items.some((i) => i.key.split('?')[0] === location.pathname) ? (
+              <Outlet />
+            ) : (
+              <Result
+                status="403"
+                title={t('app.notForYou')}
+                extra={
+                  <Button type="primary" onClick={() => navigate('/')}>
+                    {t('menu.home')}
+                  </Button>
+                }
+              />
+            )}
           </Layout.Content>
           <FormModal
             open={passwordOpen}

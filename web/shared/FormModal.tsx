@@ -27,13 +27,16 @@ export function FormModal<T extends Record<string, unknown>>(props: {
       props.onClose();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      form.setFields(
-        (e.problem.errors ?? []).map((f) => ({
-          name: f.field.split('.')[0] as any,
-          errors: [fieldText(t, e.problem, f)],
-        })),
-      );
-      setError(problemText(t, e.problem));
+      const fields = (e.problem.errors ?? []).map((f) => ({
+        name: f.field.split('.')[0] as any,
+        errors: [fieldText(t, e.problem, f)],
+      }));
+      form.setFields(fields);
+      // Said once: not above the form again when its one field (not one inside a list) says the
+      // same words under itself.
+      const said = problemText(t, e.problem);
+      const one = e.problem.errors?.length === 1 && !e.problem.errors[0].field.includes('.');
+      setError(one && fields[0].errors[0] === said ? null : said);
     }
   };
   return (

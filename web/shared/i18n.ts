@@ -12,6 +12,7 @@ const en = {
     tagline: 'Omnichannel, live and creator commerce with enforced trust',
     language: '中文',
     logout: 'Sign out',
+    notForYou: 'This page is not part of your organisation’s console.',
     docs: 'API docs',
     menu: 'Menu',
   },
@@ -266,7 +267,7 @@ const en = {
     displayZoneM2: 'Brand zone (m²)',
     fullLine: 'Full line on the shelf',
     hourDelivery: 'One-hour delivery',
-    settlement: 'Store sales settle',
+    settlement: 'How store sales settle',
     changed: {
       title: 'title',
       level: 'level',
@@ -433,6 +434,10 @@ const en = {
       catalog_sku_exclusive: 'SKU made exclusive',
       catalog_sku_update: 'SKU changed',
       fulfilment_pickup: 'Pick-up handed over',
+      fulfilment_courier_deliver: 'Delivered by the courier',
+      inventory_expire: 'Expired stock holds released',
+      inventory_sale: 'Stock sold',
+      orders_order_expire: 'Unpaid order closed',
       fulfilment_rule_add: 'Routing rule added',
       fulfilment_rule_remove: 'Routing rule removed',
       fulfilment_rule_rerank: 'Routing rule moved',
@@ -529,6 +534,7 @@ const zh: typeof en = {
     tagline: '全渠道 · 直播 · 达人分销 · 信任保障',
     language: 'English',
     logout: '退出登录',
+    notForYou: '您所在的组织没有这个页面。',
     docs: 'API 文档',
     menu: '菜单',
   },
@@ -943,6 +949,10 @@ const zh: typeof en = {
       catalog_sku_exclusive: '设置 SKU 独家渠道',
       catalog_sku_update: '修改 SKU',
       fulfilment_pickup: '自提交付',
+      fulfilment_courier_deliver: '骑手送达',
+      inventory_expire: '释放到期的库存占用',
+      inventory_sale: '库存售出',
+      orders_order_expire: '超时未付订单关闭',
       fulfilment_rule_add: '新增路由规则',
       fulfilment_rule_remove: '删除路由规则',
       fulfilment_rule_rerank: '调整路由规则顺序',
@@ -1035,8 +1045,12 @@ const zh: typeof en = {
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('flywheel.lang') : null;
 
-// Dates in pickers and calendars follow the UI's language (antd's own texts follow its locale).
-i18n.on('languageChanged', (lang) => dayjs.locale(lang === 'en' ? 'en' : 'zh-cn'));
+// Dates in pickers and calendars follow the UI's language (antd's own texts follow its locale),
+// and so does the page's own `lang` (screen readers, fonts, the browser's translate offer).
+i18n.on('languageChanged', (lang) => {
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+});
 
 /** Every UI text, by language: the web app's own and the API's refusals by their code. */
 export const resources = {
@@ -1055,9 +1069,9 @@ i18n.use(initReactI18next).init({
 export function setLanguage(lang: 'en' | 'zh-CN'): void {
   localStorage.setItem('flywheel.lang', lang);
   void i18n.changeLanguage(lang);
-  document.documentElement.lang = lang;
 }
 
 dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
 export default i18n;

@@ -144,6 +144,7 @@ export const Channel = Type.Object(
     name: Type.String(),
     retailerId: Nullable(Type.String()),
     retailerName: Nullable(Type.String()),
+    retailerNameEn: Nullable(Type.String()),
     priceParity: Type.Boolean(),
     status: Type.String(),
     listings: Type.Integer(),

@@ -13,6 +13,7 @@ export { createAuthenticator } from './authenticate.js';
 export { addMember } from './commands/members.js';
 export { createOrg, createPlatform } from './commands/orgs.js';
 export { hashPassword } from './domain/credentials.js';
+export { englishNameOf } from './domain/names.js';
 export type { IdentityTables } from './repo.js';
 export { demoStores } from './seed-data.js';
 

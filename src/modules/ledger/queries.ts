@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { TenantScope } from '../../platform/db/tenant.js';
 import { paginate } from '../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../platform/principal.js';
+import { englishNameOf } from '../identity/index.js';
 import type { AccountKind, TransactionKind } from './domain/accounts.js';
 import type { LedgerTables } from './repo.js';
 
@@ -24,12 +25,18 @@ export async function listBalances(db: Executor, p: MemberPrincipal, q: { orgId?
     .select((eb) => [
       'ledger_entry.org_id',
       'identity_org_view.name as org_name',
+      'identity_org_view.attributes as org_attributes',
       'ledger_entry.account',
       eb.fn.sum<number>('ledger_entry.amount').as('balance'),
       eb.fn.countAll<number>().as('entries'),
     ])
     .where(accountsOf(db, p, q.orgId))
-    .groupBy(['ledger_entry.org_id', 'identity_org_view.name', 'ledger_entry.account'])
+    .groupBy([
+      'ledger_entry.org_id',
+      'identity_org_view.name',
+      'identity_org_view.attributes',
+      'ledger_entry.account',
+    ])
     .orderBy('identity_org_view.name')
     .orderBy('ledger_entry.account')
     .execute();
@@ -37,6 +44,7 @@ export async function listBalances(db: Executor, p: MemberPrincipal, q: { orgId?
     items: rows.map((r) => ({
       orgId: r.org_id,
       orgName: r.org_name,
+      orgNameEn: englishNameOf(r.org_attributes),
       account: r.account as AccountKind,
       balance: Number(r.balance),
       entries: Number(r.entries),

@@ -4,6 +4,7 @@ import { accountKinds, transactionKinds } from './domain/accounts.js';
 export const Balance = Type.Object({
   orgId: Nullable(Type.String()),
   orgName: Nullable(Type.String()),
+  orgNameEn: Nullable(Type.String()),
   account: Type.Enum(accountKinds),
   /** Debits minus credits, in fen: negative on a liability the platform owes. */
   balance: Type.Integer(),

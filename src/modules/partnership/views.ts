@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { englishNameOf } from '../identity/index.js';
 import { type AgreementTerms, displayStatus, inForce, type Settlement } from './domain/agreement.js';
 import type { PartnershipTables } from './repo.js';
 
@@ -26,22 +27,16 @@ type Named = {
   retailer_attributes: string | null;
 };
 
-/** An organisation's English name, kept in its attributes (`{ nameEn }`). */
-function englishName(attributes: string | null): string | null {
-  const en = attributes ? (JSON.parse(attributes) as { nameEn?: unknown }).nameEn : undefined;
-  return typeof en === 'string' ? en : null;
-}
-
 export function agreementView(row: AgreementRow & Named, now: Date) {
   const terms = termsOf(row);
   return {
     id: row.id,
     brandId: row.org_id,
     brandName: row.brand_name,
-    brandNameEn: englishName(row.brand_attributes),
+    brandNameEn: englishNameOf(row.brand_attributes),
     retailerId: row.retailer_id,
     retailerName: row.retailer_name,
-    retailerNameEn: englishName(row.retailer_attributes),
+    retailerNameEn: englishNameOf(row.retailer_attributes),
     level: row.level,
     title: row.title,
     titleEn: row.title_en,

@@ -4,13 +4,20 @@ import { TenantScope } from '../../../platform/db/tenant.js';
 import { notFound } from '../../../platform/errors.js';
 import { paginate } from '../../../platform/http/pagination.js';
 import type { MemberPrincipal } from '../../../platform/principal.js';
+import { englishNameOf } from '../../identity/index.js';
 import { agreementTerms, linesCovered } from '../../partnership/index.js';
 import { type SellRefusal, sellRefusal } from '../domain/channels.js';
 import type { CatalogTables } from '../repo.js';
 
 export type ChannelRow = CatalogTables['catalog_channel'];
 
-export function channelView(row: ChannelRow & { retailer_name?: string | null; listings?: unknown }) {
+export function channelView(
+  row: ChannelRow & {
+    retailer_name?: string | null;
+    retailer_attributes?: string | null;
+    listings?: unknown;
+  },
+) {
   return {
     id: row.id,
     brandId: row.org_id,
@@ -18,6 +25,7 @@ export function channelView(row: ChannelRow & { retailer_name?: string | null; l
     name: row.name,
     retailerId: row.retailer_id,
     retailerName: row.retailer_name ?? null,
+    retailerNameEn: englishNameOf(row.retailer_attributes),
     priceParity: row.price_parity === 1,
     status: row.status,
     listings: Number(row.listings ?? 0),
@@ -32,7 +40,7 @@ function channels(db: Executor, p: MemberPrincipal) {
     .selectFrom('catalog_channel')
     .leftJoin('identity_org_view as retailer', 'retailer.id', 'catalog_channel.retailer_id')
     .selectAll('catalog_channel')
-    .select('retailer.name as retailer_name')
+    .select(['retailer.name as retailer_name', 'retailer.attributes as retailer_attributes'])
     .select((eb) =>
       eb
         .selectFrom('catalog_listing')

@@ -18,7 +18,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allPages, api, type Page } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
-import { formatFen, formatTime, orgName } from '../../../shared/format';
+import { formatFen, formatTime, localName, orgName } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 import { useSkuOptions } from './use-sku-options';
@@ -28,6 +28,7 @@ type Channel = {
   kind: 'online' | 'store' | 'live' | 'distribution';
   name: string;
   retailerName: string | null;
+  retailerNameEn: string | null;
   priceParity: boolean;
   status: 'active' | 'paused';
   listings: number;
@@ -318,7 +319,11 @@ export function Channels() {
           dataIndex: 'kind',
           render: (k: Channel['kind']) => <Tag color={kindColor[k]}>{t(`channels.kind.${k}`)}</Tag>,
         },
-        { title: t('channels.retailer'), dataIndex: 'retailerName', render: (v) => v ?? '—' },
+        {
+          title: t('channels.retailer'),
+          dataIndex: 'retailerName',
+          render: (v, c) => (v ? localName({ name: v, nameEn: c.retailerNameEn }, i18n.language) : '—'),
+        },
         {
           title: t('channels.parity'),
           render: (_, c) => (c.kind === 'store' ? (c.priceParity ? '✓' : '—') : ''),

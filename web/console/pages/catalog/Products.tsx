@@ -160,7 +160,7 @@ function ProductDetail({
         columns={[
           { title: t('catalog.skuCode'), dataIndex: 'code', render: (c) => <code>{c}</code> },
           ...product.optionNames.map((name) => ({
-            title: name,
+            title: t(`store.option.${name}`, { defaultValue: name }),
             render: (_: unknown, s: Sku) => s.options[name],
           })),
           { title: 'GTIN', dataIndex: 'gtin', render: (g) => g ?? '—' },

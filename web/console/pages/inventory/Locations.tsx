@@ -433,11 +433,11 @@ function ZonePanel({ zoneId, canWrite }: { zoneId: string; canWrite: boolean }) 
           <Input.TextArea rows={6} />
         </Form.Item>
       </FormModal>
-      <Descriptions size="small" bordered column={3}>
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 3 }}>
         <Descriptions.Item label={t('common.area')}>{zone.areaM2}</Descriptions.Item>
         <Descriptions.Item label={t('stock.planogram')}>{zone.planogram.length}</Descriptions.Item>
         <Descriptions.Item label={t('stock.score')}>{zone.lastScore ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('stock.fixtures')} span={3}>
+        <Descriptions.Item label={t('stock.fixtures')} span="filled">
           {zone.fixtureStandard}
         </Descriptions.Item>
       </Descriptions>
@@ -653,14 +653,14 @@ export function Locations() {
                         load();
                       }}
                     />
-                    <Descriptions size="small" bordered column={2}>
+                    <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
                       <Descriptions.Item label={t('stock.province')}>
                         {place(selected.province)}
                       </Descriptions.Item>
                       <Descriptions.Item
                         label={t('common.city')}
                       >{`${place(selected.city)} ${place(selected.district)}`}</Descriptions.Item>
-                      <Descriptions.Item label={t('stock.address')} span={2}>
+                      <Descriptions.Item label={t('stock.address')} span="filled">
                         {selected.address ?? '—'}
                       </Descriptions.Item>
                       <Descriptions.Item

@@ -2,13 +2,14 @@ import { Alert, Button, Card, DatePicker, Space, Table, Tabs, Tag, Typography } 
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, type Page, problemText } from '../../../shared/api';
-import { formatFen, formatTime } from '../../../shared/format';
+import { formatFen, formatTime, localName } from '../../../shared/format';
 import { useList } from '../../../shared/use-list';
 import { useMe } from '../../Layout';
 
 type Balance = {
   orgId: string | null;
   orgName: string | null;
+  orgNameEn?: string | null;
   account: string;
   balance: number;
   entries: number;
@@ -174,7 +175,12 @@ export function Ledger() {
           pagination={false}
           dataSource={balances}
           columns={[
-            { title: t('common.name'), dataIndex: 'orgName', render: (v) => v ?? t('ledger.platform') },
+            {
+              title: t('common.name'),
+              dataIndex: 'orgName',
+              render: (v, b) =>
+                v ? localName({ name: v, nameEn: b.orgNameEn }, i18n.language) : t('ledger.platform'),
+            },
             { title: t('ledger.account'), dataIndex: 'account', render: (a) => t(`ledger.accounts.${a}`) },
             { title: t('ledger.entries'), dataIndex: 'entries' },
             {

@@ -306,11 +306,21 @@ function Rules() {
         dataSource={rules}
         columns={[
           { title: t('rules.rank'), dataIndex: 'rank' },
-          { title: t('common.kind'), dataIndex: 'kind', render: (k) => t(`rules.kinds.${k}`) },
           {
-            title: t('rules.location'),
-            dataIndex: 'locationName',
-            render: (v, r) => (v ? localName({ name: v, nameEn: r.locationNameEn }, i18n.language) : '—'),
+            // The location a rule prefers under its kind: one column less, so its buttons fit a phone.
+            title: t('common.kind'),
+            dataIndex: 'kind',
+            className: 'fw-wrap',
+            render: (k, r) => (
+              <>
+                {t(`rules.kinds.${k}`)}
+                {r.locationName && (
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
+                    {localName({ name: r.locationName, nameEn: r.locationNameEn }, i18n.language)}
+                  </Typography.Text>
+                )}
+              </>
+            ),
           },
           {
             title: '',

@@ -72,7 +72,14 @@ export function Tasks() {
   const [courier, setCourier] = useState('');
   const [code, setCode] = useState('');
   const [perf, setPerf] = useState<
-    Array<{ locationId: string; name: string; done: number; kept: number; rate: number | null }>
+    Array<{
+      locationId: string;
+      name: string;
+      nameEn: string | null;
+      done: number;
+      kept: number;
+      rate: number | null;
+    }>
   >([]);
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);
@@ -199,7 +206,7 @@ export function Tasks() {
                 pagination={false}
                 dataSource={perf}
                 columns={[
-                  { title: t('common.name'), dataIndex: 'name' },
+                  { title: t('common.name'), render: (_, l) => localName(l, i18n.language) },
                   { title: t('tasks.done'), dataIndex: 'done' },
                   {
                     title: t('tasks.rate'),

@@ -86,13 +86,13 @@ const movesFor: Record<string, Record<string, string[]>> = {
 };
 
 function Terms({ a }: { a: Agreement }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const place = usePlaceName();
   const c = a.commitments;
   return (
     <Descriptions column={2} size="small" bordered>
       <Descriptions.Item label={t('agreements.parties')} span={2}>
-        {a.brandName} × {a.retailerName}
+        {partiesOf(a, i18n.language)}
       </Descriptions.Item>
       <Descriptions.Item label={t('agreements.levelLabel')}>
         {t(`agreements.level.${a.level}`)}
@@ -179,7 +179,8 @@ function AgreementDetail({
             children: (
               <>
                 <b>{t(`agreements.kindOf.${h.kind}`)}</b>
-                {h.title ? ` · ${h.title}` : ''}
+                {/* The agreement's own title in the page's language; an addendum's as it was typed. */}
+                {h.title ? ` · ${h.title === a.title ? titleOf(a, i18n.language) : h.title}` : ''}
                 {h.signedOn ? ` · ${t('agreements.signedOn')} ${h.signedOn}` : ''}
                 <div style={{ color: '#888', fontSize: 12 }}>
                   {formatTime(h.createdAt, i18n.language)} {h.actorName ?? ''}
