@@ -137,6 +137,27 @@ export const validBodies: Record<string, () => Record<string, unknown> | string>
   'POST /api/fulfilment/pickups': () => ({ code: '123456' }),
   'POST /api/fulfilment/rules': () => ({ kind: 'avoid_split' }),
   'PATCH /api/fulfilment/rules/:id': () => ({ rank: 1 }),
+  'POST /api/trust/tiers': () => ({
+    code: `tier_${Math.random().toString(36).slice(2, 8)}`,
+    name: '铂金信任卡',
+    nameEn: 'Platinum Trust Card',
+    rank: 100 + Math.floor(Math.random() * 900),
+    rights: {
+      noReasonReturn: { days: 15, excludedCategories: ['skincare'] },
+      returnShipping: { capFen: 2_500 },
+      refundWithoutReturn: { maxOrderFen: 20_000 },
+      fakeOnePayTen: { multiple: 10 },
+      fastRefund: { maxFen: 100_000 },
+      lateDelivery: { fixedFen: 1_000 },
+    },
+    qualification: { minDepositFen: 10_000_000, minScore: 4.8, maxDisputeRateBp: 30 },
+  }),
+  'PATCH /api/trust/tiers/:id': () => ({ nameEn: 'Platinum card', active: true }),
+  'POST /api/trust/deposits': () => ({
+    amount: 1_000_000,
+    source: 'transfer',
+    reference: 'ICBC 2026-1201-001',
+  }),
   'POST /api/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] }),
   'PATCH /api/webhooks/:id': () => ({ description: 'changed' }),
 };
@@ -181,6 +202,10 @@ export const apiTags = [
   { name: 'payments', description: 'Payments, refunds and the provider notifications.' },
   { name: 'ledger', description: 'The double-entry ledger: balances and statements, to the fen.' },
   { name: 'growth', description: 'Where orders come from: placement sources and traffic.' },
+  {
+    name: 'trust',
+    description: "Trust Card tiers and their rights, merchants' deposits, the rights each order keeps.",
+  },
   {
     name: 'webhooks',
     description: 'Endpoints that receive the event stream, signed, with deliveries and retries.',

@@ -18,6 +18,7 @@ import {
 } from './modules/orders/index.js';
 import { createPartnershipModule, settledAs } from './modules/partnership/index.js';
 import { createPaymentsModule } from './modules/payments/index.js';
+import { createTrustModule, judgeNewBrand, rightsAsPlaced } from './modules/trust/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -57,6 +58,8 @@ export function allModules(orderExtensions = new OrderExtensions()): FlywheelMod
   orderExtensions.addPlacementContributor(placedFrom);
   // partnership: how each store's part of an order settles with its retailer.
   orderExtensions.addPlacementContributor(settledAs);
+  // trust: the Trust Card rights each order keeps, as its shop held them when it was placed.
+  orderExtensions.addPlacementContributor(rightsAsPlaced);
   return [
     createIdentityModule(),
     createWebhooksModule(),
@@ -66,6 +69,8 @@ export function allModules(orderExtensions = new OrderExtensions()): FlywheelMod
     createLedgerModule(),
     createFulfilmentModule(),
     createPaymentsModule(),
+    // Before orders: the demo world's orders are placed under the tiers it sets.
+    createTrustModule(),
     createOrdersModule(orderExtensions),
     createGrowthModule(),
   ];
@@ -182,6 +187,8 @@ function wireHooks(rt: Runtime): void {
   );
   rt.hooks.inTransaction(shipmentMoved, 'orders.follow_shipment', (ctx, e) => followShipment(ctx, e));
   rt.hooks.inTransaction(shipmentMoved, 'orders.book_retailer_share', (ctx, e) => bookRetailerShare(ctx, e));
+  // A brand onboarded is judged against the Trust Card tiers at once.
+  rt.hooks.inTransaction('identity.org_created', 'trust.judge_new_brand', (ctx, e) => judgeNewBrand(ctx, e));
 }
 
 function homeRoute(app: App, rt: Runtime, modules: FlywheelModule[]): void {

@@ -32,6 +32,9 @@ type Objects = {
   shipment: string;
   rule: string;
   address: string;
+  /** The brand whose shops' Trust Card the persona reads. */
+  brand: string;
+  tier: string;
 };
 
 /** What the access rule says this persona gets, before any object is looked at. */
@@ -84,7 +87,14 @@ function fill(url: string, objects: Objects): string {
                                     ? objects.shipment
                                     : url.startsWith('/api/fulfilment/rules/')
                                       ? objects.rule
-                                      : '';
+                                      : url.startsWith('/api/trust/shops/') ||
+                                          url.startsWith('/api/shop/brands/')
+                                        ? objects.brand
+                                        : url.startsWith('/api/trust/tiers/')
+                                          ? objects.tier
+                                          : url.startsWith('/api/trust/orders/')
+                                            ? objects.order
+                                            : '';
   return url.replace(':id', id);
 }
 
@@ -228,6 +238,8 @@ describe('every route as every role (generated from the route table)', () => {
       shipment: '',
       rule: '',
       address: '',
+      brand: kind === 'brand' ? orgId : (foreign?.brand ?? ''),
+      tier: foreign?.tier ?? '',
     };
   }
 
@@ -253,6 +265,11 @@ describe('every route as every role (generated from the route table)', () => {
     const foreignStore = await givenOrg(fw, 'store', { parentId: foreignRetailer });
     const foreignOwner = await givenMember(fw, foreignBrand, 'owner');
     foreign = await objectsOf(foreignBrand, foreignOwner, 'brand', foreignRetailer, foreignStore);
+    // The platform's Trust Card tiers are everyone's: one for the operator's routes to work on.
+    const tierBody = exampleBody('POST', '/api/trust/tiers');
+    foreign.tier = (
+      await (await givenMember(fw, orgs.platform, 'admin')).post('/api/trust/tiers', tierBody)
+    ).json().id;
     Object.assign(foreign, await givenOrder(foreignOwner, await givenShopper(fw), foreign, null));
     for (const kind of Object.keys(orgs) as OrgKind[]) {
       const owner = await givenMember(fw, orgs[kind], 'owner');

@@ -9,6 +9,7 @@ import { catalogRoutes } from './routes.js';
 import { seedCatalog } from './seed.js';
 import { shopRoutes } from './shop-routes.js';
 
+export { categoryWords } from './domain/categories.js';
 export type { SellRefusal } from './domain/channels.js';
 export { gtinProblem } from './domain/gtin.js';
 export {

@@ -8,13 +8,16 @@ import { ledgerRoutes } from './routes.js';
 export { type PostInput, postTransaction } from './commands/post.js';
 export {
   type AccountKind,
+  compensationEntries,
+  debtNettingEntries,
+  depositEntries,
   paymentEntries,
   refundEntries,
   retailerShareEntries,
   type TransactionKind,
   unbalanced,
 } from './domain/accounts.js';
-export { bookedByCause, unbalancedTransactions } from './queries.js';
+export { balancesOf, bookedByCause, unbalancedTransactions } from './queries.js';
 export type { LedgerTables } from './repo.js';
 
 /** Double-entry money: balanced transactions, balances and statements per organisation. */

@@ -139,3 +139,26 @@ export async function ledgerFigures(db: Executor, p: MemberPrincipal) {
   // A credit, read as its holder reads it: owed to the retailer.
   return [{ key: 'ledger.retailerOwed', value: -Number(row.n), format: 'fen' as const, group: 'ledger' }];
 }
+
+/**
+ * The balance of each account of the given organisations (debits minus credits; a liability the
+ * platform owes reads negative), for the modules that hold money with the platform: trust's
+ * deposits and debts.
+ */
+export async function balancesOf(
+  db: Executor,
+  orgIds: readonly string[],
+  accounts: readonly AccountKind[],
+): Promise<Map<string, Partial<Record<AccountKind, number>>>> {
+  const out = new Map<string, Partial<Record<AccountKind, number>>>(orgIds.map((id) => [id, {}]));
+  if (orgIds.length === 0 || accounts.length === 0) return out;
+  const rows = await db
+    .selectFrom('ledger_entry')
+    .select((eb) => ['org_id', 'account', eb.fn.sum<number>('amount').as('balance')])
+    .where('org_id', 'in', [...orgIds])
+    .where('account', 'in', [...accounts])
+    .groupBy(['org_id', 'account'])
+    .execute();
+  for (const r of rows) out.get(r.org_id as string)![r.account] = Number(r.balance);
+  return out;
+}

@@ -17,11 +17,23 @@ export const accountKinds = [
   'commission_payable',
   /** Platform: money paid out to merchants' and creators' bank accounts (asset side). */
   'payouts',
+  /** Platform: money merchants transferred to the platform's bank account (their deposits). */
+  'platform_bank',
+  /**
+   * Merchant: what it owes the platform (an asset of the platform's; debit): a compensation
+   * beyond its deposit that the platform advanced, netted from its next payable.
+   */
+  'merchant_debt',
 ] as const;
 export type AccountKind = (typeof accountKinds)[number];
 
 /** Accounts the platform itself holds (`org_id` null); the others belong to an organisation. */
-export const platformAccounts: readonly AccountKind[] = ['provider_clearing', 'platform_fees', 'payouts'];
+export const platformAccounts: readonly AccountKind[] = [
+  'provider_clearing',
+  'platform_fees',
+  'payouts',
+  'platform_bank',
+];
 
 export const transactionKinds = [
   'payment',
@@ -31,6 +43,8 @@ export const transactionKinds = [
   'fee',
   'payout',
   'retailer_share',
+  'deposit',
+  'debt_netting',
 ] as const;
 export type TransactionKind = (typeof transactionKinds)[number];
 
@@ -80,5 +94,42 @@ export function refundEntries(merchantId: string, amount: number): EntryInput[] 
   return [
     { orgId: merchantId, account: 'merchant_payable', amount },
     { orgId: null, account: 'provider_clearing', amount: -amount },
+  ];
+}
+
+/**
+ * A merchant pays into its deposit: by bank transfer to the platform, or out of what the platform
+ * owes it for its sales (its payable, a credit balance, gets smaller).
+ */
+export function depositEntries(
+  merchantId: string,
+  amount: number,
+  from: 'transfer' | 'payable',
+): EntryInput[] {
+  return [
+    from === 'transfer'
+      ? { orgId: null, account: 'platform_bank', amount }
+      : { orgId: merchantId, account: 'merchant_payable', amount },
+    { orgId: merchantId, account: 'merchant_deposit', amount: -amount },
+  ];
+}
+
+/**
+ * A compensation paid to a shopper through the provider: drawn from the merchant's deposit, and
+ * what the deposit does not cover advanced by the platform as the merchant's debt.
+ */
+export function compensationEntries(merchantId: string, fromDeposit: number, advanced: number): EntryInput[] {
+  const entries: EntryInput[] = [];
+  if (fromDeposit > 0) entries.push({ orgId: merchantId, account: 'merchant_deposit', amount: fromDeposit });
+  if (advanced > 0) entries.push({ orgId: merchantId, account: 'merchant_debt', amount: advanced });
+  entries.push({ orgId: null, account: 'provider_clearing', amount: -(fromDeposit + advanced) });
+  return entries;
+}
+
+/** A merchant's debt settled out of what the platform owes it for its sales. */
+export function debtNettingEntries(merchantId: string, amount: number): EntryInput[] {
+  return [
+    { orgId: merchantId, account: 'merchant_payable', amount },
+    { orgId: merchantId, account: 'merchant_debt', amount: -amount },
   ];
 }
