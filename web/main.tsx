@@ -30,6 +30,7 @@ const Pos = page(() => import('./console/pages/orders/Pos'), 'Pos');
 const Tasks = page(() => import('./console/pages/orders/Tasks'), 'Tasks');
 const Agreements = page(() => import('./console/pages/partnership/Agreements'), 'Agreements');
 const Webhooks = page(() => import('./console/pages/webhooks/Webhooks'), 'Webhooks');
+const Trust = page(() => import('./console/pages/trust/Trust'), 'Trust');
 const Shop = page(() => import('./shop/Shop'), 'Shop');
 
 function Root() {
@@ -68,6 +69,7 @@ function Root() {
             <Route path="/members" element={<Members />} />
             <Route path="/api-keys" element={<ApiKeys />} />
             <Route path="/webhooks" element={<Webhooks />} />
+            <Route path="/trust" element={<Trust />} />
             <Route path="/audit" element={<Audit />} />
           </Route>
           <Route path="*" element={<Navigate to="/" />} />

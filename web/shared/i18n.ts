@@ -5,6 +5,7 @@ import { initReactI18next } from 'react-i18next';
 import { categoryNames } from '../../src/modules/catalog/domain/categories.js';
 import { commerceEn, commerceZh } from './i18n-commerce';
 import { problemsEn, problemsZh } from './i18n-problems';
+import { trustEn, trustZh } from './i18n-trust';
 
 const en = {
   app: {
@@ -48,6 +49,7 @@ const en = {
     tasks: 'Store tasks',
     pos: 'Counter',
     ledger: 'Ledger',
+    trust: 'Trust Card',
   },
   role: {
     operator: 'Platform operator',
@@ -574,6 +576,7 @@ const zh: typeof en = {
     tasks: '履约任务',
     pos: '门店收银',
     ledger: '资金账本',
+    trust: '信任卡',
   },
   role: {
     operator: '平台运营',
@@ -1062,8 +1065,8 @@ i18n.on('languageChanged', (lang) => {
 
 /** Every UI text, by language: the web app's own and the API's refusals by their code. */
 export const resources = {
-  en: { translation: { ...en, ...commerceEn, problems: problemsEn } },
-  'zh-CN': { translation: { ...zh, ...commerceZh, problems: problemsZh } },
+  en: { translation: { ...en, ...commerceEn, ...trustEn, problems: problemsEn } },
+  'zh-CN': { translation: { ...zh, ...commerceZh, ...trustZh, problems: problemsZh } },
 };
 
 i18n.use(initReactI18next).init({

@@ -24,6 +24,7 @@ import { usePlaceName } from '../shared/places';
 import { AddressPicker } from './AddressPicker';
 import { forgetSource, placementSource } from './source';
 import { type SavedAddress, toAddress, useShop } from './state';
+import { TrustBadge } from './TrustBadge';
 
 type Mode = 'hour' | 'standard' | 'pickup';
 export type Cart = {
@@ -64,7 +65,8 @@ export function CartPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { me, shopId, cartId, address, setAddress, addresses, forgetCart, guestLines } = useShop();
+  const { me, shopId, shops, cartId, address, setAddress, addresses, forgetCart, guestLines } = useShop();
+  const brandId = shops.find((s) => s.id === shopId)?.brandId;
   const [saveToBook, setSaveToBook] = useState(true);
   const placeName = usePlaceName();
   const [cart, setCart] = useState<Cart | null>(null);
@@ -363,6 +365,7 @@ export function CartPage() {
           </span>
         </div>
       </Card>
+      {brandId && <TrustBadge brandId={brandId} at="checkout" />}
       {error && <Alert type="error" showIcon message={error} />}
       {q?.available && addressMissing && (
         <Typography.Text type="secondary" data-testid="address-missing">

@@ -6,6 +6,7 @@ import { ApiError, api, problemText } from '../shared/api';
 import { formatFen, formatTime, localName } from '../shared/format';
 import type { OrderView } from '../shared/orders';
 import { clock, stages, useNow, useShop } from './state';
+import { OrderRightsCard } from './TrustBadge';
 
 export type ShopOrder = OrderView;
 
@@ -231,6 +232,7 @@ export function OrderPage() {
           <span>{formatFen(order.total)}</span>
         </div>
       </Card>
+      <OrderRightsCard orderId={order.id} />
       {['pending_payment', 'paid', 'routed'].includes(order.status) && (
         <Button danger block onClick={confirmCancel}>
           {t('store.cancel')}

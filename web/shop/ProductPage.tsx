@@ -11,6 +11,7 @@ import { colourOf, ProductArt } from './ProductArt';
 import type { ShopProduct } from './ShopHome';
 import { rememberSource } from './source';
 import { clock, useNow, useShop } from './state';
+import { TrustBadge } from './TrustBadge';
 
 type Estimate = {
   sellable: boolean;
@@ -30,7 +31,8 @@ export function ProductPage() {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const location = useLocation();
-  const { shopId, address, addToCart } = useShop();
+  const { shopId, shops, address, addToCart } = useShop();
+  const brandId = shops.find((s) => s.id === shopId)?.brandId;
   const [product, setProduct] = useState<ShopProduct | null>(null);
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [quantity, setQuantity] = useState(1);
@@ -166,6 +168,7 @@ export function ProductPage() {
           </Space>
         </Space>
       </Card>
+      {brandId && <TrustBadge brandId={brandId} at="product" />}
       <Card size="small" data-testid="delivery-promise">
         <AddressPicker compact />
         {!estimate && <Skeleton active paragraph={{ rows: 1 }} />}

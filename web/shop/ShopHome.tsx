@@ -5,6 +5,7 @@ import { formatFen, localName, soonText } from '../shared/format';
 import { useList } from '../shared/use-list';
 import { colourOf, ProductArt } from './ProductArt';
 import { useShop } from './state';
+import { TrustBadge } from './TrustBadge';
 
 export type ShopProduct = {
   id: string;
@@ -50,6 +51,7 @@ export function ShopHome() {
     shopId ? `/api/shop/shops/${shopId}/products?limit=20${q ? `&q=${encodeURIComponent(q)}` : ''}` : null,
   );
   const products = list.loading && list.items.length === 0 ? null : list.items;
+  const brandId = shops.find((s) => s.id === shopId)?.brandId;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <form
@@ -90,6 +92,7 @@ export function ShopHome() {
           {t('common.search')}
         </button>
       </form>
+      {brandId && <TrustBadge brandId={brandId} at="shop" />}
       {products?.length === 0 && (
         <div
           style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', padding: 32 }}

@@ -158,6 +158,7 @@ export async function getShop(db: Executor, p: MemberPrincipal, orgId: string) {
       .selectFrom('trust_evaluation')
       .selectAll()
       .where('org_id', '=', orgId)
+      .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(50)
       .execute(),
@@ -165,6 +166,7 @@ export async function getShop(db: Executor, p: MemberPrincipal, orgId: string) {
       .selectFrom('trust_deposit')
       .selectAll()
       .where('org_id', '=', orgId)
+      .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(50)
       .execute(),

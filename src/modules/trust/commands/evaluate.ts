@@ -29,8 +29,8 @@ export async function standingNow(ctx: WriteCtx, orgId: string): Promise<ShopSta
 
 /**
  * Judges a brand against the tiers and records the result: the tier it holds and why. A change
- * of tier is an evaluation in its history and an event; the same tier for the same reason only
- * moves `evaluated_at`. Orders already placed keep the rights they were placed under.
+ * of tier is an evaluation in its history and an event; the same tier only updates the reason
+ * and `evaluated_at`. Orders already placed keep the rights they were placed under.
  */
 export async function evaluateShop(ctx: WriteCtx, orgId: string, cause: string) {
   await lockAccount(ctx, orgId);
@@ -43,26 +43,29 @@ export async function evaluateShop(ctx: WriteCtx, orgId: string, cause: string) 
     .selectAll()
     .where('org_id', '=', orgId)
     .executeTakeFirst();
+  // Before the operator has defined any tier there is nothing to judge by: the tiers, once made, judge every brand.
+  if (!before && all.length === 0) return { tier, reason, changed: false };
   const toTier = tier?.id ?? null;
-  const reasonJson = JSON.stringify(reason);
-  const standingJson = JSON.stringify(standing);
+  const row = {
+    tier_id: toTier,
+    reason: JSON.stringify(reason),
+    standing: JSON.stringify(standing),
+    evaluated_at: now,
+  };
   const moved = !before || before.tier_id !== toTier;
-  if (before && !moved && before.reason === reasonJson && before.standing === standingJson) {
-    await ctx.trx.updateTable('trust_shop').set({ evaluated_at: now }).where('org_id', '=', orgId).execute();
-    return { tier, reason, changed: false };
-  }
-  const row = { tier_id: toTier, reason: reasonJson, standing: standingJson, evaluated_at: now };
-  if (before)
+  if (!before)
+    await ctx.trx
+      .insertInto('trust_shop')
+      .values({ org_id: orgId, ...row, since: now })
+      .execute();
+  else
     await ctx.trx
       .updateTable('trust_shop')
       .set({ ...row, since: moved ? now : before.since })
       .where('org_id', '=', orgId)
       .execute();
-  else
-    await ctx.trx
-      .insertInto('trust_shop')
-      .values({ org_id: orgId, ...row, since: now })
-      .execute();
+  // The history is of tiers held: a new reason for the same tier (a tier above it changed) is only the row above.
+  if (!moved) return { tier, reason, changed: false };
   await ctx.trx
     .insertInto('trust_evaluation')
     .values({
@@ -70,25 +73,19 @@ export async function evaluateShop(ctx: WriteCtx, orgId: string, cause: string) 
       org_id: orgId,
       from_tier_id: before?.tier_id ?? null,
       to_tier_id: toTier,
-      reason: reasonJson,
-      standing: standingJson,
+      reason: row.reason,
+      standing: row.standing,
       cause,
       created_at: now,
     })
     .execute();
-  if (moved) {
-    await ctx.emit({
-      type: 'trust.shop_tier_changed',
-      aggregateId: orgId,
-      orgId,
-      payload: {
-        from: all.find((t) => t.id === before?.tier_id)?.code ?? null,
-        to: tier?.code ?? null,
-        cause,
-      },
-    });
-  }
-  return { tier, reason, changed: moved };
+  await ctx.emit({
+    type: 'trust.shop_tier_changed',
+    aggregateId: orgId,
+    orgId,
+    payload: { from: all.find((t) => t.id === before?.tier_id)?.code ?? null, to: tier?.code ?? null, cause },
+  });
+  return { tier, reason, changed: true };
 }
 
 /** The brands to judge: every brand, or those not judged since `before` (the daily round). */
