@@ -197,7 +197,8 @@ function ReasonList({ reason, t }: { reason: Reason; t: TFunction }) {
       size="small"
       data-testid="tier-reason"
       dataSource={[
-        ...reason.checks.map((c) => ({ c, ok: true })),
+        // A rule that asks nothing (no deposit needed) says nothing.
+        ...reason.checks.filter((c) => c.rule !== 'deposit' || c.need > 0).map((c) => ({ c, ok: true })),
         ...(reason.next?.missing ?? []).map((c) => ({ c, ok: false })),
       ]}
       header={
@@ -291,20 +292,16 @@ function MyTrust({ orgId }: { orgId: string }) {
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       {paid && <Alert type="success" showIcon closable message={paid} onClose={() => setPaid(null)} />}
       <Card
-        title={
-          <Space wrap>
-            <TierTag tier={shop.tier} />
-            <Typography.Text type="secondary">
-              {t('trust.since', { when: formatTime(shop.since, i18n.language) })}
-            </Typography.Text>
-          </Space>
-        }
+        title={<TierTag tier={shop.tier} />}
         extra={
           <Button type="primary" onClick={() => setPaying(true)} data-testid="pay-deposit">
             {t('trust.pay')}
           </Button>
         }
       >
+        <Typography.Paragraph type="secondary">
+          {t('trust.since', { when: formatTime(shop.since, i18n.language) })}
+        </Typography.Paragraph>
         <Row gutter={[16, 16]}>
           <Col xs={12} md={8}>
             <Statistic
