@@ -118,6 +118,7 @@ describe('Trust Card tiers and deposits', () => {
     expect(gold.shops).toBe(1);
     // The operator makes gold stricter: the shop drops to silver, and gold's rights shrink.
     const changed = await operator.patch(`/api/trust/tiers/${gold.id}`, {
+      name: '金牌信任卡(新)',
       qualification: { ...gold.qualification, minDepositFen: 8_000_000 },
       rights: { ...gold.rights, fakeOnePayTen: { multiple: 3 } },
     });

@@ -8,6 +8,7 @@ import { englishNameOf } from '../identity/index.js';
 import { balancesOf } from '../ledger/index.js';
 import { baselineRights, type Rights } from './domain/rights.js';
 import { qualify, type Tier } from './domain/tiers.js';
+import { baselineRightsId } from './repo.js';
 import { reasonOf, type ShopRow, standingOf, tierOf, tierRef } from './views.js';
 
 /**
@@ -27,7 +28,7 @@ const allTiers = referenceCache<Tier[]>(async (db, keys) => {
 export const tiers = (db: Executor): Promise<Tier[]> => allTiers.get(db, 'all');
 
 /** The Trust Card a brand's shops carry now: its tier (or none) and the rights its orders get. */
-export type Card = { tier: Tier | null; rights: Rights; rightsJson: string; since: string | null };
+export type Card = { tier: Tier | null; rights: Rights; rightsId: string; since: string | null };
 
 const cards = referenceCache<Card>(async (db, orgIds) => {
   const [all, rows] = await Promise.all([
@@ -42,8 +43,15 @@ const cards = referenceCache<Card>(async (db, orgIds) => {
       const tier = row
         ? (all.find((t) => t.id === row.tier_id) ?? null)
         : qualify(all, { depositFen: 0, score: null, disputeRateBp: null }).tier;
-      const rights = tier?.rights ?? baselineRights;
-      return [id, { tier, rights, rightsJson: JSON.stringify(rights), since: row?.since ?? null }];
+      return [
+        id,
+        {
+          tier,
+          rights: tier?.rights ?? baselineRights,
+          rightsId: tier?.rightsId ?? baselineRightsId,
+          since: row?.since ?? null,
+        },
+      ];
     }),
   );
 });
@@ -220,8 +228,16 @@ export async function trustCard(db: Executor, brandId: string) {
 export async function orderRights(db: Executor, p: Principal, orderId: string) {
   const row = await TenantScope.of(db, p)
     .selectFrom('trust_order_rights')
-    .selectAll()
-    .where('order_id', '=', orderId)
+    .innerJoin('trust_rights', 'trust_rights.id', 'trust_order_rights.rights_id')
+    .select([
+      'trust_order_rights.order_id',
+      'trust_order_rights.placed_at',
+      'trust_rights.tier_code',
+      'trust_rights.tier_name',
+      'trust_rights.tier_name_en',
+      'trust_rights.rights',
+    ])
+    .where('trust_order_rights.order_id', '=', orderId)
     .executeTakeFirst();
   if (!row) throw new DomainError('tenant.violation', 'order not found');
   return {

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import { columnTypes, type Migrations } from '../../platform/db/migrations.js';
 import { referenceTriggers } from '../../platform/db/reference.js';
+import { baselineRights } from './domain/rights.js';
+
+/** The frozen rights of an order placed where no tier is met: the baseline. */
+export const baselineRightsId = 'trg_00000000000000000000000000';
 
 export type TrustTables = {
   /** A Trust Card tier the platform operator defines: its rights and what a shop needs to hold it. */
@@ -13,6 +17,8 @@ export type TrustTables = {
     rank: number;
     /** JSON `Rights`. */
     rights: string;
+    /** The frozen copy of its names and rights now: what orders placed under it keep. */
+    rights_id: string;
     /** JSON `Qualification`. */
     qualification: string;
     active: number;
@@ -63,20 +69,29 @@ export type TrustTables = {
     created_at: string;
   };
   /**
-   * The Trust Card an order was placed under (DESIGN §6.5): its tier and rights as they were at
-   * placement. After-sales keeps these, whatever the shop's tier becomes.
+   * A tier's names and rights as they were from one save of it on: never changed, so an order
+   * that names one keeps exactly these. The baseline rights are the row `baselineRightsId`.
    */
-  trust_order_rights: {
-    order_id: string;
-    /** The brand that sold. */
-    org_id: string;
-    shopper_id: string;
+  trust_rights: {
+    id: string;
     tier_id: string | null;
     tier_code: string | null;
     tier_name: string | null;
     tier_name_en: string | null;
     /** JSON `Rights`. */
     rights: string;
+    created_at: string;
+  };
+  /**
+   * The Trust Card an order was placed under (DESIGN §6.5): the frozen rights its shop's tier
+   * had at placement. After-sales keeps these, whatever the shop's tier becomes.
+   */
+  trust_order_rights: {
+    order_id: string;
+    /** The brand that sold. */
+    org_id: string;
+    shopper_id: string;
+    rights_id: string;
     placed_at: string;
   };
 };
@@ -97,6 +112,7 @@ export const trustMigrations: Migrations = {
         .addColumn('name_en', 'text', (c) => c.notNull())
         .addColumn('rank', 'integer', (c) => c.notNull().unique())
         .addColumn('rights', t.json, (c) => c.notNull())
+        .addColumn('rights_id', 'text', (c) => c.notNull())
         .addColumn('qualification', t.json, (c) => c.notNull())
         .addColumn('active', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -148,15 +164,33 @@ export const trustMigrations: Migrations = {
         .columns(['org_id', 'id'])
         .execute();
       await db.schema
-        .createTable('trust_order_rights')
-        .addColumn('order_id', 'text', (c) => c.primaryKey())
-        .addColumn('org_id', 'text', (c) => c.notNull())
-        .addColumn('shopper_id', 'text', (c) => c.notNull())
+        .createTable('trust_rights')
+        .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tier_id', 'text')
         .addColumn('tier_code', 'text')
         .addColumn('tier_name', 'text')
         .addColumn('tier_name_en', 'text')
         .addColumn('rights', t.json, (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db
+        .insertInto('trust_rights')
+        .values({
+          id: baselineRightsId,
+          tier_id: null,
+          tier_code: null,
+          tier_name: null,
+          tier_name_en: null,
+          rights: JSON.stringify(baselineRights),
+          created_at: '2026-12-05T00:00:00.000Z',
+        })
+        .execute();
+      await db.schema
+        .createTable('trust_order_rights')
+        .addColumn('order_id', 'text', (c) => c.primaryKey())
+        .addColumn('org_id', 'text', (c) => c.notNull())
+        .addColumn('shopper_id', 'text', (c) => c.notNull())
+        .addColumn('rights_id', 'text', (c) => c.notNull())
         .addColumn('placed_at', 'text', (c) => c.notNull())
         .execute();
     },

@@ -10,6 +10,7 @@ export function tierOf(r: TrustTables['trust_tier']): Tier {
     nameEn: r.name_en,
     rank: Number(r.rank),
     rights: JSON.parse(r.rights) as Rights,
+    rightsId: r.rights_id,
     qualification: JSON.parse(r.qualification) as Qualification,
     active: Number(r.active) === 1,
   };

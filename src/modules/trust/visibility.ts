@@ -9,6 +9,8 @@ defineVisibility<TrustTables>({
   trust_evaluation: { orgs: ['org_id'] },
   trust_account: { internal: 'a lock row: nobody reads it' },
   trust_deposit: { orgs: ['org_id'] },
+  // Frozen rights of tiers: read with the orders that name them, through the Trust Card.
+  trust_rights: { operator: 'frozen copies of tiers; shoppers and brands read them with their orders' },
   // The brand that sold and the shopper who bought.
   trust_order_rights: { orgs: ['org_id'], shopper: 'shopper_id' },
 });

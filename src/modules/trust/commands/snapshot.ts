@@ -4,9 +4,10 @@ import type { PlacementContributor } from '../../orders/index.js';
 import { cardOf } from '../queries.js';
 
 /**
- * "Rights as placed" (DESIGN §6.5): copies, in the placement transaction, the Trust Card the
- * brand's shops carry to the order. After-sales keeps these rights, whatever the tier becomes.
- * The card comes from the cache: on the order's path, one insert and no read.
+ * "Rights as placed" (DESIGN §6.5): records, in the placement transaction, the frozen rights of
+ * the Trust Card the brand's shops carry (a tier's save never changes a frozen copy, it makes a
+ * new one). After-sales keeps these rights, whatever the tier becomes. The card comes from the
+ * cache: on the order's path, one small insert and no read.
  */
 export const rightsAsPlaced: PlacementContributor = {
   name: 'trust.rights_as_placed',
@@ -17,11 +18,7 @@ export const rightsAsPlaced: PlacementContributor = {
         order_id: order.id,
         org_id: order.orgId,
         shopper_id: order.shopperId,
-        tier_id: card.tier?.id ?? null,
-        tier_code: card.tier?.code ?? null,
-        tier_name: card.tier?.name ?? null,
-        tier_name_en: card.tier?.nameEn ?? null,
-        rights: card.rightsJson,
+        rights_id: card.rightsId,
         placed_at: iso(ctx.now),
       },
     ]);

@@ -9,7 +9,29 @@ import { currentTiers } from '../queries.js';
 import { tierOf } from '../views.js';
 import { brandsToEvaluate, evaluateShop } from './evaluate.js';
 
-export type TierInput = Omit<Tier, 'id' | 'active'> & { active?: boolean };
+export type TierInput = Omit<Tier, 'id' | 'rightsId' | 'active'> & { active?: boolean };
+
+/** Freezes a tier's names and rights as of now: what orders placed from now on keep. */
+async function freezeRights(
+  ctx: WriteCtx,
+  tierId: string,
+  t: Pick<Tier, 'code' | 'name' | 'nameEn' | 'rights'>,
+) {
+  const id = newId('trg');
+  await ctx.trx
+    .insertInto('trust_rights')
+    .values({
+      id,
+      tier_id: tierId,
+      tier_code: t.code,
+      tier_name: t.name,
+      tier_name_en: t.nameEn,
+      rights: JSON.stringify(t.rights),
+      created_at: iso(ctx.now),
+    })
+    .execute();
+  return id;
+}
 
 function checkRights(rights: Rights | undefined) {
   const problem = rights && rightsProblem(rights);
@@ -61,6 +83,7 @@ export async function createTier(ctx: WriteCtx, input: TierInput) {
       name_en: input.nameEn,
       rank: input.rank,
       rights: JSON.stringify(input.rights),
+      rights_id: await freezeRights(ctx, id, input),
       qualification: JSON.stringify(input.qualification),
       active: input.active === false ? 0 : 1,
       created_at: now,
@@ -81,12 +104,19 @@ export async function createTier(ctx: WriteCtx, input: TierInput) {
 /** The operator changes a tier's names, rank, rights, rules or whether it is offered. */
 export async function updateTier(ctx: WriteCtx, id: string, input: Partial<Omit<TierInput, 'code'>>) {
   checkRights(input.rights);
-  await ctx.trx
-    .selectFrom('trust_tier')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow(notFound('tier', id));
+  const before = tierOf(
+    await ctx.trx
+      .selectFrom('trust_tier')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow(notFound('tier', id)),
+  );
   await refuseTaken(ctx, input, id);
+  const after = { ...before, ...input };
+  // Orders placed from now on keep the new words and rights; those placed before keep theirs.
+  const changed = (['name', 'nameEn', 'rights'] as const).some(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
   await ctx.trx
     .updateTable('trust_tier')
     .set({
@@ -95,6 +125,7 @@ export async function updateTier(ctx: WriteCtx, id: string, input: Partial<Omit<
       ...(input.rank !== undefined ? { rank: input.rank } : {}),
       ...(input.rights !== undefined ? { rights: JSON.stringify(input.rights) } : {}),
       ...(input.qualification !== undefined ? { qualification: JSON.stringify(input.qualification) } : {}),
+      ...(changed ? { rights_id: await freezeRights(ctx, id, after) } : {}),
       ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
       updated_at: iso(ctx.now),
     })

@@ -9,6 +9,7 @@ const tier = (code: string, rank: number, q: Partial<Tier['qualification']> = {}
   nameEn: code,
   rank,
   rights: baselineRights,
+  rightsId: `trg_${code}`,
   qualification: { minDepositFen: 0, minScore: null, maxDisputeRateBp: null, ...q },
   active,
 });

@@ -18,6 +18,8 @@ export type Tier = {
   /** Higher is better: a shop holds the highest active tier whose rules it meets. */
   rank: number;
   rights: Rights;
+  /** The frozen copy of its names and rights that orders placed under it now keep. */
+  rightsId: string;
   qualification: Qualification;
   active: boolean;
 };
