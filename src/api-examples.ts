@@ -158,6 +158,24 @@ export const validBodies: Record<string, () => Record<string, unknown> | string>
     source: 'transfer',
     reference: 'ICBC 2026-1201-001',
   }),
+  'POST /api/shop/claims': () => ({
+    orderId: 'ord_00000000000000000000000000',
+    kind: 'return_refund',
+    reason: 'no_reason',
+    description: '尺码不合适 The size does not fit',
+    lines: [{ orderLineId: 'oln_00000000000000000000000000', quantity: 1 }],
+  }),
+  'POST /api/shop/claims/:id/moves': () => ({
+    move: 'ship_return',
+    tracking: 'SF1234567890',
+    freightFen: 1_200,
+  }),
+  'POST /api/shop/claims/:id/messages': () => ({ body: '已寄回,请查收 Sent back, please check' }),
+  'POST /api/aftersales/claims/:id/moves': () => ({
+    move: 'reject',
+    reason: '商品完好,不影响二次销售 The goods are as sold',
+  }),
+  'POST /api/aftersales/claims/:id/messages': () => ({ body: '请补充开箱视频 Please add an unboxing video' }),
   'POST /api/webhooks': () => ({ url: 'http://127.0.0.1:9/hook', eventTypes: ['*'] }),
   'PATCH /api/webhooks/:id': () => ({ description: 'changed' }),
 };
@@ -202,6 +220,11 @@ export const apiTags = [
   { name: 'payments', description: 'Payments, refunds and the provider notifications.' },
   { name: 'ledger', description: 'The double-entry ledger: balances and statements, to the fen.' },
   { name: 'growth', description: 'Where orders come from: placement sources and traffic.' },
+  {
+    name: 'aftersales',
+    description:
+      'After-sales claims: the merchant workbench, the operator’s arbitration, refunds and compensations.',
+  },
   {
     name: 'trust',
     description: "Trust Card tiers and their rights, merchants' deposits, the rights each order keeps.",

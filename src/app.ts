@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { apiTags, validBodies } from './api-examples.js';
+import { createAftersalesModule, lateParcel } from './modules/aftersales/index.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createFulfilmentModule, shipmentMoved } from './modules/fulfilment/index.js';
 import { createGrowthModule, placedFrom } from './modules/growth/index.js';
@@ -18,7 +19,7 @@ import {
 } from './modules/orders/index.js';
 import { createPartnershipModule, settledAs } from './modules/partnership/index.js';
 import { createPaymentsModule } from './modules/payments/index.js';
-import { createTrustModule, judgeNewBrand, rightsAsPlaced } from './modules/trust/index.js';
+import { createTrustModule, judgeNewBrand, netDebt, rightsAsPlaced } from './modules/trust/index.js';
 import { createWebhooksModule } from './modules/webhooks/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -72,6 +73,7 @@ export function allModules(orderExtensions = new OrderExtensions()): FlywheelMod
     // Before orders: the demo world's orders are placed under the tiers it sets.
     createTrustModule(),
     createOrdersModule(orderExtensions),
+    createAftersalesModule(),
     createGrowthModule(),
   ];
 }
@@ -189,6 +191,12 @@ function wireHooks(rt: Runtime): void {
   rt.hooks.inTransaction(shipmentMoved, 'orders.book_retailer_share', (ctx, e) => bookRetailerShare(ctx, e));
   // A brand onboarded is judged against the Trust Card tiers at once.
   rt.hooks.inTransaction('identity.org_created', 'trust.judge_new_brand', (ctx, e) => judgeNewBrand(ctx, e));
+  // A one-hour parcel delivered after its promise is compensated by the order's rights.
+  rt.hooks.inTransaction('fulfilment.shipment_delivered', 'aftersales.late_parcel', (ctx, e) =>
+    lateParcel(ctx, e),
+  );
+  // A merchant's debt (compensations the platform advanced) comes out of its next payable.
+  rt.hooks.afterCommit('payments.payment_taken', 'trust.net_debt', (ctx, e) => netDebt(ctx, e));
 }
 
 function homeRoute(app: App, rt: Runtime, modules: FlywheelModule[]): void {

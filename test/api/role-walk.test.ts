@@ -35,6 +35,8 @@ type Objects = {
   /** The brand whose shops' Trust Card the persona reads. */
   brand: string;
   tier: string;
+  /** An after-sales claim on the persona brand's order, by the persona shopper. */
+  claim: string;
 };
 
 /** What the access rule says this persona gets, before any object is looked at. */
@@ -94,7 +96,10 @@ function fill(url: string, objects: Objects): string {
                                           ? objects.tier
                                           : url.startsWith('/api/trust/orders/')
                                             ? objects.order
-                                            : '';
+                                            : url.startsWith('/api/shop/claims/') ||
+                                                url.startsWith('/api/aftersales/claims/')
+                                              ? objects.claim
+                                              : '';
   return url.replace(':id', id);
 }
 
@@ -148,6 +153,53 @@ describe('every route as every role (generated from the route table)', () => {
     if (order.statusCode !== 201) throw new Error(`order: ${order.statusCode} ${order.body}`);
     const rule = (await brand.post('/api/fulfilment/rules', { kind: 'same_province' })).json().id;
     return { cart, order: order.json().id, shipment: order.json().shipments[0].id, rule, address };
+  }
+
+  /** A claim waiting for the merchant on `orderId`, written as the claim command would leave it. */
+  async function givenClaim(orderId: string): Promise<string> {
+    const o = await fw.rt.db
+      .selectFrom('orders_order')
+      .selectAll()
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    const id = `clm_${orderId.slice(4)}`;
+    const now = new Date().toISOString();
+    await fw.rt.db
+      .insertInto('aftersales_claim')
+      .values({
+        id,
+        code: orderId.slice(-8).toUpperCase(),
+        org_id: o.org_id,
+        shopper_id: o.shopper_id,
+        order_id: o.id,
+        payment_id: o.payment_id,
+        kind: 'refund_only',
+        status: 'awaiting_merchant',
+        reason: 'damaged',
+        description: null,
+        refund_fen: 0,
+        refunded_fen: 0,
+        compensated_fen: 0,
+        shipped: 1,
+        rights_id: 'trg_00000000000000000000000000',
+        rights: '{}',
+        due_at: null,
+        lapse: null,
+        return_tracking: null,
+        return_freight_fen: null,
+        return_location_id: null,
+        condition: null,
+        rejection_reason: null,
+        verdict: null,
+        verdict_reason: null,
+        counterfeit: 0,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    return id;
   }
 
   async function objectsOf(
@@ -240,6 +292,7 @@ describe('every route as every role (generated from the route table)', () => {
       address: '',
       brand: kind === 'brand' ? orgId : (foreign?.brand ?? ''),
       tier: foreign?.tier ?? '',
+      claim: foreign?.claim ?? '',
     };
   }
 
@@ -271,6 +324,7 @@ describe('every route as every role (generated from the route table)', () => {
       await (await givenMember(fw, orgs.platform, 'admin')).post('/api/trust/tiers', tierBody)
     ).json().id;
     Object.assign(foreign, await givenOrder(foreignOwner, await givenShopper(fw), foreign, null));
+    foreign.claim = await givenClaim(foreign.order);
     for (const kind of Object.keys(orgs) as OrgKind[]) {
       const owner = await givenMember(fw, orgs[kind], 'owner');
       const own = await objectsOf(orgs[kind], owner, kind, retailer, orgs.store);
@@ -286,7 +340,8 @@ describe('every route as every role (generated from the route table)', () => {
     await ownerOf('brand').client.post(`/api/agreements/${brandOwn.agreement}/moves`, { move: 'propose' });
     await ownerOf('retailer').client.post(`/api/agreements/${brandOwn.agreement}/moves`, { move: 'accept' });
     const own = await givenOrder(ownerOf('brand').client, shopper, brandOwn, brandOwn.location);
-    for (const p of personas) Object.assign(p.own, own);
+    const claim = await givenClaim(own.order);
+    for (const p of personas) Object.assign(p.own, own, { claim });
     const none = {
       org: '',
       member: '',
@@ -298,7 +353,7 @@ describe('every route as every role (generated from the route table)', () => {
       agreement: '',
     };
     personas.push(
-      { name: 'shopper', client: shopper, kind: 'shopper', own: { ...foreign, ...own } },
+      { name: 'shopper', client: shopper, kind: 'shopper', own: { ...foreign, ...own, claim } },
       {
         name: 'anonymous',
         client: new TestClient(fw.app),

@@ -25,6 +25,7 @@ const roles = [
       'Orders',
       'Store tasks',
       'Ledger',
+      'Trust Card',
       'Organisations',
       'Members',
       'API keys',
@@ -47,6 +48,7 @@ const roles = [
       'Orders',
       'Store tasks',
       'Ledger',
+      'Trust Card',
       'Members',
       'API keys',
       'Webhooks',
@@ -128,6 +130,7 @@ const zhMenu: Record<string, string> = {
   'Store tasks': '履约任务',
   Counter: '门店收银',
   Ledger: '资金账本',
+  'Trust Card': '信任卡',
 };
 
 describe.skipIf(!haveChromium)('console in Chromium: every role, both languages', () => {

@@ -125,6 +125,8 @@ export type IdentityViews = {
   >;
   /** Users' names, for the histories that show who acted (never their credentials). */
   identity_user_view: Pick<IdentityTables['identity_user'], 'id' | 'name' | 'created_at'>;
+  /** Shoppers as others may know them: since when they have an account, never their credentials. */
+  identity_shopper_view: Pick<IdentityTables['identity_shopper'], 'id' | 'created_at'>;
 };
 
 declare module '../../platform/db/database.js' {
@@ -184,6 +186,10 @@ export const identityMigrations: Migrations = {
     'attributes',
     'created_at',
     'updated_at',
+  ]),
+  '20261205_0600_identity_shopper_view': readView('identity_shopper_view', 'identity_shopper', [
+    'id',
+    'created_at',
   ]),
   '20261201_0301_identity_user_view': readView('identity_user_view', 'identity_user', [
     'id',

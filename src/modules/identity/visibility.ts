@@ -11,5 +11,6 @@ defineVisibility<IdentityTables & IdentityViews>({
   identity_shopper_address: { orgs: [], shopper: 'shopper_id' },
   identity_user: { internal: 'a person with credentials; members are read through their memberships' },
   identity_user_view: { internal: 'names of people, joined to the memberships and audit rows a reader sees' },
+  identity_shopper_view: { shopper: 'id', orgs: [] },
   identity_session: { internal: 'credentials' },
 });

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { columnTypes, type Migrations } from '../../platform/db/migrations.js';
+import { columnTypes, type Migrations, readView } from '../../platform/db/migrations.js';
 import type { OrderStatus } from './domain/order.js';
 import type { DeliveryMode, OrderDelivery } from './domain/pricing.js';
 
@@ -89,11 +89,51 @@ export type OrdersTables = {
   };
 };
 
+const orderViewColumns = [
+  'id',
+  'org_id',
+  'shopper_id',
+  'channel_id',
+  'status',
+  'delivery',
+  'address',
+  'subtotal',
+  'delivery_fee',
+  'total',
+  'payment_id',
+  'placed_at',
+  'paid_at',
+  'adjustments',
+] as const;
+const lineViewColumns = [
+  'id',
+  'order_id',
+  'org_id',
+  'sku_id',
+  'product_id',
+  'code',
+  'name',
+  'name_en',
+  'options',
+  'quantity',
+  'unit_price',
+  'line_total',
+  'location_id',
+] as const;
+
+/** What other modules may read of orders (DESIGN §4): after-sales reads what was bought and paid. */
+export type OrdersViews = {
+  orders_order_view: Pick<OrdersTables['orders_order'], (typeof orderViewColumns)[number]>;
+  orders_line_view: Pick<OrdersTables['orders_line'], (typeof lineViewColumns)[number]>;
+};
+
 declare module '../../platform/db/database.js' {
-  interface Database extends OrdersTables {}
+  interface Database extends OrdersTables, OrdersViews {}
 }
 
 export const ordersMigrations: Migrations = {
+  '20261205_0300_orders_order_view': readView('orders_order_view', 'orders_order', orderViewColumns),
+  '20261205_0301_orders_line_view': readView('orders_line_view', 'orders_line', lineViewColumns),
   // Lines placed before it have no English name: they show the Chinese one.
   '20261204_0200_orders_line_name_en': {
     async up(db: Kysely<any>) {

@@ -176,6 +176,7 @@ export const Order = Type.Object({
   serverTime: Type.Optional(Timestamp),
   lines: Type.Array(
     Type.Object({
+      id: Type.String({ description: 'the line, as an after-sales claim names it' }),
       skuId: Type.String(),
       productId: Type.String(),
       code: Type.String(),

@@ -7,6 +7,7 @@ export const paymentsErrors = defineErrors({
   'payments.not_found': 'not_found',
   'payments.refund_exceeds': 'conflict',
   'payments.not_refundable': 'conflict',
+  'payments.not_paid': 'conflict',
   'payments.auth_code_invalid': 'unprocessable',
   'payments.payment_refused': 'unprocessable',
 });

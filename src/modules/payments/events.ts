@@ -24,6 +24,17 @@ export const paymentsEvents = defineEvents('payments', {
       reason: Type.String(),
     }),
   },
+  'payments.transfer_made': {
+    version: 1,
+    aggregate: 'payment',
+    summary: 'Money beyond a refund was paid to the shopper of a payment: a compensation.',
+    payload: Obj({
+      orderId: Type.String(),
+      transferId: Type.String(),
+      amount: Type.Integer({ description: 'fen' }),
+      reason: Type.String(),
+    }),
+  },
   'payments.payment_refunded': {
     version: 1,
     aggregate: 'payment',

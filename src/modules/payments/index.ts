@@ -14,6 +14,7 @@ export {
   findPayment,
   type PaymentRow,
   paymentView,
+  payShopper,
   refundPayment,
 } from './commands/payments.js';
 

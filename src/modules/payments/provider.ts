@@ -47,6 +47,15 @@ export interface PaymentProvider {
     now: Date,
     p: { paymentId: string; amount: number; authCode: string },
   ): Promise<Notification>;
+  /**
+   * Pays money to the payer of a payment beyond its refunds (WeChat Pay's transfer to the
+   * payer's balance): a compensation. Idempotent on `transferId`.
+   */
+  transfer(
+    db: Db,
+    now: Date,
+    p: { paymentId: string; transferId: string; amount: number },
+  ): Promise<{ providerRef: string }>;
   /** Closes an unpaid payment so the pay page refuses it. */
   close(db: Db, now: Date, paymentId: string): Promise<void>;
 }

@@ -69,6 +69,24 @@ export type PaymentsTables = {
   };
   /** The refunds the sandbox has made, by Flywheel's refund id: a repeated call refunds once. */
   payments_sandbox_refund: { refund_id: string; charge_id: string; amount: number; created_at: string };
+  /** Money the sandbox paid to the payer of a charge beyond its refunds (a compensation). */
+  payments_sandbox_transfer: { transfer_id: string; charge_id: string; amount: number; created_at: string };
+  /**
+   * Money paid to the shopper of a payment beyond giving it back (a compensation: fake one pay ten,
+   * return freight, late delivery), as WeChat Pay's transfer to the payer's balance. The write that
+   * decides on it books it; the provider is asked after commit.
+   */
+  payments_transfer: {
+    id: string;
+    /** The merchant on whose behalf it is paid. */
+    org_id: string;
+    payment_id: string;
+    amount: number;
+    reason: string;
+    provider_ref: string | null;
+    status: 'pending' | 'succeeded' | 'failed';
+    created_at: string;
+  };
   /**
    * A call to the provider that a write decided on: recorded in that write's transaction, made
    * after its commit (never inside a transaction), its result applied once. A crash in between
@@ -96,7 +114,7 @@ export type PaymentsTables = {
   };
 };
 
-export type IntentKind = 'open' | 'refund' | 'close' | 'micropay';
+export type IntentKind = 'open' | 'refund' | 'close' | 'micropay' | 'transfer';
 
 /** What other modules may read of payments's tables (DESIGN §4): read-only views of the columns they rely on. */
 export type PaymentsViews = {
@@ -130,6 +148,33 @@ declare module '../../platform/db/database.js' {
 }
 
 export const paymentsMigrations: Migrations = {
+  '20261205_0400_payments_transfer': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('payments_transfer')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('org_id', 'text', (c) => c.notNull())
+        .addColumn('payment_id', 'text', (c) => c.notNull())
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('provider_ref', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('payments_transfer_payment')
+        .on('payments_transfer')
+        .column('payment_id')
+        .execute();
+      await db.schema
+        .createTable('payments_sandbox_transfer')
+        .addColumn('transfer_id', 'text', (c) => c.primaryKey())
+        .addColumn('charge_id', 'text', (c) => c.notNull())
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   '20261202_0100_payments_intent_refusal': {
     async up(db: Kysely<any>) {
       await db.schema.alterTable('payments_intent').addColumn('refusal', 'text').execute();

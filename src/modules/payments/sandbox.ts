@@ -146,6 +146,22 @@ export class SandboxProvider implements PaymentProvider {
     return { providerRef: `sbr_${p.refundId}` };
   }
 
+  async transfer(db: Db, now: Date, p: { paymentId: string; transferId: string; amount: number }) {
+    await this.answer();
+    const charge = await db
+      .selectFrom('payments_sandbox_charge')
+      .select('id')
+      .where('payment_id', '=', p.paymentId)
+      .executeTakeFirstOrThrow();
+    // The same transfer asked for twice (a retry after a crash) is paid once.
+    await db
+      .insertInto('payments_sandbox_transfer')
+      .values({ transfer_id: p.transferId, charge_id: charge.id, amount: p.amount, created_at: iso(now) })
+      .onConflict((oc) => oc.column('transfer_id').doNothing())
+      .execute();
+    return { providerRef: `sbt_${p.transferId}` };
+  }
+
   async close(db: Db, _now: Date, paymentId: string) {
     await this.answer();
     await db

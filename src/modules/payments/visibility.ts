@@ -9,9 +9,11 @@ defineVisibility<PaymentsTables & PaymentsViews>({
   payments_payment_view: payment,
   payments_refund: { orgs: ['org_id'] },
   payments_refund_view: { orgs: ['org_id'] },
+  payments_transfer: { orgs: ['org_id'] },
   payments_notification: { internal: "the provider's notifications as they came, for the payment they name" },
   payments_intent: { internal: 'provider calls to make after commit' },
   payments_sandbox_charge: sandbox,
   payments_sandbox_notice: sandbox,
   payments_sandbox_refund: sandbox,
+  payments_sandbox_transfer: sandbox,
 });

@@ -8,9 +8,11 @@ import { trustMigrations } from './repo.js';
 import { trustRoutes } from './routes.js';
 import { seedTrust } from './seed.js';
 
+export { compensate, netDebt } from './commands/compensate.js';
 export { judgeNewBrand } from './commands/evaluate.js';
 export { rightsAsPlaced } from './commands/snapshot.js';
 export { baselineRights, lateDeliveryCompensation, type Rights } from './domain/rights.js';
+export { rightsOfOrder } from './queries.js';
 export type { TrustTables } from './repo.js';
 
 /**

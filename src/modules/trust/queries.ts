@@ -247,3 +247,22 @@ export async function orderRights(db: Executor, p: Principal, orderId: string) {
     placedAt: row.placed_at,
   };
 }
+
+/**
+ * The rights an order keeps, for after-sales to judge its claims by: the frozen copy its
+ * placement named, or the baseline for an order placed before any Trust Card.
+ */
+export async function rightsOfOrder(
+  db: Executor,
+  orderId: string,
+): Promise<{ rightsId: string; rights: Rights }> {
+  const row = await db
+    .selectFrom('trust_order_rights')
+    .innerJoin('trust_rights', 'trust_rights.id', 'trust_order_rights.rights_id')
+    .select(['trust_rights.id', 'trust_rights.rights'])
+    .where('trust_order_rights.order_id', '=', orderId)
+    .executeTakeFirst();
+  return row
+    ? { rightsId: row.id, rights: JSON.parse(row.rights) as Rights }
+    : { rightsId: baselineRightsId, rights: baselineRights };
+}

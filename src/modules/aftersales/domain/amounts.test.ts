@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterfeitCompensation, drawOnDeposit, freightCompensation, paidPerLine } from './amounts.js';
+import { counterfeitCompensation, freightCompensation, paidPerLine } from './amounts.js';
 
 const lines = [
   { id: 'a', skuId: 'sku_a', lineTotal: 299_900 },
@@ -32,13 +32,9 @@ describe('what each line was paid', () => {
 });
 
 describe('compensations', () => {
-  it('pays ten times a counterfeit, the freight up to the cap, and draws the deposit before advancing', () => {
+  it('pays ten times a counterfeit and the freight up to the cap', () => {
     expect(counterfeitCompensation(299_900, 10)).toBe(2_999_000);
     expect(freightCompensation(1_800, 1_200)).toBe(1_200);
     expect(freightCompensation(800, 1_200)).toBe(800);
-    expect(drawOnDeposit(2_999_000, 5_000_000)).toEqual({ fromDeposit: 2_999_000, advanced: 0 });
-    expect(drawOnDeposit(2_999_000, 1_000_000)).toEqual({ fromDeposit: 1_000_000, advanced: 1_999_000 });
-    expect(drawOnDeposit(500, 0)).toEqual({ fromDeposit: 0, advanced: 500 });
-    expect(drawOnDeposit(500, -200)).toEqual({ fromDeposit: 0, advanced: 500 });
   });
 });

@@ -53,12 +53,3 @@ export function counterfeitCompensation(paid: number, multiple: number): number 
 export function freightCompensation(freightPaid: number, capFen: number): number {
   return Math.max(0, Math.min(freightPaid, capFen));
 }
-
-/**
- * How a compensation is paid: out of the merchant's deposit as far as it goes, the rest advanced
- * by the platform as the merchant's debt.
- */
-export function drawOnDeposit(amount: number, deposit: number): { fromDeposit: number; advanced: number } {
-  const fromDeposit = Math.max(0, Math.min(amount, deposit));
-  return { fromDeposit, advanced: amount - fromDeposit };
-}

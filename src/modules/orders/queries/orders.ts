@@ -70,6 +70,7 @@ export async function orderDetail(db: Executor, o: OrderRow, opts: { withRouting
   return {
     ...summary(o),
     lines: lines.map((l) => ({
+      id: l.id,
       skuId: l.sku_id,
       productId: l.product_id,
       code: l.code,

@@ -121,11 +121,14 @@ export async function reconcile(db: Executor, range?: { from: string; to: string
     if (orderPaid) paidOrders++;
     if (p.order_status === 'pending_payment' && p.status !== 'created')
       findings.push(`order ${p.order_id}: awaiting payment, payment ${p.status}`);
+    // Refunded in full and not cancelled: only after-sales, once the goods have gone out.
+    const afterShipment = ['out_for_delivery', 'partially_delivered', 'delivered', 'completed'];
     if (
       p.order_status !== 'pending_payment' &&
       p.order_status !== 'cancelled' &&
       p.status !== 'paid' &&
-      p.status !== 'partially_refunded'
+      p.status !== 'partially_refunded' &&
+      !(p.status === 'refunded' && afterShipment.includes(p.order_status))
     )
       findings.push(`order ${p.order_id}: ${p.order_status}, payment ${p.status}`);
     if (p.order_status === 'cancelled' && isTaken && refunded !== amount)

@@ -119,6 +119,17 @@ async function runOne(deps: IntentDeps, intent: IntentRow): Promise<boolean> {
           .execute();
         await finish(trx, intent, now);
       });
+    } else if (intent.kind === 'transfer') {
+      const { providerRef } = await provider.transfer(db, now, { paymentId: intent.payment_id, ...args });
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('payments_transfer')
+          .set({ status: 'succeeded', provider_ref: providerRef })
+          .where('id', '=', args.transferId)
+          .where('status', '=', 'pending')
+          .execute();
+        await finish(trx, intent, now);
+      });
     } else if (intent.kind === 'micropay') {
       await micropay(deps, intent, args, now);
     } else {

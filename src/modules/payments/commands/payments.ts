@@ -255,3 +255,42 @@ export async function closePayment(ctx: WriteCtx, paymentId: string): Promise<bo
     .execute();
   return true;
 }
+
+/**
+ * Pays a compensation to the shopper of a paid payment: recorded now, the provider asked after
+ * commit. The caller books it in the ledger (whose money it is: the merchant's deposit, or the
+ * platform's advance); returns the transfer's id, the cause of that booking.
+ */
+export async function payShopper(
+  ctx: WriteCtx,
+  payment: PaymentRow,
+  amount: number,
+  reason: string,
+): Promise<string> {
+  if (!['paid', 'partially_refunded', 'refunded'].includes(payment.status))
+    throw new DomainError('payments.not_paid', 'a compensation goes to the shopper of a paid payment', {
+      errors: [{ field: 'paymentId', message: 'not paid' }],
+    });
+  const id = newId('ptr');
+  await ctx.trx
+    .insertInto('payments_transfer')
+    .values({
+      id,
+      org_id: payment.org_id,
+      payment_id: payment.id,
+      amount,
+      reason,
+      provider_ref: null,
+      status: 'pending',
+      created_at: iso(ctx.now),
+    })
+    .execute();
+  await recordIntent(ctx, payment.id, 'transfer', { transferId: id, amount });
+  await ctx.emit({
+    type: 'payments.transfer_made',
+    aggregateId: payment.id,
+    orgId: payment.org_id,
+    payload: { orderId: payment.order_id, transferId: id, amount, reason },
+  });
+  return id;
+}

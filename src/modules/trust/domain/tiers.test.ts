@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { drawOnDeposit, nettable } from './deposit.js';
 import { baselineRights, lateDeliveryCompensation } from './rights.js';
 import { qualify, type Tier } from './tiers.js';
 
@@ -77,5 +78,19 @@ describe('late-delivery compensation', () => {
       333,
     );
     expect(lateDeliveryCompensation(baselineRights, 800)).toBe(0);
+  });
+});
+
+describe('the deposit', () => {
+  it('pays a compensation out of the deposit first, and advances the rest as debt', () => {
+    expect(drawOnDeposit(2_999_000, 5_000_000)).toEqual({ fromDeposit: 2_999_000, advanced: 0 });
+    expect(drawOnDeposit(2_999_000, 1_000_000)).toEqual({ fromDeposit: 1_000_000, advanced: 1_999_000 });
+    expect(drawOnDeposit(500, 0)).toEqual({ fromDeposit: 0, advanced: 500 });
+    expect(drawOnDeposit(500, -200)).toEqual({ fromDeposit: 0, advanced: 500 });
+  });
+  it('nets a debt from the payable as far as the payable goes', () => {
+    expect(nettable(1_999_000, 299_900)).toBe(299_900);
+    expect(nettable(1_000, 299_900)).toBe(1_000);
+    expect(nettable(1_000, -5)).toBe(0);
   });
 });
