@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newClaim } from '../../src/modules/aftersales/commands/new-claim.js';
 import type { Access } from '../../src/platform/http/access.js';
 import { type OrgKind, type Role, roleAtLeast, roles } from '../../src/platform/principal.js';
 import { givenMember, givenOrg, givenShopper } from '../support/builders.js';
@@ -167,35 +168,21 @@ describe('every route as every role (generated from the route table)', () => {
     await fw.rt.db
       .insertInto('aftersales_claim')
       .values({
-        id,
-        code: orderId.slice(-8).toUpperCase(),
-        org_id: o.org_id,
-        shopper_id: o.shopper_id,
-        order_id: o.id,
-        payment_id: o.payment_id,
-        kind: 'refund_only',
+        ...newClaim({
+          id,
+          org_id: o.org_id,
+          shopper_id: o.shopper_id,
+          order_id: o.id,
+          payment_id: o.payment_id,
+          kind: 'refund_only',
+          reason: 'damaged',
+          description: null,
+          refund_fen: 0,
+          rights_id: 'trg_00000000000000000000000000',
+          rights: '{}',
+          now,
+        }),
         status: 'awaiting_merchant',
-        reason: 'damaged',
-        description: null,
-        refund_fen: 0,
-        refunded_fen: 0,
-        compensated_fen: 0,
-        shipped: 1,
-        rights_id: 'trg_00000000000000000000000000',
-        rights: '{}',
-        due_at: null,
-        lapse: null,
-        return_tracking: null,
-        return_freight_fen: null,
-        return_location_id: null,
-        condition: null,
-        rejection_reason: null,
-        verdict: null,
-        verdict_reason: null,
-        counterfeit: 0,
-        version: 1,
-        created_at: now,
-        updated_at: now,
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();

@@ -1,11 +1,10 @@
 import { iso } from '../../../platform/clock.js';
 import type { EventInput } from '../../../platform/events.js';
-import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import { lateDeliveryCompensation, rightsOfOrder } from '../../trust/index.js';
 import type { Policy } from '../domain/policy.js';
-import { type ClaimRow, moveClaim } from './move.js';
-import { claimCode } from './open.js';
+import { moveClaim } from './move.js';
+import { newClaim } from './new-claim.js';
 
 /**
  * Late-delivery compensation, automatically (issue 12, item 1): a parcel delivered after its
@@ -34,37 +33,19 @@ export async function compensateLateParcel(
     .executeTakeFirst();
   if (already) return;
   const now = iso(ctx.now);
-  const claim: ClaimRow = {
-    id: newId('clm'),
-    code: claimCode(),
+  const claim = newClaim({
     org_id: order.org_id,
     shopper_id: order.shopper_id,
     order_id: order.id,
     payment_id: order.payment_id,
     kind: 'late_delivery',
-    status: 'requested',
     reason: 'late',
     description: `promised ${promiseAt}, delivered ${now}`,
     refund_fen: 0,
-    refunded_fen: 0,
-    compensated_fen: 0,
-    shipped: 1,
     rights_id: rightsId,
     rights: JSON.stringify(rights),
-    due_at: null,
-    lapse: null,
-    return_tracking: null,
-    return_freight_fen: null,
-    return_location_id: null,
-    condition: null,
-    rejection_reason: null,
-    verdict: null,
-    verdict_reason: null,
-    counterfeit: 0,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  };
+    now,
+  });
   await ctx.trx.insertInto('aftersales_claim').values(claim).execute();
   await ctx.emit({
     type: 'aftersales.claim_opened',

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { iso } from '../../../platform/clock.js';
 import { DomainError, type ErrorCode } from '../../../platform/errors.js';
-import { newId, newSecret } from '../../../platform/ids.js';
+import { newId } from '../../../platform/ids.js';
 import type { WriteCtx } from '../../../platform/write.js';
 import { findPayment } from '../../payments/index.js';
 import { type Rights, rightsOfOrder } from '../../trust/index.js';
@@ -10,6 +10,7 @@ import { paidPerLine } from '../domain/amounts.js';
 import { type ClaimKind, terminalStatuses } from '../domain/claims.js';
 import type { ClaimReason, Policy } from '../domain/policy.js';
 import { type ClaimRow, moveClaim } from './move.js';
+import { newClaim } from './new-claim.js';
 
 export type OpenClaimInput = {
   orderId: string;
@@ -24,15 +25,6 @@ const day = 86_400_000;
 
 const refuse = (code: ErrorCode, field: string, message: string) =>
   new DomainError(code, message, { errors: [{ field, message }] });
-
-/** The short code a shopper shows at a store's counter: 8 letters and digits, no look-alikes. */
-export function claimCode(): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  return [...newSecret(8)]
-    .map((c) => alphabet[c.charCodeAt(0) % alphabet.length])
-    .join('')
-    .slice(0, 8);
-}
 
 /**
  * A shopper claims on lines of their order. Checked: the order is theirs and paid, its goods have
@@ -145,37 +137,20 @@ export async function openClaim(ctx: WriteCtx, policy: Policy, shopperId: string
   }
   const refund = held.reduce((n, l) => n + l.amount, 0);
   const now = iso(ctx.now);
-  const claim: ClaimRow = {
+  const claim = newClaim({
     id,
-    code: claimCode(),
     org_id: order.org_id,
     shopper_id: shopperId,
     order_id: order.id,
     payment_id: order.payment_id,
     kind: input.kind,
-    status: 'requested',
     reason: input.reason,
     description: input.description ?? null,
     refund_fen: refund,
-    refunded_fen: 0,
-    compensated_fen: 0,
-    shipped: 1,
     rights_id: rightsId,
     rights: JSON.stringify(rights),
-    due_at: null,
-    lapse: null,
-    return_tracking: null,
-    return_freight_fen: null,
-    return_location_id: null,
-    condition: null,
-    rejection_reason: null,
-    verdict: null,
-    verdict_reason: null,
-    counterfeit: 0,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  };
+    now,
+  });
   await ctx.trx.insertInto('aftersales_claim').values(claim).execute();
   await ctx.trx
     .insertInto('aftersales_claim_line')
