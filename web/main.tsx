@@ -31,6 +31,7 @@ const Tasks = page(() => import('./console/pages/orders/Tasks'), 'Tasks');
 const Agreements = page(() => import('./console/pages/partnership/Agreements'), 'Agreements');
 const Webhooks = page(() => import('./console/pages/webhooks/Webhooks'), 'Webhooks');
 const Trust = page(() => import('./console/pages/trust/Trust'), 'Trust');
+const Claims = page(() => import('./console/pages/aftersales/Claims'), 'Claims');
 const Shop = page(() => import('./shop/Shop'), 'Shop');
 
 function Root() {
@@ -70,6 +71,7 @@ function Root() {
             <Route path="/api-keys" element={<ApiKeys />} />
             <Route path="/webhooks" element={<Webhooks />} />
             <Route path="/trust" element={<Trust />} />
+            <Route path="/claims" element={<Claims />} />
             <Route path="/audit" element={<Audit />} />
           </Route>
           <Route path="*" element={<Navigate to="/" />} />

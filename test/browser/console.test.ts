@@ -26,6 +26,7 @@ const roles = [
       'Store tasks',
       'Ledger',
       'Trust Card',
+      'After-sales',
       'Organisations',
       'Members',
       'API keys',
@@ -49,6 +50,7 @@ const roles = [
       'Store tasks',
       'Ledger',
       'Trust Card',
+      'After-sales',
       'Members',
       'API keys',
       'Webhooks',
@@ -131,6 +133,7 @@ const zhMenu: Record<string, string> = {
   Counter: '门店收银',
   Ledger: '资金账本',
   'Trust Card': '信任卡',
+  'After-sales': '售后处理',
 };
 
 describe.skipIf(!haveChromium)('console in Chromium: every role, both languages', () => {

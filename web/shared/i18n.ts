@@ -50,6 +50,7 @@ const en = {
     pos: 'Counter',
     ledger: 'Ledger',
     trust: 'Trust Card',
+    claims: 'After-sales',
   },
   role: {
     operator: 'Platform operator',
@@ -581,6 +582,7 @@ const zh: typeof en = {
     pos: '门店收银',
     ledger: '资金账本',
     trust: '信任卡',
+    claims: '售后处理',
   },
   role: {
     operator: '平台运营',

@@ -17,6 +17,7 @@ export type OrderView = {
   channelName?: string;
   customer?: { name: string; phone: string };
   lines: Array<{
+    id: string;
     skuId: string;
     code: string;
     name: string;

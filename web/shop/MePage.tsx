@@ -141,7 +141,14 @@ function Account() {
       <Card
         size="small"
         title={t('shop.myOrders')}
-        extra={<Link to="/shop/orders">{t('shop.allOrders')}</Link>}
+        extra={
+          <Space>
+            <Link to="/shop/claims" data-testid="my-claims">
+              {t('claims.mine')}
+            </Link>
+            <Link to="/shop/orders">{t('shop.allOrders')}</Link>
+          </Space>
+        }
       >
         <div style={{ display: 'flex', justifyContent: 'space-between' }}>
           {stages.map((s) => (

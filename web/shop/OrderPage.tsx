@@ -243,6 +243,11 @@ export function OrderPage() {
           {t('store.confirmReceipt')}
         </Button>
       )}
+      {['out_for_delivery', 'partially_delivered', 'delivered', 'completed'].includes(order.status) && (
+        <Link to={`/shop/orders/${order.id}/claim`} data-testid="apply-claim">
+          <Button block>{t('claims.apply')}</Button>
+        </Link>
+      )}
       <Link to="/shop/orders">{t('shop.orders')}</Link>
     </Space>
   );

@@ -15,6 +15,9 @@ const CartPage = lazy(() => import('./CartPage').then((m) => ({ default: m.CartP
 const OrderPage = lazy(() => import('./OrderPage').then((m) => ({ default: m.OrderPage })));
 const OrdersPage = lazy(() => import('./OrderPage').then((m) => ({ default: m.OrdersPage })));
 const MePage = lazy(() => import('./MePage').then((m) => ({ default: m.MePage })));
+const ClaimNewPage = lazy(() => import('./ClaimPages').then((m) => ({ default: m.ClaimNewPage })));
+const ClaimPage = lazy(() => import('./ClaimPages').then((m) => ({ default: m.ClaimPage })));
+const ClaimsPage = lazy(() => import('./ClaimPages').then((m) => ({ default: m.ClaimsPage })));
 const AddressPicker = lazy(() => import('./AddressPicker').then((m) => ({ default: m.AddressPicker })));
 
 /**
@@ -98,6 +101,9 @@ function Frame() {
                 ['cart', CartPage],
                 ['orders', OrdersPage],
                 ['orders/:id', OrderPage],
+                ['orders/:id/claim', ClaimNewPage],
+                ['claims', ClaimsPage],
+                ['claims/:id', ClaimPage],
                 ['me', MePage],
               ] as const
             ).map(([path, Page]) => (

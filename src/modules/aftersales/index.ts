@@ -9,6 +9,7 @@ import { aftersalesEvents } from './events.js';
 import { claimFor, dueClaims, policyOf } from './queries.js';
 import { aftersalesMigrations } from './repo.js';
 import { aftersalesRoutes } from './routes.js';
+import { seedAftersales } from './seed.js';
 
 export type { AftersalesTables } from './repo.js';
 
@@ -50,6 +51,7 @@ export function createAftersalesModule(): FlywheelModule {
     events: aftersalesEvents,
     migrations: aftersalesMigrations,
     routes: aftersalesRoutes,
+    seed: seedAftersales,
     start(rt) {
       loop = backgroundLoop(rt, 'claim deadlines', 30_000, () => sweepClaims(rt));
     },

@@ -1,10 +1,12 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { referenceCache } from '../../platform/db/reference.js';
 import { TenantScope } from '../../platform/db/tenant.js';
 import { DomainError } from '../../platform/errors.js';
-import { paginate } from '../../platform/http/pagination.js';
+import { decodeCursor, encodeCursor, paginate } from '../../platform/http/pagination.js';
 import type { Principal } from '../../platform/principal.js';
 import type { ClaimRow } from './commands/move.js';
+import type { ClaimStatus } from './domain/claims.js';
 import { defaultPolicy, type Policy } from './domain/policy.js';
 
 const policies = referenceCache<Policy>(async (db, keys) => {
@@ -46,19 +48,50 @@ function claimView(c: ClaimRow) {
   };
 }
 
+/** The workbench's groups of claims, each a set of statuses. */
+export const claimGroups = {
+  handle: ['awaiting_merchant', 'received'],
+  returning: ['approved', 'awaiting_return', 'returning'],
+  escalated: ['rejected', 'escalated'],
+  done: ['refunded', 'exchanged', 'closed'],
+} as const satisfies Record<string, readonly ClaimStatus[]>;
+export type ClaimGroup = keyof typeof claimGroups;
+
 /**
- * Claims a principal sees: a shopper their own, a brand those on its orders, the operator all;
- * open ones first by deadline (the merchant's workbench), then the newest.
+ * Claims a principal sees: a shopper their own, a brand those on its orders, the operator all.
+ * The newest first; a group of open claims (the merchant's workbench, the arbitration queue)
+ * by deadline, the most pressing first, with a cursor over (deadline, id).
  */
 export async function listClaims(
   db: Executor,
   p: Principal,
-  q: { status?: string; limit?: number; cursor?: string },
+  q: { status?: ClaimStatus; group?: ClaimGroup; limit?: number; cursor?: string },
 ) {
   let query = TenantScope.of(db, p).selectFrom('aftersales_claim').selectAll();
-  if (q.status) query = query.where('status', '=', q.status as ClaimRow['status']);
-  const page = await paginate(query, 'id', q);
-  return { items: page.items.map(claimView), nextCursor: page.nextCursor };
+  if (q.status) query = query.where('status', '=', q.status);
+  if (q.group) query = query.where('status', 'in', claimGroups[q.group]);
+  if (!q.group || q.group === 'done') {
+    const page = await paginate(query, 'id', q);
+    return { items: page.items.map(claimView), nextCursor: page.nextCursor };
+  }
+  const limit = q.limit ?? 50;
+  // Every open claim of these groups has a deadline but `approved`, passing at once: sorted as the far future.
+  const due = sql<string>`coalesce(due_at, '9999')`;
+  if (q.cursor) {
+    const [at, id] = decodeCursor(q.cursor).split('|');
+    query = query.where((eb) => eb.or([eb(due, '>', at), eb.and([eb(due, '=', at), eb('id', '>', id)])]));
+  }
+  const rows = await query
+    .orderBy(due)
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute();
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(claimView),
+    nextCursor: rows.length > limit && last ? encodeCursor(`${last.due_at ?? '9999'}|${last.id}`) : null,
+  };
 }
 
 /** One claim with its lines, its history and its messages. */

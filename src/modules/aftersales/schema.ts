@@ -54,6 +54,14 @@ export const MessageBody = Obj({ body: Str({ max: 2000 }) });
 export const ClaimsQuery = Obj({
   ...PageQuery.properties,
   status: Type.Optional(Type.Union(claimStatuses.map((s) => Type.Literal(s)))),
+  group: Type.Optional(
+    Type.Union(
+      ['handle', 'returning', 'escalated', 'done'].map((g) => Type.Literal(g)),
+      {
+        description: 'open claims of a group come by deadline, the most pressing first',
+      },
+    ),
+  ),
 });
 
 export const Claim = Type.Object({

@@ -47,7 +47,7 @@ export const demoTiers: TierInput[] = [
 
 /**
  * The Trust Cards of the demo world: the tiers set a hundred days ago; OPPO paid ¥30,000 and
- * topped up to ¥50,000 for Gold, Heilan Home holds ¥20,000 (Silver), Qingyan's ¥2,000 is short
+ * topped up to ¥60,000 for Gold (a margin above its ¥50,000, for the compensations it pays), Heilan Home holds ¥20,000 (Silver), Qingyan's ¥2,000 is short
  * of Silver.
  */
 export async function seedTrust(rt: Runtime, world: DemoWorld): Promise<void> {
@@ -80,6 +80,6 @@ export async function seedTrust(rt: Runtime, world: DemoWorld): Promise<void> {
   };
   await pay('oppo', 95, 3_000_000, 'ICBC 2026-0817-001');
   await pay('heilan', 80, 2_000_000, 'CMB 2026-0901-114');
-  await pay('oppo', 60, 2_000_000, 'ICBC 2026-1002-007');
+  await pay('oppo', 60, 3_000_000, 'ICBC 2026-1002-007');
   await pay('qingyan', 30, 200_000, 'BOC 2026-1101-052');
 }
