@@ -7,6 +7,7 @@ import { type CsvRow, catalogCsv, phoneRow } from '../test/support/catalog-csv.j
 import { signIn } from '../test/support/http.js';
 import { waitUntil } from '../test/support/server-process.js';
 import { beijingAddress, demoShop, ShopHttp } from '../test/support/shop-http.js';
+import { aftersales } from './aftersales.js';
 import { checkout, routing } from './checkout.js';
 import { checkoutSteps } from './checkout-steps.js';
 import { closedLoop, count, percentile, type Result, withServer } from './support.js';
@@ -193,6 +194,7 @@ const scenarios: Record<string, () => Promise<Result>> = {
   checkout,
   'checkout-steps': checkoutSteps,
   routing,
+  aftersales,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -6,7 +6,15 @@ import { reconcile } from '../../src/modules/orders/index.js';
 import { demoTiers } from '../../src/modules/trust/seed.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { givenMember, givenPlatform, password } from '../support/builders.js';
-import { checkout, givenShop, givenShopper, payInSandbox, type Shop } from '../support/checkout.js';
+import {
+  checkout,
+  givenShop,
+  givenShopper,
+  notify,
+  payInSandbox,
+  type Shop,
+  signedNotice,
+} from '../support/checkout.js';
 import type { TestClient } from '../support/client.js';
 import { startFlywheel, type TestFlywheel } from '../support/harness.js';
 
@@ -333,6 +341,10 @@ describe('after-sales claims and the rights they are paid by', () => {
       code: 'aftersales.line_not_in_order',
       errors: [{ field: 'lines[0].orderLineId' }],
     });
+    // A claim asks for lines, never an amount: what it refunds is what they were paid.
+    const asking = await claim(o, 'refund_only', 'damaged', { amount: price + 1 });
+    expect(asking.statusCode).toBe(400);
+    expect(JSON.stringify(asking.json().errors)).toContain('amount');
     const tooMany = await claim(o, 'refund_only', 'damaged', {
       lines: [{ orderLineId: o.lines[0].id, quantity: 2 }],
     });
@@ -347,5 +359,24 @@ describe('after-sales claims and the rights they are paid by', () => {
     expect(late.statusCode).toBe(422);
     expect(late.json()).toMatchObject({ code: 'aftersales.window_closed', errors: [{ field: 'reason' }] });
     expect((await shopper.get('/api/shop/claims')).json().items).toEqual([]);
+    // A refund notification forged without the provider's key changes nothing.
+    const forged = signedNotice(
+      fw,
+      {
+        id: 'sbn_forged',
+        create_time: clock.now().toISOString(),
+        event_type: 'REFUND.SUCCESS',
+        resource: {
+          out_trade_no: o.payment.id,
+          transaction_id: '4200forged',
+          amount: { total: price, currency: 'CNY' },
+          success_time: clock.now().toISOString(),
+        },
+      },
+      { key: 'not-the-sandbox-key' },
+    );
+    expect((await notify(fw, forged)).statusCode).toBe(401);
+    expect(await refunds(o.payment.id)).toEqual([]);
+    expect((await shopper.get(`/api/shop/orders/${o.id}`)).json().payment.refunded).toBe(0);
   });
 });
