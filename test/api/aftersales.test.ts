@@ -323,6 +323,23 @@ describe('after-sales claims and the rights they are paid by', () => {
     expect((await standing()).depositFen).toBe(5_000_000 - 10 * price);
   });
 
+  it('gives the merchant its claims to handle by deadline, the most pressing first, page by page', async () => {
+    const first = await deliveredOrder();
+    const second = await deliveredOrder();
+    const sooner = (await claim(second, 'refund_only', 'damaged')).json();
+    clock.advance(60_000);
+    const later = (await claim(first, 'return_refund', 'damaged')).json();
+    const page1 = (await shop.brand.get('/api/aftersales/claims?group=handle&limit=1')).json();
+    expect(page1.items.map((c: any) => c.id)).toEqual([sooner.id]);
+    const page2 = (
+      await shop.brand.get(`/api/aftersales/claims?group=handle&limit=1&cursor=${page1.nextCursor}`)
+    ).json();
+    expect(page2).toMatchObject({ items: [{ id: later.id }], nextCursor: null });
+    const forged = await shop.brand.get('/api/aftersales/claims?group=handle&cursor=eyJhdCI6IngnIn0');
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().errors[0].field).toBe('cursor');
+  });
+
   it('refuses a claim on another shopper’s order, before shipment, after the window, on a line not in the order', async () => {
     const o = await deliveredOrder();
     const stranger = await givenShopper(fw);
@@ -340,6 +357,16 @@ describe('after-sales claims and the rights they are paid by', () => {
     expect(notLine.json()).toMatchObject({
       code: 'aftersales.line_not_in_order',
       errors: [{ field: 'lines[0].orderLineId' }],
+    });
+    const twice = await claim(o, 'refund_only', 'damaged', {
+      lines: [
+        { orderLineId: o.lines[0].id, quantity: 1 },
+        { orderLineId: o.lines[0].id, quantity: 1 },
+      ],
+    });
+    expect(twice.json()).toMatchObject({
+      code: 'aftersales.line_twice',
+      errors: [{ field: 'lines[1].orderLineId' }],
     });
     // A claim asks for lines, never an amount: what it refunds is what they were paid.
     const asking = await claim(o, 'refund_only', 'damaged', { amount: price + 1 });

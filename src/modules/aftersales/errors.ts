@@ -8,6 +8,7 @@ export const aftersalesErrors = defineErrors({
   'aftersales.no_such_right': 'unprocessable',
   'aftersales.category_excluded': 'unprocessable',
   'aftersales.line_not_in_order': 'invalid',
+  'aftersales.line_twice': 'invalid',
   'aftersales.quantity_exceeds': 'conflict',
   'aftersales.too_many_open': 'conflict',
   'aftersales.illegal_move': 'conflict',

@@ -35,7 +35,16 @@ export async function sweepClaims(rt: Runtime): Promise<number> {
       if (!claim.due_at || !claim.lapse || claim.due_at > ctx.now.toISOString()) return;
       await moveClaim(ctx, await policyOf(ctx.trx), claim, claim.lapse, 'system');
       moved++;
-    }).catch((error) => rt.logger.warn({ err: error, claim: id }, 'claim deadline not applied'));
+    }).catch(async (error) => {
+      rt.logger.warn({ err: error, claim: id }, 'claim deadline not applied; tried again in 5 minutes');
+      // Its deadline moves on a little, so a claim that keeps failing never holds the others up.
+      await rt.db
+        .updateTable('aftersales_claim')
+        .set({ due_at: new Date(rt.clock.now().getTime() + 300_000).toISOString() })
+        .where('id', '=', id)
+        .execute()
+        .catch(() => undefined);
+    });
   return moved;
 }
 

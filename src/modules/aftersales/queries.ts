@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { referenceCache } from '../../platform/db/reference.js';
 import { TenantScope } from '../../platform/db/tenant.js';
 import { DomainError } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, paginate } from '../../platform/http/pagination.js';
+import { paginate } from '../../platform/http/pagination.js';
 import type { Principal } from '../../platform/principal.js';
 import type { ClaimRow } from './commands/move.js';
 import type { ClaimStatus } from './domain/claims.js';
@@ -78,7 +78,7 @@ export async function listClaims(
   // Every open claim of these groups has a deadline but `approved`, passing at once: sorted as the far future.
   const due = sql<string>`coalesce(due_at, '9999')`;
   if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor).split('|');
+    const { at, id } = decodeDeadlineCursor(q.cursor);
     query = query.where((eb) => eb.or([eb(due, '>', at), eb.and([eb(due, '=', at), eb('id', '>', id)])]));
   }
   const rows = await query
@@ -90,7 +90,10 @@ export async function listClaims(
   const last = items.at(-1);
   return {
     items: items.map(claimView),
-    nextCursor: rows.length > limit && last ? encodeCursor(`${last.due_at ?? '9999'}|${last.id}`) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? Buffer.from(JSON.stringify({ at: last.due_at ?? '9999', id: last.id })).toString('base64url')
+        : null,
   };
 }
 
@@ -153,6 +156,25 @@ export async function getClaim(db: Executor, p: Principal, id: string) {
     })),
     messages: messages.map((m) => ({ id: m.id, author: m.author_type, body: m.body, at: m.created_at })),
   };
+}
+
+/** A cursor over (deadline, id) that this API issued; anything else is a 400 and reaches no query. */
+function decodeDeadlineCursor(cursor: string): { at: string; id: string } {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      typeof c.at === 'string' &&
+      /^(9999|\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.test(c.at) &&
+      typeof c.id === 'string' &&
+      /^clm_[0-9a-z]{26}$/.test(c.id)
+    )
+      return c;
+  } catch {
+    // the 400 below
+  }
+  throw new DomainError('pagination.cursor_invalid', 'cursor is not one this API issued', {
+    errors: [{ field: 'cursor', message: 'not a cursor issued by this API' }],
+  });
 }
 
 /** The claim as the command that moves it reads it: the principal must see it. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { columnTypes, type Migrations } from '../../platform/db/migrations.js';
 import { referenceTriggers } from '../../platform/db/reference.js';
 import type { ClaimKind, ClaimMove, ClaimStatus } from './domain/claims.js';
@@ -155,6 +155,10 @@ export const aftersalesMigrations: Migrations = {
         .column('order_id')
         .execute();
       await db.schema.createIndex('aftersales_claim_due').on('aftersales_claim').column('due_at').execute();
+      // One late-delivery compensation per order, however many of its parcels arrive late at once.
+      await sql`create unique index aftersales_claim_late on aftersales_claim (order_id) where kind = 'late_delivery'`.execute(
+        db,
+      );
       await db.schema
         .createTable('aftersales_claim_line')
         .addColumn('claim_id', 'text', (c) => c.notNull())

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { iso } from '../../../platform/clock.js';
 import type { EventInput } from '../../../platform/events.js';
 import type { WriteCtx } from '../../../platform/write.js';
@@ -25,13 +26,6 @@ export async function compensateLateParcel(
     .where('id', '=', e.payload.orderId)
     .executeTakeFirstOrThrow();
   if (lateDeliveryCompensation(rights, Number(order.delivery_fee)) === 0) return;
-  const already = await ctx.trx
-    .selectFrom('aftersales_claim')
-    .select('id')
-    .where('order_id', '=', order.id)
-    .where('kind', '=', 'late_delivery')
-    .executeTakeFirst();
-  if (already) return;
   const now = iso(ctx.now);
   const claim = newClaim({
     org_id: order.org_id,
@@ -46,7 +40,16 @@ export async function compensateLateParcel(
     rights: JSON.stringify(rights),
     now,
   });
-  await ctx.trx.insertInto('aftersales_claim').values(claim).execute();
+  const opened = await ctx.trx
+    .insertInto('aftersales_claim')
+    .values(claim)
+    .onConflict((oc) =>
+      // The index's own predicate, as a literal: SQLite matches a partial index by its text.
+      oc.column('order_id').where(sql<boolean>`kind = 'late_delivery'`).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (!opened) return;
   await ctx.emit({
     type: 'aftersales.claim_opened',
     aggregateId: claim.id,

@@ -89,6 +89,12 @@ export async function openClaim(ctx: WriteCtx, policy: Policy, shopperId: string
   const id = newId('clm');
   const held: Array<{ order_line_id: string; sku_id: string; quantity: number; amount: number }> = [];
   for (const [i, want] of input.lines.entries()) {
+    if (input.lines.findIndex((l) => l.orderLineId === want.orderLineId) !== i)
+      throw refuse(
+        'aftersales.line_twice',
+        `lines[${i}].orderLineId`,
+        'this line is named twice: give its quantity once',
+      );
     const line = orderLines.find((l) => l.id === want.orderLineId);
     if (!line)
       throw refuse('aftersales.line_not_in_order', `lines[${i}].orderLineId`, 'not a line of this order');
@@ -108,8 +114,9 @@ export async function openClaim(ctx: WriteCtx, policy: Policy, shopperId: string
       .onConflict((oc) => oc.column('order_line_id').doNothing())
       .execute();
     // The last units claimed take what is left of the line's payment, so its claims sum to it exactly.
+    // Cast: SQLite binds a JS number as a real, and would divide to fractions of a fen.
     const share = sql<number>`case when claimed_quantity + ${want.quantity} = quantity then paid - claimed
-      else paid * ${want.quantity} / quantity end`;
+      else cast(paid * ${want.quantity} / quantity as bigint) end`;
     const moved = await ctx.trx
       .updateTable('aftersales_line')
       // Both read the row as it was: what this claim takes, and the running total.
@@ -206,12 +213,15 @@ async function historyOf(ctx: WriteCtx, shopperId: string, claimId: string) {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('shopper_id', '=', shopperId)
       .where('id', '!=', claimId)
+      // A late parcel's compensation is the merchant's lateness, not the shopper's claiming.
+      .where('kind', '!=', 'late_delivery')
       .where('created_at', '>=', since(90))
       .executeTakeFirstOrThrow(),
     ctx.trx
       .selectFrom('aftersales_claim')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('shopper_id', '=', shopperId)
+      .where('kind', '!=', 'late_delivery')
       .where('status', '=', 'refunded')
       .where('updated_at', '>=', since(30))
       .executeTakeFirstOrThrow(),
