@@ -71,14 +71,13 @@ describe.skipIf(!haveChromium)('the operator reads the books and reconciles a da
       expect(await share.locator('[data-testid=entry-amount]').textContent()).toMatch(/^¥[1-9]/);
       await page.screenshot({ path: `${artifacts}/retailer-ledger-${lang}.png`, fullPage: true });
       await page.click(`[data-testid=menu] :text("${en ? 'Agreements' : '合作协议'}")`);
-      // The agreement and its parties by their names in the page's language.
-      const row = page.locator('.ant-table-tbody tr').first();
+      // The agreement and its parties by their names in the page's language (its row, once the
+      // list has come: before, the table shows only its empty row).
+      const title = en
+        ? 'JD Home × OPPO national key-account partnership agreement'
+        : '京东之家 × OPPO 全国重点客户战略合作协议';
+      const row = page.locator('.ant-table-tbody tr', { hasText: title }).first();
       await row.waitFor();
-      expect(await row.textContent()).toContain(
-        en
-          ? 'JD Home × OPPO national key-account partnership agreement'
-          : '京东之家 × OPPO 全国重点客户战略合作协议',
-      );
       expect(await row.textContent()).toContain(en ? 'OPPO × JD Home' : 'OPPO × 京东之家');
       await row.click();
       expect(await page.locator('[data-testid=settlement]').textContent()).toBe(
