@@ -50,7 +50,10 @@ export type ProblemBody = {
 
 export function problemOf(error: DomainError, req: FastifyRequest): ProblemBody {
   const { errors, ...rest } = error.details;
+  // A module's details add to the problem; the fields RFC 9457 and Flywheel define stay theirs
+  // (a detail named `status` once replaced the HTTP status and made a refusal a 500).
   return {
+    ...rest,
     type: `https://flywheel.dev/problems/${error.code}`,
     title: error.code,
     status: error.status,
@@ -59,7 +62,6 @@ export function problemOf(error: DomainError, req: FastifyRequest): ProblemBody 
     instance: req.url,
     requestId: req.id,
     ...(errors ? { errors } : {}),
-    ...rest,
   };
 }
 
