@@ -300,6 +300,30 @@ describe('after-sales claims and the rights they are paid by', () => {
     expect((await standing()).depositFen).toBe(5_000_000 - 1_000);
   });
 
+  it('refunds without a return at once for a shopper of standing, and asks the merchant for a new one', async () => {
+    await deposit(5_000_000);
+    await patchTier('gold', {
+      rights: {
+        ...(await tier('gold')).rights,
+        fastRefund: null,
+        refundWithoutReturn: { maxOrderFen: 500_000 },
+      },
+    });
+    // Forty days on, an account with no claims has standing: refunded at once, no return asked.
+    await later(40 * 86_400_000);
+    await shop.brand.login(shop.brand.email, password);
+    await staff.login((staff as TestClient & { email: string }).email, password);
+    const o = await deliveredOrder();
+    const c = (await claim(o, 'refund_only', 'not_as_described')).json();
+    expect(c).toMatchObject({ status: 'refunded', refundedFen: price, compensatedFen: 0 });
+    expect(c.history.map((h: any) => h.move)).toEqual(['approve_at_once', 'refund']);
+    // A new account: the merchant decides.
+    shopper = await givenShopper(fw);
+    const young = await deliveredOrder();
+    const asked = (await claim(young, 'refund_only', 'not_as_described')).json();
+    expect(asked.status).toBe('awaiting_merchant');
+  });
+
   it('pays once under 32 racing approvals, and two racing claims on one line never hold more than was paid', async () => {
     await deposit(5_000_000);
     const o = await deliveredOrder();
