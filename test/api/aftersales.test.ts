@@ -324,6 +324,20 @@ describe('after-sales claims and the rights they are paid by', () => {
     expect(asked.status).toBe('awaiting_merchant');
   });
 
+  it('has no no-reason return for a category the rights exclude, and still takes a defect', async () => {
+    await patchTier('basic', {
+      rights: { ...(await tier('basic')).rights, noReasonReturn: { days: 7, excludedCategories: ['phone'] } },
+    });
+    const o = await deliveredOrder();
+    const excluded = await claim(o, 'return_refund', 'no_reason');
+    expect(excluded.statusCode).toBe(422);
+    expect(excluded.json()).toMatchObject({
+      code: 'aftersales.category_excluded',
+      errors: [{ field: 'lines[0].orderLineId' }],
+    });
+    expect((await claim(o, 'return_refund', 'damaged')).json().status).toBe('awaiting_merchant');
+  });
+
   it('pays once under 32 racing approvals, and two racing claims on one line never hold more than was paid', async () => {
     await deposit(5_000_000);
     const o = await deliveredOrder();
