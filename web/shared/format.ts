@@ -20,6 +20,11 @@ export function formatTime(iso: string | null | undefined, lang: string): string
   });
 }
 
+/** A day as China reads it (Beijing time): `2026/10/4`, `04/10/2026`. */
+export function formatDay(iso: string, lang: string): string {
+  return new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' });
+}
+
 /** A name in the UI language: the English one where the data has it, else the name as written. */
 export function localName(
   x: { name: string | null; nameEn?: string | null } | undefined,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api';
-import { formatTime } from '../shared/format';
+import { formatDay } from '../shared/format';
 import { type Rights, rightLines, type TierRef, type TrustCard, tierName } from '../shared/trust';
 
 // Drawn with plain elements: the shop's front page carries it, and loads without the component library.
@@ -112,7 +112,7 @@ export function TrustBadge({ brandId, at }: { brandId: string; at: 'shop' | 'pro
         at === 'checkout'
           ? t('rights.atCheckout')
           : card.since && at === 'shop'
-            ? t('trust.since', { when: formatTime(card.since, i18n.language).split(' ')[0] })
+            ? t('trust.since', { when: formatDay(card.since, i18n.language) })
             : undefined
       }
     />
