@@ -19,7 +19,7 @@ import {
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api';
+import { ApiError, api } from '../../../shared/api';
 import { FormModal } from '../../../shared/FormModal';
 import { formatFen, formatTime, localName } from '../../../shared/format';
 import { rightLines, type TierRef, tierName } from '../../../shared/trust';
@@ -281,11 +281,21 @@ function MyTrust({ orgId }: { orgId: string }) {
   const [paying, setPaying] = useState(false);
   const [paid, setPaid] = useState<string | null>(null);
   const [tiers, setTiers] = useState<Tier[]>([]);
-  const load = useCallback(() => api<ShopDetail>('GET', `/api/trust/shops/${orgId}`).then(setShop), [orgId]);
+  // Not judged yet: the operator has defined no tier to judge by.
+  const [unjudged, setUnjudged] = useState(false);
+  const load = useCallback(
+    () =>
+      api<ShopDetail>('GET', `/api/trust/shops/${orgId}`).then(setShop, (e) => {
+        if (e instanceof ApiError && e.problem.status === 404) setUnjudged(true);
+        else throw e;
+      }),
+    [orgId],
+  );
   useEffect(() => {
     void load();
     void api<{ items: Tier[] }>('GET', '/api/trust/tiers').then((r) => setTiers(r.items));
   }, [load]);
+  if (unjudged) return <Alert type="info" showIcon message={t('trust.unjudged')} />;
   if (!shop) return <Card loading />;
   const next = tiers.find((x) => x.code === shop.reason.next?.tier);
   return (
