@@ -20,6 +20,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, problemText } from '../shared/api';
+import { ClaimThread } from '../shared/ClaimThread';
 import { type Claim, type ClaimDetail, dueText, statusColor } from '../shared/claims';
 import { formatFen, formatTime, localName } from '../shared/format';
 import type { OrderView } from '../shared/orders';
@@ -134,7 +135,6 @@ export function ClaimPage() {
   const { message } = App.useApp();
   const { id } = useParams();
   const [claim, setClaim] = useState<ClaimDetail | null>(null);
-  const [body, setBody] = useState('');
   const load = useCallback(() => api<ClaimDetail>('GET', `/api/shop/claims/${id}`).then(setClaim), [id]);
   useEffect(() => {
     void load();
@@ -247,40 +247,11 @@ export function ClaimPage() {
         />
       </Card>
       <Card size="small" title={t('claims.messages')}>
-        <List
-          size="small"
-          dataSource={claim.messages}
-          locale={{ emptyText: ' ' }}
-          renderItem={(m) => (
-            <List.Item>
-              <Space direction="vertical" size={0}>
-                <Typography.Text strong>{t(`claims.authors.${m.author}`)}</Typography.Text>
-                <span>{m.body}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatTime(m.at, i18n.language)}
-                </Typography.Text>
-              </Space>
-            </List.Item>
-          )}
+        <ClaimThread
+          messages={claim.messages}
+          postTo={`/api/shop/claims/${claim.id}/messages`}
+          onPosted={load}
         />
-        <Space.Compact style={{ width: '100%' }}>
-          <Input
-            value={body}
-            maxLength={2000}
-            placeholder={t('claims.messagePlaceholder')}
-            onChange={(e) => setBody(e.target.value)}
-          />
-          <Button
-            disabled={!body.trim()}
-            onClick={async () => {
-              await api('POST', `/api/shop/claims/${claim.id}/messages`, { body: body.trim() });
-              setBody('');
-              await load();
-            }}
-          >
-            {t('claims.send')}
-          </Button>
-        </Space.Compact>
       </Card>
       {['awaiting_merchant', 'awaiting_return', 'rejected', 'escalated'].includes(claim.status) && (
         <Button danger type="link" block onClick={() => act('withdraw')}>

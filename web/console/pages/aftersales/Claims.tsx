@@ -20,6 +20,7 @@ import {
 import { type ReactElement, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, problemText } from '../../../shared/api';
+import { ClaimThread } from '../../../shared/ClaimThread';
 import { type Claim, type ClaimDetail, dueText, statusColor } from '../../../shared/claims';
 import { FormModal } from '../../../shared/FormModal';
 import { formatFen, formatTime, localName } from '../../../shared/format';
@@ -169,7 +170,6 @@ function ClaimDrawer({
 }) {
   const { t, i18n } = useTranslation();
   const [claim, setClaim] = useState<ClaimDetail | null>(null);
-  const [body, setBody] = useState('');
   const load = useCallback(
     () => api<ClaimDetail>('GET', `/api/aftersales/claims/${id}`).then(setClaim),
     [id],
@@ -252,36 +252,14 @@ function ClaimDrawer({
               }))}
             />
           </div>
-          <List
-            size="small"
-            header={<strong>{t('claims.messages')}</strong>}
-            dataSource={claim.messages}
-            locale={{ emptyText: ' ' }}
-            renderItem={(m) => (
-              <List.Item>
-                <Typography.Text strong>{t(`claims.authors.${m.author}`)}</Typography.Text> {m.body}{' '}
-                <Typography.Text type="secondary">{formatTime(m.at, i18n.language)}</Typography.Text>
-              </List.Item>
-            )}
-          />
-          <Space.Compact style={{ width: '100%' }}>
-            <Input
-              value={body}
-              maxLength={2000}
-              placeholder={t('claims.messagePlaceholder')}
-              onChange={(e) => setBody(e.target.value)}
+          <div>
+            <strong>{t('claims.messages')}</strong>
+            <ClaimThread
+              messages={claim.messages}
+              postTo={`/api/aftersales/claims/${claim.id}/messages`}
+              onPosted={load}
             />
-            <Button
-              disabled={!body.trim()}
-              onClick={async () => {
-                await api('POST', `/api/aftersales/claims/${claim.id}/messages`, { body: body.trim() });
-                setBody('');
-                await load();
-              }}
-            >
-              {t('claims.send')}
-            </Button>
-          </Space.Compact>
+          </div>
         </Space>
       )}
     </Drawer>
