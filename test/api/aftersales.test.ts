@@ -128,6 +128,23 @@ describe('after-sales claims and the rights they are paid by', () => {
     expect(c).toMatchObject({ status: 'awaiting_merchant', refundFen: price, kind: 'counterfeit' });
     // The merchant has 36 hours to answer a claim after shipment.
     expect(Date.parse(c.dueAt) - clock.now().getTime()).toBe(36 * 3_600_000);
+    // The thread between them, and nobody else.
+    expect((await shopper.post(`/api/shop/claims/${c.id}/messages`, { body: '附开箱视频' })).statusCode).toBe(
+      201,
+    );
+    expect(
+      (await shop.brand.post(`/api/aftersales/claims/${c.id}/messages`, { body: '请提供序列号照片' }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await (await givenShopper(fw)).post(`/api/shop/claims/${c.id}/messages`, { body: 'x' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await shopper.get(`/api/shop/claims/${c.id}`)).json().messages.map((m: any) => [m.author, m.body]),
+    ).toEqual([
+      ['shopper', '附开箱视频'],
+      ['merchant', '请提供序列号照片'],
+    ]);
     const noReason = await shop.brand.post(`/api/aftersales/claims/${c.id}/moves`, { move: 'reject' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json()).toMatchObject({
