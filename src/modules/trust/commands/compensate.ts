@@ -1,6 +1,6 @@
 import type { FlywheelEvent } from '../../../platform/events.js';
 import type { WriteCtx } from '../../../platform/write.js';
-import { compensationEntries, debtNettingEntries, postTransaction } from '../../ledger/index.js';
+import { balancesOf, compensationEntries, debtNettingEntries, postTransaction } from '../../ledger/index.js';
 import { type PaymentRow, payShopper } from '../../payments/index.js';
 import { drawOnDeposit, nettable } from '../domain/deposit.js';
 import { moneyOf } from '../queries.js';
@@ -37,8 +37,9 @@ export async function compensate(ctx: WriteCtx, payment: PaymentRow, amount: num
 export async function netDebt(ctx: WriteCtx, e: FlywheelEvent<'payments.payment_taken'>): Promise<void> {
   const orgId = e.orgId;
   if (!orgId) return;
-  const before = (await moneyOf(ctx.trx, [orgId])).get(orgId)!;
-  if (before.debtFen <= 0) return;
+  // After every payment: only the debt account is read (a few entries, by index), not the payable.
+  const debt = (await balancesOf(ctx.trx, [orgId], ['merchant_debt'])).get(orgId)?.merchant_debt ?? 0;
+  if (debt <= 0) return;
   await lockAccount(ctx, orgId);
   const { debtFen, payableFen } = (await moneyOf(ctx.trx, [orgId])).get(orgId)!;
   const amount = nettable(debtFen, payableFen);
